@@ -1,0 +1,2 @@
+/** Classes, quizzes, assignments and results for instructors, persisted through JPA. */
+package app.bytewise.classroom;

@@ -1,0 +1,45 @@
+package app.bytewise.config;
+
+import app.bytewise.security.AccountService;
+import app.bytewise.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the demo candidate and instructor on first start, unless {@code bytewise.demo.enabled}
+ * is false (as any production deployment should set). Existing accounts are left untouched.
+ */
+@Component
+@ConditionalOnProperty(name = "bytewise.demo.enabled", havingValue = "true")
+class DemoAccounts implements ApplicationRunner {
+
+    static final String CANDIDATE = "candidate";
+    static final String CANDIDATE_PASSWORD = "candidate-demo";
+    static final String INSTRUCTOR = "instructor";
+    static final String INSTRUCTOR_PASSWORD = "instructor-demo";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+    private final AccountService accounts;
+
+    DemoAccounts(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensure(CANDIDATE, "Demo Candidate", CANDIDATE_PASSWORD, Role.CANDIDATE);
+        ensure(INSTRUCTOR, "Demo Instructor", INSTRUCTOR_PASSWORD, Role.INSTRUCTOR);
+    }
+
+    private void ensure(String username, String displayName, String password, Role role) {
+        if (accounts.find(username).isEmpty()) {
+            accounts.create(username, displayName, password, role);
+            log.info("Created demo account '{}' ({})", username, role);
+        }
+    }
+}

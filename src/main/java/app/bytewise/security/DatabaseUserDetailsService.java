@@ -1,0 +1,32 @@
+package app.bytewise.security;
+
+import java.util.List;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads sign-in details from {@code user_account}. */
+@Service
+public class DatabaseUserDetailsService implements UserDetailsService {
+
+    private final UserAccountRepository accounts;
+
+    public DatabaseUserDetailsService(UserAccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount account = accounts.findByUsername(AccountService.normalize(username))
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        return User.withUsername(account.getUsername())
+                .password(account.getPasswordHash())
+                .authorities(List.of(new SimpleGrantedAuthority(account.getRole().authority())))
+                .build();
+    }
+}

@@ -1,0 +1,11 @@
+package app.bytewise.security;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+}

@@ -1,0 +1,57 @@
+package app.bytewise.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** Form sign-in; Spring Security processes the POST to {@code /login} and redirects back with {@code ?error} on failure. */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in | Bytewise")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm form = new LoginForm();
+    private final Paragraph notice = new Paragraph();
+
+    public LoginView() {
+        addClassName("bw-auth");
+        setAlignItems(Alignment.CENTER);
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        form.setI18n(i18n());
+        notice.addClassName("bw-notice");
+        notice.setVisible(false);
+        add(new Anchor("", "Bytewise"), notice, form,
+                new Paragraph(new com.vaadin.flow.component.Text("New here? "), new Anchor("signup", "Create an account")));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        form.setError(parameters.containsKey("error"));
+        if (parameters.containsKey("registered")) {
+            notice.setText("Your account is ready. Sign in to start.");
+            notice.setVisible(true);
+        }
+    }
+
+    LoginForm form() {
+        return form;
+    }
+
+    private static LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("Username");
+        i18n.getErrorMessage().setTitle("Incorrect username or password");
+        i18n.getErrorMessage().setMessage("Check the username and password and try again.");
+        return i18n;
+    }
+}

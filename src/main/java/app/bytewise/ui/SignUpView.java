@@ -1,0 +1,74 @@
+package app.bytewise.ui;
+
+import app.bytewise.security.AccountService;
+import app.bytewise.security.SignUpException;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+
+/** Creates a candidate account. Errors are shown on the field at fault; nothing is saved unless all is valid. */
+@Route(value = "signup", autoLayout = false)
+@PageTitle("Sign up | Bytewise")
+@AnonymousAllowed
+public class SignUpView extends VerticalLayout {
+
+    private final TextField username = new TextField("Username");
+    private final TextField displayName = new TextField("Display name (optional)");
+    private final PasswordField password = new PasswordField("Password");
+    private final PasswordField confirm = new PasswordField("Repeat password");
+    private final Button create = new Button("Create account");
+
+    public SignUpView(AccountService accounts) {
+        addClassName("bw-auth");
+        setAlignItems(Alignment.CENTER);
+        username.setRequired(true);
+        username.setMaxLength(32);
+        username.setHelperText("3–32 letters, digits, '.', '_' or '-'");
+        password.setRequired(true);
+        password.setHelperText("At least " + AccountService.MIN_PASSWORD_LENGTH + " characters");
+        confirm.setRequired(true);
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickShortcut(Key.ENTER);
+        create.addClickListener(click -> submit(accounts));
+
+        VerticalLayout form = new VerticalLayout(new H1("Create a candidate account"), username, displayName,
+                password, confirm, create,
+                new Paragraph(new com.vaadin.flow.component.Text("Have an account? "), new Anchor("login", "Sign in")));
+        form.addClassName("bw-form");
+        add(new Anchor("", "Bytewise"), form);
+    }
+
+    private void submit(AccountService accounts) {
+        List.of(username, displayName, password, confirm).forEach(field -> field.setInvalid(false));
+        if (!password.getValue().equals(confirm.getValue())) {
+            showError(confirm, "The passwords do not match.");
+            return;
+        }
+        try {
+            accounts.registerCandidate(username.getValue(), displayName.getValue(), password.getValue());
+            getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.of("registered", "")));
+        } catch (SignUpException refused) {
+            showError(switch (refused.field()) {
+                case "displayName" -> displayName;
+                case "password" -> password;
+                default -> username;
+            }, refused.getMessage());
+        }
+    }
+
+    private static void showError(com.vaadin.flow.component.HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+}

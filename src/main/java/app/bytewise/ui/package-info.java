@@ -1,0 +1,2 @@
+/** Server-side Vaadin views: thin, they call the cores and services and render. */
+package app.bytewise.ui;

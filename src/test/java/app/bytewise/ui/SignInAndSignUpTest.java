@@ -1,0 +1,92 @@
+package app.bytewise.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.bytewise.security.Role;
+import app.bytewise.security.UserAccountRepository;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.BadCredentialsException;
+
+class SignInAndSignUpTest extends KaribuTestBase {
+
+    @Autowired
+    private UserAccountRepository accounts;
+
+    @Test
+    void wrongPasswordIsRejectedAndTheSignInFormShowsAnError() {
+        assertThatThrownBy(() -> authenticate("candidate", "not-the-password"))
+                .isInstanceOf(BadCredentialsException.class);
+
+        // Spring Security answers a failed POST with a redirect to login?error.
+        openAnonymously();
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        expectView(LoginView.class);
+        assertThat(_get(LoginForm.class).isError()).isTrue();
+
+        UI.getCurrent().navigate("login");
+        assertThat(_get(LoginForm.class).isError()).isFalse();
+    }
+
+    @Test
+    void signUpCreatesACandidateWhoCanSignIn() {
+        openAnonymously();
+        UI.getCurrent().navigate(SignUpView.class);
+        fill("Ada.Lovelace", "correct-horse-battery", "correct-horse-battery");
+        _click(_get(Button.class, spec -> spec.withText("Create account")));
+
+        expectView(LoginView.class);
+        var saved = accounts.findByUsername("ada.lovelace").orElseThrow();
+        assertThat(saved.getRole()).isEqualTo(Role.CANDIDATE);
+        assertThat(saved.getPasswordHash()).startsWith("$2").doesNotContain("correct-horse");
+        assertThat(authenticate("ADA.lovelace", "correct-horse-battery").isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void signUpRejectsADuplicateNameRegardlessOfCaseAndSavesNothing() {
+        long before = accounts.count();
+        openAnonymously();
+        UI.getCurrent().navigate(SignUpView.class);
+        fill("Candidate", "another-password-1", "another-password-1");
+        _click(_get(Button.class, spec -> spec.withText("Create account")));
+
+        expectView(SignUpView.class);
+        TextField username = _get(TextField.class, spec -> spec.withLabel("Username"));
+        assertThat(username.isInvalid()).isTrue();
+        assertThat(username.getErrorMessage()).contains("taken");
+        assertThat(accounts.count()).isEqualTo(before);
+    }
+
+    @Test
+    void signUpShowsFieldErrorsForAShortOrMismatchedPassword() {
+        openAnonymously();
+        UI.getCurrent().navigate(SignUpView.class);
+        fill("grace", "short", "short");
+        _click(_get(Button.class, spec -> spec.withText("Create account")));
+        PasswordField password = _get(PasswordField.class, spec -> spec.withLabel("Password"));
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).contains("10 characters");
+
+        fill("grace", "long-enough-pass", "long-enough-typo");
+        _click(_get(Button.class, spec -> spec.withText("Create account")));
+        assertThat(_get(PasswordField.class, spec -> spec.withLabel("Repeat password")).isInvalid()).isTrue();
+        assertThat(accounts.findByUsername("grace")).isEmpty();
+    }
+
+    private static void fill(String username, String password, String confirm) {
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Username")), username);
+        _setValue(_get(PasswordField.class, spec -> spec.withLabel("Password")), password);
+        _setValue(_get(PasswordField.class, spec -> spec.withLabel("Repeat password")), confirm);
+    }
+}
