@@ -1,0 +1,188 @@
+package app.bytewise.engine.format;
+
+import static app.bytewise.engine.format.GgmlType.*;
+import static app.bytewise.engine.model.TensorRole.*;
+
+import app.bytewise.engine.InvalidInputException;
+import app.bytewise.engine.model.Architecture;
+import app.bytewise.engine.model.Model;
+import app.bytewise.engine.model.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A GGUF file as llama.cpp writes it, so its size is predicted from the tensor list rather than
+ * from one bits-per-weight guess. {@code gguf:Q4_K_M} and the other llama-quantize file types
+ * apply the per-tensor rules of {@code llama_tensor_get_type()} in {@code src/llama-quant.cpp}
+ * (no imatrix); a bare type that is not a file type ({@code gguf:Q4_K}, {@code gguf:Q5_K},
+ * {@code gguf:Q3_K}) stores every quantizable tensor in that type, as {@code --pure} does.
+ * Tensors that are never quantized keep the type {@code convert_hf_to_gguf.py} gave them: F32 for
+ * 1-D tensors, norms, the MoE router and position embeddings. Sizes count tensor data only; the
+ * file adds metadata (vocabulary, hyper-parameters) and alignment padding.
+ */
+public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureType) implements WeightFormat {
+
+    public static GgufFormat parse(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        Optional<GgufFileType> mix = GgufFileType.of(upper);
+        if (mix.isPresent()) {
+            return new GgufFormat(mix.get().name(), mix, mix.get().defaultType());
+        }
+        for (GgmlType type : List.of(Q2_K, Q3_K, Q4_K, Q5_K)) {
+            if (type.name().equals(upper)) {
+                return new GgufFormat(type.name(), Optional.empty(), type);
+            }
+        }
+        throw new InvalidInputException("weights", "Unknown GGUF type '" + name + "'. Known: Q8_0, Q6_K, Q5_K_M, "
+                + "Q5_K_S, Q5_K, Q5_1, Q5_0, Q4_K_M, Q4_K_S, Q4_K, Q4_1, Q4_0, Q3_K_L, Q3_K_M, Q3_K, Q2_K, F16.");
+    }
+
+    @Override
+    public String id() {
+        return "gguf:" + name;
+    }
+
+    @Override
+    public String label() {
+        return "GGUF " + name;
+    }
+
+    @Override
+    public double nominalBits() {
+        return pureType.bitsPerWeight();
+    }
+
+    @Override
+    public String description() {
+        return mix.isPresent()
+                ? "llama.cpp " + name + ": " + pureType + " by default, with the mix's higher-precision tensors "
+                        + "(output head, some attn_v/ffn_down layers); norms and 1-D tensors in F32."
+                : "Every quantizable tensor in " + pureType + "; norms and 1-D tensors in F32.";
+    }
+
+    @Override
+    public WeightLayout layout(Model model) {
+        Architecture arch = model.requireArchitecture("A GGUF size");
+        MixState state = new MixState(arch, model.tensors());
+        List<TensorStorage> stored = new ArrayList<>();
+        for (Tensor t : model.tensors()) {
+            GgmlType type = quantizable(t) ? chosenType(t, state).fallbackFor(t.rowLength()) : F32;
+            stored.add(new TensorStorage(t, type.name(), type.bytes(t.rows(), t.rowLength())));
+        }
+        return new WeightLayout(id(), stored);
+    }
+
+    /** llama-quantize leaves 1-D tensors (norms, biases), the router and position embeddings alone. */
+    private static boolean quantizable(Tensor t) {
+        return t.dimensions() >= 2 && t.role() != NORM && t.role() != ROUTER && t.role() != POSITION_EMBEDDING;
+    }
+
+    private GgmlType chosenType(Tensor t, MixState s) {
+        if (mix.isEmpty() || mix.get() == GgufFileType.F16) {
+            return pureType;
+        }
+        GgufFileType ftype = mix.get();
+        GgmlType type = ftype.defaultType();
+        boolean outputRule = t.role() == OUTPUT || (t.role() == TOKEN_EMBEDDING && !s.hasOutput);
+        if (outputRule) {
+            if (!type.divides(t.rowLength()) || s.falcon) {
+                return Q8_0;
+            }
+            return type != Q8_0 ? Q6_K : type;
+        }
+        if (t.role() == ATTN_V || t.role() == ATTN_QKV) {
+            return attnV(ftype, type, s);
+        }
+        if (t.role() == ATTN_K) {
+            return s.experts == 8 ? Q8_0 : type;
+        }
+        if (t.role() == FFN_DOWN) {
+            return ffnDown(ftype, type, t.layer(), s);
+        }
+        if (t.role() == ATTN_OUTPUT) {
+            return attnOutput(ftype, type, s);
+        }
+        return type;
+    }
+
+    private static GgmlType attnV(GgufFileType ftype, GgmlType type, MixState s) {
+        int i = s.attentionV++;
+        int n = s.attentionVCount;
+        GgmlType chosen = switch (ftype) {
+            case Q2_K -> s.gqa >= 4 ? Q4_K : Q3_K;
+            case Q3_K_M -> i < 2 ? Q5_K : Q4_K;
+            case Q3_K_L -> Q5_K;
+            case Q4_K_M, Q5_K_M -> useMoreBits(i, n) ? Q6_K : type;
+            case Q4_K_S -> i < 4 ? Q5_K : type;
+            default -> type;
+        };
+        if (s.seventyB && (chosen == Q3_K || chosen == Q4_K)) {
+            chosen = Q5_K;
+        }
+        return s.experts == 8 ? Q8_0 : chosen;
+    }
+
+    private static GgmlType ffnDown(GgufFileType ftype, GgmlType type, int layer, MixState s) {
+        int n = s.layers;
+        return switch (ftype) {
+            case Q2_K -> Q3_K;
+            case Q3_K_M -> layer < n / 16 ? Q5_K : s.falcon ? (useMoreBits(layer, n) ? Q4_K : Q3_K) : Q4_K;
+            case Q3_K_L -> s.falcon ? Q4_K : Q5_K;
+            case Q4_K_M -> s.falcon
+                    ? (layer < n / 16 ? Q6_K : useMoreBits(layer, n) ? Q5_K : type)
+                    : (useMoreBits(layer, n) ? Q6_K : type);
+            case Q5_K_M -> useMoreBits(layer, n) ? Q6_K : type;
+            case Q4_K_S -> layer < n / 8 ? Q5_K : type;
+            default -> type;
+        };
+    }
+
+    private static GgmlType attnOutput(GgufFileType ftype, GgmlType type, MixState s) {
+        if (s.falcon) {
+            return ftype == GgufFileType.Q3_K_L ? Q4_K : type;
+        }
+        if (s.experts == 8) {
+            return switch (ftype) {
+                case Q2_K, Q3_K_M, Q4_K_S, Q4_K_M -> Q5_K;
+                default -> type;
+            };
+        }
+        return switch (ftype) {
+            case Q2_K -> Q3_K;
+            case Q3_K_M -> Q4_K;
+            case Q3_K_L -> Q5_K;
+            default -> type;
+        };
+    }
+
+    /** llama.cpp's {@code use_more_bits}: the first and last eighth of the layers, and every third in between. */
+    static boolean useMoreBits(int i, int n) {
+        return i < n / 8 || i >= 7 * n / 8 || (i - n / 8) % 3 == 2;
+    }
+
+    /** The counters and model facts the rules read, as {@code quantize_state_impl} keeps them. */
+    private static final class MixState {
+        final boolean falcon;
+        final int experts;
+        final int gqa;
+        final int layers;
+        final boolean seventyB;
+        final boolean hasOutput;
+        final int attentionVCount;
+        int attentionV;
+
+        MixState(Architecture arch, List<Tensor> tensors) {
+            falcon = arch.family().equals("falcon");
+            experts = arch.experts();
+            gqa = arch.gqaGroupSize();
+            layers = arch.layers();
+            // llama.cpp types 80-layer Llama models with GQA (and 80-layer Qwen2) as LLM_TYPE_70B.
+            seventyB = arch.layers() == 80 && ((arch.family().equals("llama") && arch.kvHeads() != arch.attentionHeads())
+                    || arch.family().equals("qwen2"));
+            hasOutput = tensors.stream().anyMatch(t -> t.role() == OUTPUT);
+            attentionVCount = (int) tensors.stream().filter(t -> t.role() == ATTN_V || t.role() == ATTN_QKV).count();
+        }
+    }
+}

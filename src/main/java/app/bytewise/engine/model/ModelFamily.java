@@ -1,0 +1,35 @@
+package app.bytewise.engine.model;
+
+import java.util.List;
+
+/**
+ * One architecture family: how its {@code config.json} reads, with its own config class's
+ * defaults, and which tensors its checkpoint holds. Tensor names and shapes follow the family's
+ * modeling file in Hugging Face transformers ({@code modeling_<family>.py}).
+ */
+public sealed interface ModelFamily
+        permits LlamaFamily, GemmaFamily, Phi3Family, FalconFamily, Gpt2Family, OptFamily, GptNeoXFamily {
+
+    Architecture architecture(ModelConfig config);
+
+    List<Tensor> tensors(ModelConfig config, Architecture architecture);
+
+    /** Head dimension from an explicit {@code head_dim}, else hidden / heads, which must divide evenly. */
+    static int headDim(ModelConfig config, long hidden, int heads) {
+        return config.optionalInt("head_dim").orElseGet(() -> {
+            if (hidden % heads != 0) {
+                throw new app.bytewise.engine.InvalidInputException(config.path("num_attention_heads"),
+                        "hidden size " + hidden + " is not divisible by " + heads + " heads, and there is no head_dim");
+            }
+            return (int) (hidden / heads);
+        });
+    }
+
+    static int checkedKvHeads(ModelConfig config, String field, int heads, int kvHeads) {
+        if (kvHeads > heads || heads % kvHeads != 0) {
+            throw new app.bytewise.engine.InvalidInputException(config.path(field),
+                    kvHeads + " key/value heads must divide the " + heads + " attention heads");
+        }
+        return kvHeads;
+    }
+}

@@ -1,0 +1,64 @@
+package app.bytewise.engine.model;
+
+import app.bytewise.engine.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** Turns a Hugging Face {@code config.json} into a {@link Model} with its full tensor list. */
+public final class ModelReader {
+
+    private ModelReader() {
+    }
+
+    /**
+     * @param fieldPrefix the JSON path of the config in the caller's input, for error messages
+     *     (e.g. {@code model.config})
+     */
+    public static Model read(String id, String name, JsonNode json, String fieldPrefix) {
+        ModelConfig config = new ModelConfig(json, fieldPrefix);
+        String type = config.modelType();
+        List<String> notes = new ArrayList<>();
+        ModelFamily family = family(type).orElseGet(() -> llamaLike(config, type, notes));
+        Architecture architecture = family.architecture(config);
+        return Model.ofArchitecture(id, name, architecture, family.tensors(config, architecture), notes);
+    }
+
+    public static Optional<ModelFamily> family(String modelType) {
+        return Optional.ofNullable(switch (modelType.toLowerCase(Locale.ROOT)) {
+            case "llama" -> new LlamaFamily(LlamaFamily.Variant.LLAMA);
+            case "mistral" -> new LlamaFamily(LlamaFamily.Variant.MISTRAL);
+            case "mixtral" -> new LlamaFamily(LlamaFamily.Variant.MIXTRAL);
+            case "qwen2" -> new LlamaFamily(LlamaFamily.Variant.QWEN2);
+            case "gemma" -> new GemmaFamily(false);
+            case "gemma2" -> new GemmaFamily(true);
+            case "phi3" -> new Phi3Family();
+            case "falcon", "refinedweb", "refinedwebmodel" -> new FalconFamily();
+            case "gpt2" -> new Gpt2Family();
+            case "opt" -> new OptFamily();
+            case "gpt_neox" -> new GptNeoXFamily();
+            default -> null;
+        });
+    }
+
+    /**
+     * An unknown family is counted as a Llama-style decoder only when its config has every field
+     * that layout needs; the result carries a note saying so. Anything else is an error.
+     */
+    private static ModelFamily llamaLike(ModelConfig config, String type, List<String> notes) {
+        for (String field : List.of("hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size",
+                "vocab_size")) {
+            if (!config.has(field)) {
+                throw new InvalidInputException(config.path("model_type"), "model_type '" + type
+                        + "' is not a family Bytewise can count, and its config lacks " + field
+                        + " for a Llama-style estimate. Known families: llama, mistral, mixtral, qwen2, gemma, "
+                        + "gemma2, phi3, falcon, gpt2, opt, gpt_neox.");
+            }
+        }
+        notes.add("model_type '" + type + "' is not a known family: counted as a Llama-style decoder (RMSNorm, "
+                + "separate q/k/v/o projections, gated MLP, no biases). Check the tensor list against the checkpoint.");
+        return new LlamaFamily(LlamaFamily.Variant.LLAMA);
+    }
+}

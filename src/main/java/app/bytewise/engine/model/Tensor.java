@@ -1,0 +1,61 @@
+package app.bytewise.engine.model;
+
+import java.util.List;
+
+/**
+ * One tensor as a checkpoint stores it: its name in the Hugging Face checkpoint, its shape, and
+ * where it sits (layer, expert). {@code layer} and {@code expert} are -1 where they do not apply.
+ *
+ * @param inputDimension index into {@code shape} of the input (reduction) dimension, the row
+ *     length that block quantizers split into blocks (ggml's {@code ne[0]}). PyTorch's
+ *     {@code nn.Linear} stores {@code [out, in]} (index 1); GPT-2's {@code Conv1D} stores
+ *     {@code [in, out]} (index 0).
+ */
+public record Tensor(String name, TensorRole role, int layer, int expert, List<Long> shape, int inputDimension) {
+
+    public Tensor {
+        shape = List.copyOf(shape);
+        if (shape.isEmpty() || shape.stream().anyMatch(d -> d <= 0)) {
+            throw new IllegalArgumentException(name + ": every dimension must be positive, got " + shape);
+        }
+    }
+
+    /** A {@code [out, in]} weight of an {@code nn.Linear} (or an embedding table {@code [rows, width]}). */
+    public static Tensor matrix(String name, TensorRole role, int layer, long out, long in) {
+        return new Tensor(name, role, layer, -1, List.of(out, in), 1);
+    }
+
+    public static Tensor expertMatrix(String name, TensorRole role, int layer, int expert, long out, long in) {
+        return new Tensor(name, role, layer, expert, List.of(out, in), 1);
+    }
+
+    /** A {@code [in, out]} weight of GPT-2's {@code Conv1D}. */
+    public static Tensor conv1d(String name, TensorRole role, int layer, long in, long out) {
+        return new Tensor(name, role, layer, -1, List.of(in, out), 0);
+    }
+
+    public static Tensor vector(String name, TensorRole role, int layer, long length) {
+        return new Tensor(name, role, layer, -1, List.of(length), 0);
+    }
+
+    public long elements() {
+        return shape.stream().reduce(1L, Math::multiplyExact);
+    }
+
+    public int dimensions() {
+        return shape.size();
+    }
+
+    /** Length of one row along the input dimension (ggml's {@code ne[0]}). */
+    public long rowLength() {
+        return shape.get(inputDimension);
+    }
+
+    public long rows() {
+        return elements() / rowLength();
+    }
+
+    public boolean isExpert() {
+        return expert >= 0;
+    }
+}

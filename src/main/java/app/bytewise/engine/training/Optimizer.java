@@ -1,0 +1,107 @@
+package app.bytewise.engine.training;
+
+import app.bytewise.engine.InvalidInputException;
+import app.bytewise.engine.model.Tensor;
+import java.util.Locale;
+
+/**
+ * Bytes per trainable parameter for weights, gradients and optimizer state. The ZeRO paper
+ * (Rajbhandari et al. 2019, §3.1) counts mixed-precision Adam as 2Ψ + 2Ψ + KΨ with K = 12: the
+ * FP32 master weights, momentum and variance are all optimizer state.
+ */
+public enum Optimizer {
+    /** Pure FP32 AdamW: 4 (weights) + 4 (gradients) + 8 (momentum, variance); Loshchilov & Hutter 2019. */
+    ADAMW("adamw", "AdamW, FP32", 4, 4),
+    /** Mixed-precision AdamW: 16-bit weights and gradients, FP32 master + momentum + variance (K = 12). */
+    ADAMW_MIXED("adamw-mixed", "AdamW, mixed precision", 2, 2),
+    /**
+     * Pure BF16 AdamW without master weights: PyTorch's AdamW keeps {@code exp_avg} and
+     * {@code exp_avg_sq} in the parameters' dtype ({@code torch.zeros_like(p)}), so 2 + 2 bytes.
+     */
+    ADAMW_BF16("adamw-bf16", "AdamW, pure BF16", 2, 2),
+    /**
+     * 8-bit AdamW (Dettmers et al. 2022, "8-bit Optimizers via Block-wise Quantization"): momentum
+     * and variance as 8-bit codes with one FP32 absmax per block of 2048, plus FP32 master weights.
+     */
+    ADAMW_8BIT("adamw-8bit", "AdamW 8-bit (bitsandbytes)", 2, 2),
+    /** SGD with momentum in FP32: 4 + 4 + 4 (one momentum buffer). */
+    SGD_MOMENTUM("sgd-momentum", "SGD with momentum, FP32", 4, 4),
+    /**
+     * Adafactor (Shazeer & Stern 2018) in FP32 with the default β1 = 0 (no momentum): the second
+     * moment of an r × c matrix is factored into r + c values; vectors keep a full second moment.
+     */
+    ADAFACTOR("adafactor", "Adafactor, FP32", 4, 4);
+
+    static final int EIGHT_BIT_BLOCK = 2048;
+
+    private final String id;
+    private final String label;
+    private final int weightBytes;
+    private final int gradientBytes;
+
+    Optimizer(String id, String label, int weightBytes, int gradientBytes) {
+        this.id = id;
+        this.label = label;
+        this.weightBytes = weightBytes;
+        this.gradientBytes = gradientBytes;
+    }
+
+    public static Optimizer parse(String id) {
+        String key = id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
+        for (Optimizer o : values()) {
+            if (o.id.equals(key)) {
+                return o;
+            }
+        }
+        throw new InvalidInputException("optimizer", "Unknown optimizer '" + id
+                + "'. Known: adamw, adamw-mixed, adamw-bf16, adamw-8bit, sgd-momentum, adafactor.");
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public int weightBytes() {
+        return weightBytes;
+    }
+
+    public int gradientBytes() {
+        return gradientBytes;
+    }
+
+    /** Optimizer state for {@code n} parameters without shapes; Adafactor needs shapes. */
+    public long stateBytes(long n) {
+        return switch (this) {
+            case ADAMW -> 8 * n;
+            case ADAMW_MIXED -> 12 * n;
+            case ADAMW_BF16 -> 4 * n;
+            case ADAMW_8BIT -> 4 * n + 2 * n + 2 * 4 * Math.ceilDiv(n, EIGHT_BIT_BLOCK);
+            case SGD_MOMENTUM -> 4 * n;
+            case ADAFACTOR -> throw new InvalidInputException("optimizer",
+                    "Adafactor factors its state by matrix shape; choose a model with an architecture.");
+        };
+    }
+
+    public long stateBytes(Tensor t) {
+        if (this != ADAFACTOR) {
+            return stateBytes(t.elements());
+        }
+        return t.dimensions() >= 2 ? 4 * (t.rows() + t.rowLength()) : 4 * t.elements();
+    }
+
+    /** The K of the ZeRO paper: optimizer-state bytes per parameter (Adafactor: none fixed). */
+    public String kDescription() {
+        return switch (this) {
+            case ADAMW -> "8 (momentum 4 + variance 4)";
+            case ADAMW_MIXED -> "12 (FP32 master 4 + momentum 4 + variance 4)";
+            case ADAMW_BF16 -> "4 (BF16 momentum 2 + variance 2)";
+            case ADAMW_8BIT -> "≈ 6 (FP32 master 4 + 8-bit momentum and variance 2, + absmax per 2048)";
+            case SGD_MOMENTUM -> "4 (momentum)";
+            case ADAFACTOR -> "4 × (rows + columns) per matrix";
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package app.bytewise.engine.training;
+
+import app.bytewise.engine.Step;
+import app.bytewise.engine.Step.Input;
+import app.bytewise.engine.model.Architecture;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Activation memory for training, from Korthikanti et al. 2022, Table 2 (bytes per layer for a
+ * GPT-style layer in 16-bit with dropout, s = sequence, b = micro-batch, h = hidden, a = heads,
+ * t = tensor-parallel size):
+ * <ul>
+ *   <li>no recomputation: {@code s·b·h·(10 + 24/t + 5·a·s/(h·t))}, with sequence parallelism
+ *       {@code s·b·h·(34/t + 5·a·s/(h·t))}; for t = 1 both are {@code s·b·h·(34 + 5·a·s/h)};</li>
+ *   <li>selective recomputation drops the {@code 5·a·s/h} attention-core term; so does
+ *       FlashAttention, which never stores the scores (Dao et al. 2022);</li>
+ *   <li>full recomputation stores only each layer's input, {@code 2·s·b·h} (÷ t with sequence parallelism).</li>
+ * </ul>
+ * With 1F1B pipeline scheduling the first stage holds p micro-batches of its L/p layers, i.e. the
+ * activations of L layers in total whenever m ≥ p (§4.2.3); with fewer micro-batches, m·L/p.
+ */
+public final class TrainingActivations {
+
+    private TrainingActivations() {
+    }
+
+    /** Bytes per layer; exact when the divisions by t come out whole, rounded up otherwise. */
+    public static long perLayer(Architecture a, long s, int b, int t, boolean sp, Recompute mode, boolean flash) {
+        BigDecimal sbh = BigDecimal.valueOf(s).multiply(BigDecimal.valueOf(b)).multiply(BigDecimal.valueOf(a.hiddenSize()));
+        BigDecimal tp = BigDecimal.valueOf(t);
+        BigDecimal factor;
+        if (mode == Recompute.FULL) {
+            factor = sp ? BigDecimal.valueOf(2).divide(tp, 12, RoundingMode.HALF_EVEN) : BigDecimal.valueOf(2);
+        } else {
+            BigDecimal linear = sp ? BigDecimal.valueOf(34).divide(tp, 12, RoundingMode.HALF_EVEN)
+                    : BigDecimal.TEN.add(BigDecimal.valueOf(24).divide(tp, 12, RoundingMode.HALF_EVEN));
+            boolean attentionCore = mode == Recompute.NONE && !flash;
+            BigDecimal core = attentionCore
+                    ? BigDecimal.valueOf(5L * a.attentionHeads()).multiply(BigDecimal.valueOf(s))
+                            .divide(BigDecimal.valueOf(a.hiddenSize()).multiply(tp), 12, RoundingMode.HALF_EVEN)
+                    : BigDecimal.ZERO;
+            factor = linear.add(core);
+        }
+        return sbh.multiply(factor).setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
+    /** Layers whose activations the busiest (first) pipeline stage holds at once. */
+    static long layersHeld(Architecture a, int p, int m) {
+        long perStage = Math.ceilDiv(a.layers(), p);
+        return perStage * Math.min(p, m);
+    }
+
+    public static Step step(Architecture a, TrainingRequest r) {
+        long perLayer = perLayer(a, r.sequenceLength(), r.microBatchSize(), r.tensorParallel(), r.sequenceParallel(),
+                r.recompute(), r.flashAttention());
+        long layers = layersHeld(a, r.pipelineParallel(), r.microBatches());
+        String formula = switch (r.recompute()) {
+            case FULL -> "2·s·b·h" + (r.sequenceParallel() ? "/t" : "") + " per layer";
+            case SELECTIVE -> (r.sequenceParallel() ? "s·b·h·34/t" : "s·b·h·(10 + 24/t)") + " per layer";
+            case NONE -> r.flashAttention()
+                    ? (r.sequenceParallel() ? "s·b·h·34/t" : "s·b·h·(10 + 24/t)") + " per layer (FlashAttention: no 5·a·s/h term)"
+                    : (r.sequenceParallel() ? "s·b·h·(34/t + 5·a·s/(h·t))" : "s·b·h·(10 + 24/t + 5·a·s/(h·t))") + " per layer";
+        };
+        return Step.bytes("activations", "Activations (" + r.recompute().name().toLowerCase(java.util.Locale.ROOT)
+                        + " recomputation" + (r.flashAttention() ? ", FlashAttention" : "") + ")",
+                formula + " × layers held",
+                List.of(Input.of("s", r.sequenceLength(), "tokens"), Input.of("b", r.microBatchSize(), "sequences"),
+                        Input.of("h", a.hiddenSize(), ""), Input.of("a", a.attentionHeads(), "heads"),
+                        Input.of("t", r.tensorParallel(), ""), Input.of("per layer", perLayer, "bytes"),
+                        Input.of("layers held", layers, "")),
+                Math.multiplyExact(perLayer, layers),
+                "Korthikanti et al. 2022, Table 2: a GPT-style layer with dropout in 16-bit; layers without dropout or "
+                        + "with a gated MLP differ by some percent.");
+    }
+}

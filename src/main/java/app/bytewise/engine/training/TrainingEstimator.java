@@ -1,0 +1,120 @@
+package app.bytewise.engine.training;
+
+import app.bytewise.engine.ByteCount;
+import app.bytewise.engine.MemoryEstimate;
+import app.bytewise.engine.Step;
+import app.bytewise.engine.Step.Input;
+import app.bytewise.engine.WeightMemory;
+import app.bytewise.engine.model.Model;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Training memory per GPU: weights + gradients + optimizer state, sharded by ZeRO stage over the
+ * data-parallel ranks (Rajbhandari et al. 2019, §5: stage 1 partitions optimizer state, stage 2
+ * also gradients, stage 3 also parameters), divided by tensor × pipeline parallelism, plus
+ * activations and a runtime overhead.
+ */
+public final class TrainingEstimator {
+
+    private TrainingEstimator() {
+    }
+
+    public static MemoryEstimate estimate(TrainingRequest r) {
+        Model model = r.model();
+        Optimizer opt = r.optimizer();
+        List<Step> steps = new ArrayList<>();
+        List<String> notes = new ArrayList<>(model.notes());
+        long modelSplit = (long) r.tensorParallel() * r.pipelineParallel();
+        int nd = r.dataParallel();
+        int stage = r.zeroStage();
+        boolean offloadStates = r.offload() != Offload.NONE;
+        boolean offloadParams = r.offload() == Offload.OPTIMIZER_AND_PARAMS;
+
+        long trainable;
+        long weightsTotal;
+        long gradientsTotal;
+        long optimizerTotal;
+        if (r.lora().isPresent()) {
+            LoraSpec lora = r.lora().get();
+            model.requireArchitecture("LoRA");
+            trainable = lora.trainableParameters(model.tensors());
+            long frozen = WeightMemory.bytes(model, r.frozenBaseFormat().orElseThrow());
+            weightsTotal = frozen + trainable * opt.weightBytes();
+            gradientsTotal = trainable * opt.gradientBytes();
+            optimizerTotal = opt.stateBytes(trainable);
+            steps.add(new Step("loraParameters", "Trainable LoRA parameters", "Σ over targeted weights of r × (in + out)",
+                    List.of(Input.of("r", lora.rank(), "rank"), Input.of("targets", lora.targets().size(), "kinds of module")),
+                    java.math.BigDecimal.valueOf(trainable), "parameters",
+                    String.format(Locale.ROOT, "%.3f%% of the %,d base parameters, which stay frozen in %s.",
+                            100.0 * trainable / model.parameters(), model.parameters(),
+                            r.frozenBaseFormat().get().label())));
+        } else {
+            trainable = model.parameters();
+            weightsTotal = trainable * opt.weightBytes();
+            gradientsTotal = trainable * opt.gradientBytes();
+            optimizerTotal = model.hasTensors()
+                    ? model.tensors().stream().mapToLong(opt::stateBytes).sum() : opt.stateBytes(trainable);
+        }
+
+        long weights = offloadParams ? 0 : shard(Math.ceilDiv(weightsTotal, modelSplit), stage >= 3 ? nd : 1);
+        long gradients = offloadStates ? 0 : shard(Math.ceilDiv(gradientsTotal, modelSplit), stage >= 2 ? nd : 1);
+        long optimizer = offloadStates ? 0 : shard(Math.ceilDiv(optimizerTotal, modelSplit), stage >= 1 ? nd : 1);
+
+        List<Input> split = List.of(Input.of("Ψ", trainable, "trainable parameters"), Input.of("N_d", nd, "data-parallel ranks"),
+                Input.of("t × p", modelSplit, "model-parallel split"), Input.of("ZeRO stage", stage, ""));
+        steps.add(Step.bytes("weights", "Weights per GPU", stage >= 3 ? "w·Ψ / (t·p) / N_d" : "w·Ψ / (t·p)", split, weights,
+                offloadParams ? "Offloaded to CPU (ZeRO-Infinity)." : "w = " + opt.weightBytes() + " bytes per parameter ("
+                        + opt.label() + ")" + (r.lora().isPresent() ? "; the frozen base is counted in its storage format." : ".")));
+        steps.add(Step.bytes("gradients", "Gradients per GPU", stage >= 2 ? "g·Ψ / (t·p) / N_d" : "g·Ψ / (t·p)", split,
+                gradients, offloadStates ? "Offloaded to CPU (ZeRO-Offload)." : "g = " + opt.gradientBytes() + " bytes per parameter."));
+        steps.add(Step.bytes("optimizer", "Optimizer state per GPU", stage >= 1 ? "K·Ψ / (t·p) / N_d" : "K·Ψ / (t·p)", split,
+                optimizer, offloadStates ? "Offloaded to CPU (ZeRO-Offload)." : "K = " + opt.kDescription() + "."));
+        if (offloadStates) {
+            long cpu = Math.ceilDiv(gradientsTotal + optimizerTotal + (offloadParams ? weightsTotal : 0), modelSplit);
+            steps.add(Step.bytes("cpuOffload", "Held in CPU memory instead (per model replica shard)",
+                    "(gradients + optimizer state" + (offloadParams ? " + weights" : "") + ") / (t·p)", split, cpu,
+                    "CPU memory is summed over the data-parallel ranks of one node; PCIe bandwidth becomes the limit."));
+        }
+
+        Map<String, Long> components = new LinkedHashMap<>();
+        components.put("weights", weights);
+        components.put("gradients", gradients);
+        components.put("optimizer", optimizer);
+        model.architecture().ifPresentOrElse(a -> {
+            Step act = TrainingActivations.step(a, r);
+            steps.add(act);
+            components.put("activations", act.byteCount().bytes());
+        }, () -> notes.add("A bare parameter count has no layers or heads: activations are not counted."));
+        components.put("overhead", r.overheadBytes());
+        steps.add(Step.bytes("overhead", "Runtime overhead per GPU", "CUDA context, framework, allocator",
+                List.of(), r.overheadBytes(), "About 1 GiB by default; set your own measured figure."));
+        if (r.pipelineParallel() > 1) {
+            steps.addAll(PipelineBubble.steps(r.pipelineParallel(), r.microBatches()));
+        }
+
+        long perGpu = components.values().stream().mapToLong(Long::longValue).sum();
+        int gpus = r.totalGpus();
+        steps.add(Step.bytes("perGpu", "Per GPU", String.join(" + ", components.keySet()), List.of(), perGpu,
+                ByteCount.of(perGpu).display()));
+        long total = Math.multiplyExact(perGpu, (long) gpus);
+        if (opt == Optimizer.ADAMW_MIXED && r.lora().isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "The popular \"10 bytes per parameter\" (2 B weights + 8 B Adam moments) "
+                    + "forgets the gradients and the FP32 master weights: it gives %s of model states where mixed-precision "
+                    + "Adam needs 16 bytes per parameter, %s.", ByteCount.of(10 * trainable).display(),
+                    ByteCount.of(16 * trainable).display()));
+        }
+        var fits = r.gpu().map(g -> perGpu <= g.memoryBytes());
+        r.gpu().ifPresent(g -> notes.add(String.format(Locale.ROOT, "%s has %d GiB; this needs %s per GPU: %s.", g.name(),
+                g.memoryGiB(), ByteCount.of(perGpu).display(), perGpu <= g.memoryBytes() ? "fits" : "does not fit")));
+        return new MemoryEstimate("training", model.parameters(), model.activeParameters(), components, total, perGpu,
+                gpus, fits, steps, notes);
+    }
+
+    private static long shard(long bytes, int ranks) {
+        return Math.ceilDiv(bytes, ranks);
+    }
+}

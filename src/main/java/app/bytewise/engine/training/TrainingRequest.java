@@ -1,0 +1,111 @@
+package app.bytewise.engine.training;
+
+import app.bytewise.engine.InvalidInputException;
+import app.bytewise.engine.format.WeightFormat;
+import app.bytewise.engine.gpu.Gpu;
+import app.bytewise.engine.inference.InferenceRequest;
+import app.bytewise.engine.model.Model;
+import java.util.Optional;
+
+/**
+ * Everything a training estimate depends on.
+ *
+ * @param dataParallel data-parallel ranks (the ZeRO paper's N_d)
+ * @param microBatchSize sequences per micro-batch on one GPU
+ * @param microBatches micro-batches per pipeline flush (m)
+ * @param lora LoRA adapters; the base weights are then frozen
+ * @param frozenBaseFormat storage of the frozen base under LoRA (BF16 for LoRA, NF4 for QLoRA)
+ */
+public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, int dataParallel, int tensorParallel,
+        int pipelineParallel, int microBatches, int microBatchSize, long sequenceLength, Recompute recompute,
+        boolean flashAttention, boolean sequenceParallel, Optional<LoraSpec> lora, Optional<WeightFormat> frozenBaseFormat,
+        Offload offload, long overheadBytes, Optional<Gpu> gpu) {
+
+    public TrainingRequest {
+        if (zeroStage < 0 || zeroStage > 3) {
+            throw new InvalidInputException("zeroStage", "The ZeRO stage must be 0, 1, 2 or 3.");
+        }
+        positive(dataParallel, "gpus", 1 << 20);
+        positive(tensorParallel, "tensorParallel", 1024);
+        positive(pipelineParallel, "pipelineParallel", 1024);
+        positive(microBatches, "microBatches", 1 << 20);
+        positive(microBatchSize, "batchSize", 1 << 16);
+        if (sequenceLength < 1 || sequenceLength > 10_000_000) {
+            throw new InvalidInputException("contextLength", "The sequence length must be 1 to 10,000,000 tokens.");
+        }
+        if (offload == Offload.OPTIMIZER_AND_PARAMS && zeroStage != 3) {
+            throw new InvalidInputException("offload", "Offloading the parameters needs ZeRO stage 3 (ZeRO-Infinity).");
+        }
+        if (overheadBytes < 0) {
+            throw new InvalidInputException("overheadBytes", "The overhead cannot be negative.");
+        }
+        model.architecture().ifPresent(a -> {
+            if (pipelineParallel > a.layers()) {
+                throw new InvalidInputException("pipelineParallel",
+                        "Pipeline parallelism cannot exceed the " + a.layers() + " layers.");
+            }
+            if (a.attentionHeads() % tensorParallel != 0) {
+                throw new InvalidInputException("tensorParallel",
+                        "Tensor parallelism must divide the " + a.attentionHeads() + " attention heads.");
+            }
+        });
+    }
+
+    private static void positive(int value, String field, int max) {
+        if (value < 1 || value > max) {
+            throw new InvalidInputException(field, field + " must be 1 to " + max + ".");
+        }
+    }
+
+    public static TrainingRequest of(Model model, Optimizer optimizer) {
+        return new TrainingRequest(model, optimizer, 0, 1, 1, 1, 1, 1, 2048, Recompute.NONE, true, false,
+                Optional.empty(), Optional.empty(), Offload.NONE, InferenceRequest.DEFAULT_OVERHEAD_BYTES,
+                Optional.empty());
+    }
+
+    public TrainingRequest withZero(int stage, int ranks) {
+        return new TrainingRequest(model, optimizer, stage, ranks, tensorParallel, pipelineParallel, microBatches,
+                microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora, frozenBaseFormat,
+                offload, overheadBytes, gpu);
+    }
+
+    public TrainingRequest withParallelism(int tensor, int pipeline, int microBatchCount, boolean sequence) {
+        return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensor, pipeline, microBatchCount,
+                microBatchSize, sequenceLength, recompute, flashAttention, sequence, lora, frozenBaseFormat, offload,
+                overheadBytes, gpu);
+    }
+
+    public TrainingRequest withActivations(long tokens, int batch, Recompute mode, boolean flash) {
+        return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
+                microBatches, batch, tokens, mode, flash, sequenceParallel, lora, frozenBaseFormat, offload,
+                overheadBytes, gpu);
+    }
+
+    public TrainingRequest withLora(LoraSpec spec, WeightFormat base) {
+        return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
+                microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel,
+                Optional.of(spec), Optional.of(base), offload, overheadBytes, gpu);
+    }
+
+    public TrainingRequest withOffload(Offload where) {
+        return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
+                microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora,
+                frozenBaseFormat, where, overheadBytes, gpu);
+    }
+
+    public TrainingRequest withOverhead(long bytes) {
+        return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
+                microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora,
+                frozenBaseFormat, offload, bytes, gpu);
+    }
+
+    public TrainingRequest onGpu(Gpu chosen) {
+        return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
+                microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora,
+                frozenBaseFormat, offload, overheadBytes, Optional.ofNullable(chosen));
+    }
+
+    public int totalGpus() {
+        return Math.multiplyExact(Math.multiplyExact(dataParallel, tensorParallel), pipelineParallel);
+    }
+}
