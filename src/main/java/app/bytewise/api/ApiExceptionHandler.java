@@ -1,26 +1,35 @@
 package app.bytewise.api;
 
+import app.bytewise.engine.InvalidInputException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
- * Every API error is an RFC 9457 problem detail ({@code application/problem+json}). Spring MVC's
- * own exceptions (unknown path, bad method, unreadable body, invalid argument) go through the base
- * class; anything unexpected becomes a 500 with no internals in the body.
+ * Every API error is an RFC 9457 problem detail ({@code application/problem+json}). Bad input is a
+ * 400 whose {@code field} property names the JSON path at fault; Spring MVC's own exceptions
+ * (unknown path, bad method) go through the base class; anything unexpected is a 500 with no
+ * internals in the body.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return badRequest(e.field(), e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
@@ -28,5 +37,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Unhandled API error", e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server could not complete the request.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = "body";
+        String detail = "The request body is not valid JSON for this endpoint.";
+        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            field = path(json.getPath());
+            detail = json.getClass().getSimpleName().startsWith("UnrecognizedProperty")
+                    ? "Unknown field '" + field + "'."
+                    : "The value of '" + field + "' has the wrong type or format.";
+        }
+        return ResponseEntity.badRequest().body(badRequest(field, detail));
+    }
+
+    private static ProblemDetail badRequest(String field, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid input");
+        problem.setProperty("field", field);
+        return problem;
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : references) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 }

@@ -48,7 +48,7 @@ public record ByteCount(long bytes) implements Comparable<ByteCount> {
         return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(GIB));
     }
 
-    /** "13.48 GB (12.55 GiB)": both readings, rounded half-even to two decimals for display only. */
+    /** "13.48 GB (12.55 GiB)": both readings, rounded half-up to two decimals for display only. */
     public String display() {
         return String.format(Locale.ROOT, "%s GB (%s GiB)", round2(gigabytes()), round2(gibibytes()));
     }
@@ -59,6 +59,6 @@ public record ByteCount(long bytes) implements Comparable<ByteCount> {
     }
 
     private static String round2(BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

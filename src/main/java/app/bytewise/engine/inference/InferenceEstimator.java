@@ -78,8 +78,8 @@ public final class InferenceEstimator {
                             + "(norms, some buffers) are ignored."));
         }
         Optional<Boolean> fits = r.gpu().map(g -> perGpu <= g.memoryBytes());
-        r.gpu().ifPresent(g -> notes.add(String.format(java.util.Locale.ROOT, "%s has %d GiB (%s); this needs %s per GPU: %s.",
-                g.name(), g.memoryGiB(), ByteCount.of(g.memoryBytes()).display(), ByteCount.of(perGpu).display(),
+        r.gpu().ifPresent(g -> notes.add(String.format(java.util.Locale.ROOT, "%s has %s; this needs %s per GPU: %s.",
+                g.name(), ByteCount.of(g.memoryBytes()).display(), ByteCount.of(perGpu).display(),
                 perGpu <= g.memoryBytes() ? "fits" : "does not fit")));
         return new MemoryEstimate("inference", r.model().parameters(), r.model().activeParameters(), components, total,
                 perGpu, n, fits, steps, notes);

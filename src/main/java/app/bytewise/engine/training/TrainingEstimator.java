@@ -108,8 +108,8 @@ public final class TrainingEstimator {
                     ByteCount.of(16 * trainable).display()));
         }
         var fits = r.gpu().map(g -> perGpu <= g.memoryBytes());
-        r.gpu().ifPresent(g -> notes.add(String.format(Locale.ROOT, "%s has %d GiB; this needs %s per GPU: %s.", g.name(),
-                g.memoryGiB(), ByteCount.of(perGpu).display(), perGpu <= g.memoryBytes() ? "fits" : "does not fit")));
+        r.gpu().ifPresent(g -> notes.add(String.format(Locale.ROOT, "%s has %s; this needs %s per GPU: %s.", g.name(),
+                ByteCount.of(g.memoryBytes()).display(), ByteCount.of(perGpu).display(), perGpu <= g.memoryBytes() ? "fits" : "does not fit")));
         return new MemoryEstimate("training", model.parameters(), model.activeParameters(), components, total, perGpu,
                 gpus, fits, steps, notes);
     }

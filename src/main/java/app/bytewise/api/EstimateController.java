@@ -1,0 +1,46 @@
+package app.bytewise.api;
+
+import app.bytewise.engine.InvalidInputException;
+import app.bytewise.engine.inference.InferenceEstimator;
+import app.bytewise.engine.inference.InferenceResult;
+import app.bytewise.engine.model.Model;
+import app.bytewise.engine.training.TrainingEstimator;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/estimate}: memory for inference or training, with the worked steps. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Estimate", description = "GPU memory for inference and training")
+class EstimateController {
+
+    private final RequestMapper mapper;
+
+    EstimateController(RequestMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Operation(summary = "Estimate GPU memory", description = "Exact bytes per component (weights, kvCache, "
+            + "activations, gradients, optimizer, overhead), the total, bytes per GPU, whether it fits the chosen GPU, "
+            + "and every step of the computation. Bad input answers 400 with a problem detail naming the field.")
+    @PostMapping(path = "/estimate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    EstimateResponse estimate(@RequestBody EstimateRequest request) {
+        Model model = mapper.model(request.model());
+        String mode = request.mode() == null ? "inference" : request.mode().strip().toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "inference" -> {
+                InferenceResult result = InferenceEstimator.estimate(mapper.inference(request, model));
+                yield EstimateResponse.of(result.memory(), model.id(), model.name(), EstimateResponse.capacity(result));
+            }
+            case "training" -> EstimateResponse.of(TrainingEstimator.estimate(mapper.training(request, model)),
+                    model.id(), model.name(), null);
+            default -> throw new InvalidInputException("mode", "mode must be inference or training");
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package app.bytewise.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The body of {@code POST /api/v1/estimate}. Unknown fields are rejected, so a typo is a 400 that
+ * names it rather than a silently ignored setting.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+@Schema(description = "What to estimate. Omitted fields take the defaults shown.")
+public record EstimateRequest(
+        @Schema(description = "{\"preset\": \"llama-2-7b\"} or {\"config\": {…config.json…}} or {\"parameterCount\": 7000000000}",
+                requiredMode = Schema.RequiredMode.REQUIRED) JsonNode model,
+        @Schema(description = "inference or training", defaultValue = "inference") String mode,
+        @Schema(description = "Weight format id, e.g. bf16, int4, nf4, gptq-4bit-g128, gguf:Q4_K_M",
+                defaultValue = "bf16 (inference), per optimizer (training)") String weights,
+        @Schema(description = "KV-cache format: fp16, bf16, fp8, int8, int4, int2", defaultValue = "fp16") String kvCache,
+        @Schema(description = "Tokens per sequence", defaultValue = "4096") Long contextLength,
+        @Schema(description = "Sequences (inference) or micro-batch size (training)", defaultValue = "1") Integer batchSize,
+        @Schema(description = "GPU catalog id, e.g. a100-80gb-sxm") String gpu,
+        @Schema(description = "GPUs sharing the model by tensor parallelism (inference)", defaultValue = "1") Integer gpuCount,
+        @Schema(defaultValue = "true") Boolean flashAttention,
+        @Schema(description = "Paged KV-cache allocation (vLLM): each sequence rounds up to whole pages",
+                defaultValue = "false") Boolean pagedAttention,
+        @Schema(description = "Tokens per KV page when paged", defaultValue = "16") Integer pageSize,
+        @Schema(description = "Runtime overhead per GPU in bytes", defaultValue = "1073741824") Long overheadBytes,
+        @Schema(description = "adamw, adamw-mixed, adamw-bf16, adamw-8bit, sgd-momentum, adafactor",
+                defaultValue = "adamw-mixed") String optimizer,
+        @Schema(description = "ZeRO stage 0-3", defaultValue = "0") Integer zeroStage,
+        @Schema(description = "Data-parallel ranks (training)", defaultValue = "1") Integer gpus,
+        @Schema(defaultValue = "1") Integer tensorParallel,
+        @Schema(defaultValue = "1") Integer pipelineParallel,
+        @Schema(description = "Micro-batches per pipeline flush", defaultValue = "1") Integer microBatches,
+        @Schema(description = "none, selective or full", defaultValue = "none") String recompute,
+        @Schema(defaultValue = "false") Boolean sequenceParallel,
+        @Schema(description = "LoRA adapters; the base is frozen in 'weights' (bf16, or nf4 for QLoRA)") Lora lora,
+        @Schema(description = "none, optimizer or optimizer+params", defaultValue = "none") String offload) {
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Lora(Integer rank, List<String> targets) {
+    }
+}

@@ -1,0 +1,58 @@
+package app.bytewise.api;
+
+import app.bytewise.engine.ByteCount;
+import app.bytewise.engine.MemoryEstimate;
+import app.bytewise.engine.Step;
+import app.bytewise.engine.inference.InferenceResult;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The answer of {@code POST /api/v1/estimate}: exact bytes, both unit readings, and the worked steps. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EstimateResponse(String mode, ModelRef model, long parameters, long activeParameters,
+        Map<String, Long> components, long totalBytes, long perGpuBytes, int gpuCount, Boolean fits, Size total,
+        Size perGpu, Capacity capacity, List<StepView> steps, List<String> notes) {
+
+    public record ModelRef(String id, String name) {
+    }
+
+    /** A byte count with its decimal and binary readings (GB = 10^9 bytes, GiB = 2^30 bytes). */
+    public record Size(long bytes, BigDecimal gb, BigDecimal gib, String display) {
+
+        static Size of(long bytes) {
+            ByteCount count = ByteCount.of(bytes);
+            return new Size(bytes, count.gigabytes(), count.gibibytes(), count.display());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Capacity(Integer minimumGpus, Long longestContext, Integer largestBatch,
+            Double decodeTokensPerSecond, Double prefillSeconds) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StepView(String key, String name, String formula, List<Step.Input> inputs, BigDecimal result,
+            String unit, Size size, String note) {
+
+        static StepView of(Step step) {
+            return new StepView(step.key(), step.name(), step.formula(), step.inputs(), step.result(), step.unit(),
+                    step.isBytes() ? Size.of(step.byteCount().bytes()) : null, step.note().isEmpty() ? null : step.note());
+        }
+    }
+
+    static EstimateResponse of(MemoryEstimate m, String modelId, String modelName, Capacity capacity) {
+        return new EstimateResponse(m.mode(), new ModelRef(modelId, modelName), m.parameters(), m.activeParameters(),
+                m.components(), m.totalBytes(), m.perGpuBytes(), m.gpuCount(), m.fits().orElse(null),
+                Size.of(m.totalBytes()), Size.of(m.perGpuBytes()), capacity,
+                m.steps().stream().map(StepView::of).toList(), m.notes());
+    }
+
+    static Capacity capacity(InferenceResult r) {
+        return new Capacity(r.minimumGpus().isPresent() ? r.minimumGpus().getAsInt() : null,
+                r.longestContext().isPresent() ? r.longestContext().getAsLong() : null,
+                r.largestBatch().isPresent() ? r.largestBatch().getAsInt() : null,
+                r.decodeTokensPerSecond().orElse(null), r.prefillSeconds().orElse(null));
+    }
+}

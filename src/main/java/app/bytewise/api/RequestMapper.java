@@ -1,0 +1,110 @@
+package app.bytewise.api;
+
+import app.bytewise.engine.InvalidInputException;
+import app.bytewise.engine.catalog.GpuCatalog;
+import app.bytewise.engine.catalog.ModelCatalog;
+import app.bytewise.engine.format.Formats;
+import app.bytewise.engine.format.WeightFormat;
+import app.bytewise.engine.gpu.Gpu;
+import app.bytewise.engine.inference.InferenceRequest;
+import app.bytewise.engine.inference.KvFormat;
+import app.bytewise.engine.model.Model;
+import app.bytewise.engine.model.ModelReader;
+import app.bytewise.engine.training.LoraSpec;
+import app.bytewise.engine.training.Offload;
+import app.bytewise.engine.training.Optimizer;
+import app.bytewise.engine.training.Recompute;
+import app.bytewise.engine.training.TrainingRequest;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** Turns an API request into engine requests; every refusal names the field. */
+@Component
+class RequestMapper {
+
+    private final ModelCatalog models;
+    private final GpuCatalog gpus;
+
+    RequestMapper(ModelCatalog models, GpuCatalog gpus) {
+        this.models = models;
+        this.gpus = gpus;
+    }
+
+    Model model(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("model",
+                    "Give the model as {\"preset\": id}, {\"config\": {…}} or {\"parameterCount\": N}.");
+        }
+        int given = (node.has("preset") ? 1 : 0) + (node.has("config") ? 1 : 0) + (node.has("parameterCount") ? 1 : 0);
+        if (given != 1 || node.size() != 1) {
+            throw new InvalidInputException("model", "Give exactly one of preset, config or parameterCount.");
+        }
+        if (node.has("preset")) {
+            JsonNode preset = node.get("preset");
+            if (!preset.isString()) {
+                throw new InvalidInputException("model.preset", "preset must be a catalog id string.");
+            }
+            return models.require(preset.stringValue(), "model.preset").model();
+        }
+        if (node.has("config")) {
+            return ModelReader.read("custom", "Custom model", node.get("config"), "model.config");
+        }
+        JsonNode count = node.get("parameterCount");
+        if (!count.isIntegralNumber() || count.longValue() <= 0) {
+            throw new InvalidInputException("model.parameterCount", "parameterCount must be a positive integer.");
+        }
+        return Model.ofParameterCount(count.longValue());
+    }
+
+    InferenceRequest inference(EstimateRequest r, Model model) {
+        WeightFormat weights = Formats.parse(or(r.weights(), "bf16"), "weights");
+        KvFormat kv = r.kvCache() == null ? KvFormat.FP16 : KvFormat.parse(r.kvCache());
+        Optional<Gpu> gpu = gpu(r.gpu());
+        return new InferenceRequest(model, weights, kv, or(r.contextLength(), 4096L), or(r.batchSize(), 1),
+                or(r.flashAttention(), true), pageSize(r),
+                or(r.overheadBytes(), InferenceRequest.DEFAULT_OVERHEAD_BYTES), gpu, or(r.gpuCount(), 1));
+    }
+
+    TrainingRequest training(EstimateRequest r, Model model) {
+        Optimizer optimizer = Optimizer.parse(or(r.optimizer(), "adamw-mixed"));
+        Optional<LoraSpec> lora = Optional.ofNullable(r.lora()).map(l -> {
+            if (l.rank() == null) {
+                throw new InvalidInputException("lora.rank", "Give the LoRA rank.");
+            }
+            return LoraSpec.of(l.rank(), l.targets());
+        });
+        Optional<WeightFormat> frozen = lora.map(l -> Formats.parse(or(r.weights(), "bf16"), "weights"));
+        if (lora.isEmpty() && r.weights() != null) {
+            throw new InvalidInputException("weights", "In full training the optimizer decides the weight precision; "
+                    + "'weights' sets the frozen base only with lora.");
+        }
+        return new TrainingRequest(model, optimizer, or(r.zeroStage(), 0), or(r.gpus(), 1), or(r.tensorParallel(), 1),
+                or(r.pipelineParallel(), 1), or(r.microBatches(), 1), or(r.batchSize(), 1), or(r.contextLength(), 4096L),
+                r.recompute() == null ? Recompute.NONE : Recompute.parse(r.recompute()), or(r.flashAttention(), true),
+                or(r.sequenceParallel(), false), lora, frozen, Offload.parse(r.offload()),
+                or(r.overheadBytes(), InferenceRequest.DEFAULT_OVERHEAD_BYTES), gpu(r.gpu()));
+    }
+
+    /** Paged allocation defaults to vLLM's block of 16 tokens; a page size alone also turns paging on. */
+    private static int pageSize(EstimateRequest r) {
+        boolean paged = or(r.pagedAttention(), r.pageSize() != null);
+        if (!paged && r.pageSize() != null) {
+            throw new InvalidInputException("pageSize", "pageSize needs pagedAttention: true.");
+        }
+        int size = or(r.pageSize(), InferenceRequest.DEFAULT_PAGE_SIZE);
+        if (paged && size < 1) {
+            throw new InvalidInputException("pageSize", "The page size must be at least 1 token.");
+        }
+        return paged ? size : 0;
+    }
+
+    private Optional<Gpu> gpu(String id) {
+        return Optional.ofNullable(id).map(g -> gpus.require(g, "gpu"));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return Objects.requireNonNullElse(value, fallback);
+    }
+}

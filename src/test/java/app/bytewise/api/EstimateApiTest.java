@@ -1,0 +1,142 @@
+package app.bytewise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST contract over real HTTP: catalogs, both estimate modes, and bad requests. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class EstimateApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void listsModelsGpusAndFormats() throws Exception {
+        JsonNode models = JSON.readTree(get("/api/v1/models").body());
+        assertThat(models.size()).isGreaterThanOrEqualTo(20);
+        JsonNode llama = find(models, "llama-2-7b");
+        assertThat(llama.get("parameters").longValue()).isEqualTo(6_738_415_616L);
+        assertThat(JSON.readTree(get("/api/v1/gpus").body()).size()).isGreaterThanOrEqualTo(20);
+        assertThat(get("/api/v1/formats").body()).contains("gguf:Q4_K_M", "nf4-dq", "adamw-mixed", "int2");
+    }
+
+    @Test
+    void modelDetailHasConfigAndTensorList() throws Exception {
+        JsonNode detail = JSON.readTree(get("/api/v1/models/llama-2-7b").body());
+        assertThat(detail.get("config").get("hidden_size").intValue()).isEqualTo(4096);
+        assertThat(detail.get("tensors").size()).isEqualTo(291);
+        assertThat(detail.get("tensors").get(0).get("name").stringValue()).isEqualTo("model.embed_tokens.weight");
+        HttpResponse<String> missing = get("/api/v1/models/no-such-model");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("\"field\":\"id\"");
+    }
+
+    @Test
+    void inferenceEstimate() throws Exception {
+        HttpResponse<String> response = post("""
+                {"model": {"preset": "llama-2-7b"}, "mode": "inference", "weights": "fp16", "kvCache": "fp16",
+                 "contextLength": 32768, "batchSize": 1, "gpu": "a100-80gb-sxm", "gpuCount": 1}""");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("parameters").longValue()).isEqualTo(6_738_415_616L);
+        assertThat(body.get("components").get("weights").longValue()).isEqualTo(13_476_831_232L);
+        assertThat(body.get("components").get("kvCache").longValue()).isEqualTo(17_179_869_184L);
+        assertThat(body.get("fits").booleanValue()).isTrue();
+        assertThat(body.get("perGpu").get("gib")).isNotNull();
+        assertThat(body.get("capacity").get("decodeTokensPerSecond").doubleValue()).isPositive();
+        assertThat(body.get("steps").findValuesAsString("key")).contains("weights", "kvCache", "activations", "total");
+    }
+
+    @Test
+    void trainingEstimateReproducesZeroStageThree() throws Exception {
+        JsonNode body = JSON.readTree(post("""
+                {"model": {"parameterCount": 7500000000}, "mode": "training", "optimizer": "adamw-mixed",
+                 "zeroStage": 3, "gpus": 64, "overheadBytes": 0}""").body());
+        long states = body.get("components").get("weights").longValue() + body.get("components").get("gradients").longValue()
+                + body.get("components").get("optimizer").longValue();
+        assertThat(states).isEqualTo(1_875_000_000L);
+        assertThat(body.get("gpuCount").intValue()).isEqualTo(64);
+    }
+
+    @Test
+    void pastedConfigIsCounted() throws Exception {
+        JsonNode body = JSON.readTree(post("""
+                {"model": {"config": {"model_type": "gpt2", "n_embd": 768, "n_layer": 12, "n_head": 12,
+                  "n_positions": 1024, "vocab_size": 50257}}, "weights": "fp32", "contextLength": 1024}""").body());
+        assertThat(body.get("parameters").longValue()).isEqualTo(124_439_808L);
+        assertThat(body.get("components").get("weights").longValue()).isEqualTo(4 * 124_439_808L);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"weights\": \"int3\"}|weights",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"contextLength\": \"lots\"}|contextLength",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"contextLen\": 4096}|contextLen",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"contextLength\": 0}|contextLength",
+        "{\"model\": {\"preset\": \"nope\"}}|model.preset",
+        "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 4096}}}|model.config.num_hidden_layers",
+        "{\"model\": {\"parameterCount\": -5}}|model.parameterCount",
+        "{\"mode\": \"inference\"}|model",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"serving\"}|mode",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"gpu\": \"gtx-480\"}|gpu",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"zeroStage\": 5}|zeroStage",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"tensorParallel\": 3}|tensorParallel",
+        "{\"model\": {\"parameterCount\": 1000}, \"mode\": \"training\", \"optimizer\": \"adafactor\"}|optimizer",
+        "{\"model\": |body"})
+    void badRequestsAreProblemDetailsNamingTheField(String body, String field) throws Exception {
+        HttpResponse<String> response = post(body);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("field").stringValue()).isEqualTo(field);
+        assertThat(problem.get("detail").stringValue()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void openApiDescribesTheEstimateEndpoint() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/estimate", "/api/v1/models/{id}");
+        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    private static JsonNode find(JsonNode array, String id) {
+        for (JsonNode node : array) {
+            if (node.get("id").stringValue().equals(id)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + id);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/v1/estimate")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
