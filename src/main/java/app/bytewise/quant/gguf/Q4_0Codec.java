@@ -1,0 +1,54 @@
+package app.bytewise.quant.gguf;
+
+/**
+ * Q4_0: 32 values as 4-bit codes around 8, one fp16 scale.
+ * Block (18 bytes): {@code d:fp16 | qs[16]}; {@code qs[i]} holds element i (low nibble) and i+16 (high).
+ * Mirrors ggml's {@code quantize_row_q4_0_ref} / {@code dequantize_row_q4_0}.
+ */
+public final class Q4_0Codec extends GgmlBlockCodec {
+
+    static final int QK = 32;
+    static final int BYTES = 18;
+
+    public Q4_0Codec() {
+        super("Q4_0", QK, BYTES);
+    }
+
+    @Override
+    void encodeBlocks(float[] x, int nb, byte[] out) {
+        for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
+            // The signed value of largest magnitude (first wins) maps to code 0, i.e. -8·d.
+            float amax = 0f;
+            float max = 0f;
+            for (int j = 0; j < QK; j++) {
+                float v = x[xo + j];
+                float a = Math.abs(v);
+                if (amax < a) {
+                    amax = a;
+                    max = v;
+                }
+            }
+            float d = max / -8f; // an all-zero block gives -0.0, stored as 0x8000
+            float id = d != 0f ? 1f / d : 0f;
+            Bytes.putFp16(out, o, d);
+            for (int j = 0; j < QK / 2; j++) {
+                // Two separate float roundings (x·id, then +8.5) before the truncating cast, as in C.
+                int q0 = Math.min(15, (int) (x[xo + j] * id + 8.5f));
+                int q1 = Math.min(15, (int) (x[xo + QK / 2 + j] * id + 8.5f));
+                out[o + 2 + j] = (byte) (q0 | q1 << 4);
+            }
+        }
+    }
+
+    @Override
+    void decodeBlocks(byte[] in, int nb, float[] y) {
+        for (int ib = 0, yo = 0, o = 0; ib < nb; ib++, yo += QK, o += BYTES) {
+            float d = Bytes.getFp16(in, o);
+            for (int j = 0; j < QK / 2; j++) {
+                int b = in[o + 2 + j];
+                y[yo + j] = (float) ((b & 0x0F) - 8) * d;
+                y[yo + QK / 2 + j] = (float) (((b >> 4) & 0x0F) - 8) * d;
+            }
+        }
+    }
+}
