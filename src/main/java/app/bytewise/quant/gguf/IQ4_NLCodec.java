@@ -23,8 +23,6 @@ public final class IQ4_NLCodec extends GgmlBlockCodec {
         }
     }
 
-    /** ggml's GROUP_MAX_EPS: below it a block counts as all zero. */
-    private static final float EPS = 1e-15f;
     private static final int CHUNK_TRIES = 7;
 
     public IQ4_NLCodec() {
@@ -61,17 +59,8 @@ public final class IQ4_NLCodec extends GgmlBlockCodec {
 
     /** One block of {@code quantize_row_iq4_nl_impl} with weights x² (no imatrix); returns d, fills L. */
     private static float encodeBlock(float[] x, int xo, int[] L, int ntry) {
-        float amax = 0f;
-        float max = 0f;
-        for (int j = 0; j < QK; j++) {
-            float v = x[xo + j];
-            float a = Math.abs(v);
-            if (a > amax) {
-                amax = a;
-                max = v;
-            }
-        }
-        if (amax < EPS) {
+        float max = Blocks.signedMaxAbs(x, xo, QK);
+        if (Math.abs(max) < Blocks.GROUP_MAX_EPS) {
             // ggml's _ref leaves these nibbles as stale stack bytes (undefined); the chunk path's
             // re-pick with scale 0 gives index 8 (table value 1, nearest to 0). Use 8 for both.
             java.util.Arrays.fill(L, 8);

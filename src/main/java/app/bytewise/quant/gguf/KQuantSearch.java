@@ -10,9 +10,6 @@ import static app.bytewise.quant.gguf.Rounding.nearestInt;
  */
 final class KQuantSearch {
 
-    /** ggml's GROUP_MAX_EPS: a sub-block with smaller magnitudes counts as all zero. */
-    static final float EPS = 1e-15f;
-
     private final int[] laux = new int[32];
 
     /** The offset returned by the last {@link #qkx2} call, positive: x ≈ scale·L − min. */
@@ -110,8 +107,8 @@ final class KQuantSearch {
      * sub-block) and returns the scale.
      */
     static float q3quant(int n, int nmax, float[] x, int xo, int[] L, int lo) {
-        float max = signedMaxAbs(x, xo, n);
-        if (Math.abs(max) < EPS) {
+        float max = Blocks.signedMaxAbs(x, xo, n);
+        if (Math.abs(max) < Blocks.GROUP_MAX_EPS) {
             for (int i = 0; i < n; i++) {
                 L[lo + i] = 0;
             }
@@ -167,8 +164,8 @@ final class KQuantSearch {
      * (0, not nmax, for an all-zero sub-block) and returns the scale.
      */
     static float qxquant(int n, int nmax, float[] x, int xo, int[] L, int lo) {
-        float max = signedMaxAbs(x, xo, n);
-        if (Math.abs(max) < EPS) {
+        float max = Blocks.signedMaxAbs(x, xo, n);
+        if (Math.abs(max) < Blocks.GROUP_MAX_EPS) {
             for (int i = 0; i < n; i++) {
                 L[lo + i] = 0;
             }
@@ -210,20 +207,5 @@ final class KQuantSearch {
             }
         }
         return scale;
-    }
-
-    /** The signed value of largest magnitude; only a strictly larger one replaces it (first wins). */
-    static float signedMaxAbs(float[] x, int xo, int n) {
-        float amax = 0f;
-        float max = 0f;
-        for (int i = 0; i < n; i++) {
-            float v = x[xo + i];
-            float a = Math.abs(v);
-            if (a > amax) {
-                amax = a;
-                max = v;
-            }
-        }
-        return max;
     }
 }

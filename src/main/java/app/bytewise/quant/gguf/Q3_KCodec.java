@@ -28,16 +28,10 @@ public final class Q3_KCodec extends GgmlBlockCodec {
         float[] scales = new float[16];
         int[] u = new int[16];
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
-            float amax = 0f;
-            float maxScale = 0f;
             for (int j = 0; j < 16; j++) {
                 scales[j] = KQuantSearch.q3quant(16, 4, x, xo + 16 * j, L, 16 * j);
-                float a = Math.abs(scales[j]);
-                if (a > amax) {
-                    amax = a;
-                    maxScale = scales[j];
-                }
             }
+            float maxScale = Blocks.signedMaxAbs(scales, 0, 16);
             if (maxScale != 0f) {
                 // The dominant sub-block gets -32; ggml squeezes the rounded value through int8 first.
                 float iscale = -32f / maxScale;

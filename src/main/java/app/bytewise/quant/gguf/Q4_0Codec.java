@@ -16,26 +16,18 @@ public final class Q4_0Codec extends GgmlBlockCodec {
 
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
+        int[] q = new int[QK]; // codes first, packed after: this loop shape vectorizes
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
             // The signed value of largest magnitude (first wins) maps to code 0, i.e. -8·d.
-            float amax = 0f;
-            float max = 0f;
-            for (int j = 0; j < QK; j++) {
-                float v = x[xo + j];
-                float a = Math.abs(v);
-                if (amax < a) {
-                    amax = a;
-                    max = v;
-                }
-            }
-            float d = max / -8f; // an all-zero block gives -0.0, stored as 0x8000
+            float d = Blocks.signedMaxAbs(x, xo, QK) / -8f; // all-zero block: -0.0, stored as 0x8000
             float id = d != 0f ? 1f / d : 0f;
             Bytes.putFp16(out, o, d);
-            for (int j = 0; j < QK / 2; j++) {
+            for (int j = 0; j < QK; j++) {
                 // Two separate float roundings (x·id, then +8.5) before the truncating cast, as in C.
-                int q0 = Math.min(15, (int) (x[xo + j] * id + 8.5f));
-                int q1 = Math.min(15, (int) (x[xo + QK / 2 + j] * id + 8.5f));
-                out[o + 2 + j] = (byte) (q0 | q1 << 4);
+                q[j] = Math.min(15, (int) (x[xo + j] * id + 8.5f));
+            }
+            for (int j = 0; j < QK / 2; j++) {
+                out[o + 2 + j] = (byte) (q[j] | q[j + QK / 2] << 4);
             }
         }
     }

@@ -17,24 +17,18 @@ public final class Q5_0Codec extends GgmlBlockCodec {
 
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
+        int[] q = new int[QK]; // codes first, packed after: this loop shape vectorizes
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
-            float amax = 0f;
-            float max = 0f;
-            for (int j = 0; j < QK; j++) {
-                float v = x[xo + j];
-                float a = Math.abs(v);
-                if (amax < a) {
-                    amax = a;
-                    max = v;
-                }
-            }
-            float d = max / -16f;
+            float d = Blocks.signedMaxAbs(x, xo, QK) / -16f;
             float id = d != 0f ? 1f / d : 0f;
             Bytes.putFp16(out, o, d);
+            for (int j = 0; j < QK; j++) {
+                q[j] = Math.min(31, (int) (x[xo + j] * id + 16.5f));
+            }
             int qh = 0;
             for (int j = 0; j < QK / 2; j++) {
-                int q0 = Math.min(31, (int) (x[xo + j] * id + 16.5f));
-                int q1 = Math.min(31, (int) (x[xo + QK / 2 + j] * id + 16.5f));
+                int q0 = q[j];
+                int q1 = q[j + QK / 2];
                 out[o + 6 + j] = (byte) ((q0 & 0x0F) | (q1 & 0x0F) << 4);
                 qh |= (q0 >> 4) << j | (q1 >> 4) << (j + QK / 2);
             }

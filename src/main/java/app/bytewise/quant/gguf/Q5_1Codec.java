@@ -16,6 +16,7 @@ public final class Q5_1Codec extends GgmlBlockCodec {
 
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
+        int[] q = new int[QK]; // codes first, packed after: this loop shape vectorizes
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
             float min = Float.MAX_VALUE;
             float max = -Float.MAX_VALUE;
@@ -32,11 +33,14 @@ public final class Q5_1Codec extends GgmlBlockCodec {
             float id = d != 0f ? 1f / d : 0f;
             Bytes.putFp16(out, o, d);
             Bytes.putFp16(out, o + 2, min);
+            for (int j = 0; j < QK; j++) {
+                // ggml does not clamp here (a uint8 cast only): (x - min)·id stays within 0..31.
+                q[j] = (int) ((x[xo + j] - min) * id + 0.5f) & 0xFF;
+            }
             int qh = 0;
             for (int j = 0; j < QK / 2; j++) {
-                // ggml does not clamp here: (x - min)·id never exceeds 31 by more than rounding.
-                int q0 = (int) ((x[xo + j] - min) * id + 0.5f) & 0xFF;
-                int q1 = (int) ((x[xo + QK / 2 + j] - min) * id + 0.5f) & 0xFF;
+                int q0 = q[j];
+                int q1 = q[j + QK / 2];
                 out[o + 8 + j] = (byte) ((q0 & 0x0F) | (q1 & 0x0F) << 4);
                 qh |= ((q0 >> 4) & 1) << j | ((q1 >> 4) & 1) << (j + QK / 2);
             }

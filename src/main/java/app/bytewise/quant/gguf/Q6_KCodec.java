@@ -27,17 +27,11 @@ public final class Q6_KCodec extends GgmlBlockCodec {
         int[] L = new int[QK];
         float[] scales = new float[16];
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
-            float amax = 0f;
-            float maxScale = 0f;
             for (int j = 0; j < 16; j++) {
                 scales[j] = KQuantSearch.qxquant(16, 32, x, xo + 16 * j, L, 16 * j);
-                float a = Math.abs(scales[j]);
-                if (a > amax) {
-                    amax = a;
-                    maxScale = scales[j];
-                }
             }
-            if (amax < KQuantSearch.EPS) {
+            float maxScale = Blocks.signedMaxAbs(scales, 0, 16);
+            if (Math.abs(maxScale) < Blocks.GROUP_MAX_EPS) {
                 continue; // ggml zeroes the whole block; the output buffer already is
             }
             // The dominant sub-block gets scale -128, so d takes the opposite sign of its fit.

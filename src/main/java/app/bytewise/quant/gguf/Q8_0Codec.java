@@ -17,11 +17,7 @@ public final class Q8_0Codec extends GgmlBlockCodec {
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
-            float amax = 0f;
-            for (int j = 0; j < QK; j++) {
-                amax = Math.max(amax, Math.abs(x[xo + j]));
-            }
-            float d = amax / 127f; // beyond fp16 range this is stored as +Inf, as in ggml
+            float d = Blocks.maxAbs(x, xo, QK) / 127f; // beyond fp16 range this is stored as +Inf, as in ggml
             float id = d != 0f ? 1f / d : 0f;
             Bytes.putFp16(out, o, d);
             for (int j = 0; j < QK; j++) {

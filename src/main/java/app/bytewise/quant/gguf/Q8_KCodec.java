@@ -18,17 +18,8 @@ public final class Q8_KCodec extends GgmlBlockCodec {
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
-            float amax = 0f;
-            float max = 0f;
-            for (int j = 0; j < QK; j++) {
-                float v = x[xo + j];
-                float a = Math.abs(v);
-                if (a > amax) {
-                    amax = a;
-                    max = v;
-                }
-            }
-            if (amax == 0f) {
+            float max = Blocks.signedMaxAbs(x, xo, QK);
+            if (max == 0f) {
                 // ggml writes d and qs only; bsums stay as the zero-filled buffer has them.
                 continue;
             }

@@ -49,6 +49,19 @@ class GgufCodecsEdgeTest {
     }
 
     @Test
+    void largestMagnitudeKeepsTheFirstOfEqualOnesAndIgnoresSignedZeros() {
+        assertThat(Blocks.signedMaxAbs(new float[] {0f, -4f, 1f, 4f}, 0, 4)).isEqualTo(-4f);
+        assertThat(Blocks.signedMaxAbs(new float[] {9f, 0f, 4f, -4f}, 1, 3)).isEqualTo(4f);
+        assertThat(Float.floatToRawIntBits(Blocks.signedMaxAbs(new float[] {-0f, -0f}, 0, 2))).isZero();
+        assertThat(Blocks.maxAbs(new float[] {1f, -3f, 2f}, 0, 3)).isEqualTo(3f);
+        // ggml never replaces its +0 start with -0.0, so a block of -0.0 encodes like one of +0.0.
+        float[] negativeZeros = new float[32];
+        java.util.Arrays.fill(negativeZeros, -0f);
+        assertThat(GgufCodecs.Q4_0.codec().encode(negativeZeros))
+                .isEqualTo(GgufCodecs.Q4_0.codec().encode(new float[32]));
+    }
+
+    @Test
     void roundingPrimitivesDifferOnTies() {
         assertThat(Rounding.nearestInt(2.5f)).isEqualTo(2);
         assertThat(Rounding.nearestInt(-2.5f)).isEqualTo(-2);
