@@ -1,5 +1,7 @@
 package app.bytewise.quant.gguf;
 
+import java.util.Arrays;
+
 /**
  * IQ4_NL: 32 values as 4-bit indices into a fixed non-linear table, one fp16 scale.
  * Block (18 bytes): {@code d:fp16 | qs[16]}, same nibble order as Q4_0; value = d·K[index].
@@ -63,7 +65,7 @@ public final class IQ4_NLCodec extends GgmlBlockCodec {
         if (Math.abs(max) < Blocks.GROUP_MAX_EPS) {
             // ggml's _ref leaves these nibbles as stale stack bytes (undefined); the chunk path's
             // re-pick with scale 0 gives index 8 (table value 1, nearest to 0). Use 8 for both.
-            java.util.Arrays.fill(L, 8);
+            Arrays.fill(L, 8);
             return 0f;
         }
         // The search starts from the sign that maps the extreme value onto K[0] (_ref) or its mirror.
