@@ -1,0 +1,43 @@
+package app.bytewise.quant.gguf;
+
+/** Block-level scans shared by several formats. */
+final class Blocks {
+
+    /** ggml's GROUP_MAX_EPS: a (sub-)block whose largest |x| is below it counts as all zero. */
+    static final float GROUP_MAX_EPS = 1e-15f;
+
+    private Blocks() {
+    }
+
+    /**
+     * The signed value of largest magnitude in {@code x[xo..xo+n)}, as ggml's scan finds it: only a
+     * strictly larger |x| replaces the current one, so on ties the first wins and sets the sign of
+     * the scale; an all-zero block (±0 only) gives +0. For non-NaN floats, |x| orders like the
+     * integer {@code bits & 0x7fffffff}, so this is an int max reduction (which vectorizes, unlike
+     * the branchy float loop) followed by a search for its first occurrence: the same element.
+     */
+    static float signedMaxAbs(float[] x, int xo, int n) {
+        int amax = maxAbsBits(x, xo, n);
+        if (amax == 0) {
+            return 0f;
+        }
+        int j = xo;
+        while ((Float.floatToRawIntBits(x[j]) & 0x7FFFFFFF) != amax) {
+            j++;
+        }
+        return x[j];
+    }
+
+    /** max |x| over {@code x[xo..xo+n)} (+0 for an empty or all-zero block). */
+    static float maxAbs(float[] x, int xo, int n) {
+        return Float.intBitsToFloat(maxAbsBits(x, xo, n));
+    }
+
+    private static int maxAbsBits(float[] x, int xo, int n) {
+        int amax = 0;
+        for (int j = xo; j < xo + n; j++) {
+            amax = Math.max(amax, Float.floatToRawIntBits(x[j]) & 0x7FFFFFFF);
+        }
+        return amax;
+    }
+}

@@ -1,0 +1,43 @@
+package app.bytewise.quant.gguf;
+
+import app.bytewise.quant.BlockCodec;
+import java.util.Locale;
+
+/**
+ * The GGUF block formats by their ggml names. Each codec is stateless (scratch lives inside one
+ * encode call), so the shared instances are safe to use from several threads.
+ */
+public enum GgufCodecs {
+    Q4_0(new Q4_0Codec()),
+    Q4_1(new Q4_1Codec()),
+    Q5_0(new Q5_0Codec()),
+    Q5_1(new Q5_1Codec()),
+    Q8_0(new Q8_0Codec()),
+    IQ4_NL(new IQ4_NLCodec()),
+    Q2_K(new Q2_KCodec()),
+    Q3_K(new Q3_KCodec()),
+    Q4_K(new Q4_KCodec()),
+    Q5_K(new Q5_KCodec()),
+    Q6_K(new Q6_KCodec()),
+    /** Not a storage type: ggml uses it for activations in k-quant dot products. */
+    Q8_K(new Q8_KCodec());
+
+    private final BlockCodec codec;
+
+    GgufCodecs(BlockCodec codec) {
+        this.codec = codec;
+    }
+
+    public BlockCodec codec() {
+        return codec;
+    }
+
+    /** The codec for a ggml type name such as {@code Q4_K} (case-insensitive). */
+    public static BlockCodec of(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT)).codec;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown GGUF block format: " + name, e);
+        }
+    }
+}
