@@ -39,7 +39,7 @@ record FourBitFormat(CodeTable cuda, CodeTable torch, float[] cudaValues, float[
             // the kernel multiplies by the reciprocal; x / max would round differently
             float scale = 1.0f / max;
             if (Float.isInfinite(scale) || end - start < BLOCK_SIZE) {
-                // absmax 0 (or tiny): s may be ±Inf, which the fast path does not take
+                // absmax 0 or tiny makes s ±Inf, which the table does not take; a partial block pads
                 quantizeRare(x, start, end, scale, packed, map);
                 continue;
             }
