@@ -1,0 +1,23 @@
+package app.bytewise.quant.lab;
+
+import app.bytewise.quant.metric.ErrorMetrics;
+import app.bytewise.quant.metric.Histogram;
+import app.bytewise.quant.tensor.FloatMatrix;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a lab run measured.
+ *
+ * @param metrics the tensor against its reconstruction (for LLM.int8() and SmoothQuant, which
+ *     change the product rather than the stored weights: the output Y against FP32)
+ * @param outputError Y = X·Ŵᵀ against the FP32 Y, when layer inputs were used
+ * @param bitsPerWeight stored bits per value: codes, scales, zero points and outlier columns counted
+ * @param encoded the stored bytes exactly as the format lays them out, where the format has a
+ *     fixed layout (GGUF blocks; bitsandbytes packed nibbles)
+ * @param absmax bitsandbytes' per-block absmax, returned beside the packed codes
+ */
+public record LabResult(String scheme, ErrorMetrics metrics, Optional<ErrorMetrics> outputError, double bitsPerWeight,
+        long storedBytes, Histogram original, Histogram reconstructed, Histogram error, FloatMatrix dequantized,
+        Optional<byte[]> encoded, Optional<float[]> absmax, List<String> notes) {
+}

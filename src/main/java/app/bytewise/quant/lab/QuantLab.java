@@ -1,0 +1,146 @@
+package app.bytewise.quant.lab;
+
+import app.bytewise.engine.InvalidInputException;
+import app.bytewise.quant.BlockCodec;
+import app.bytewise.quant.gguf.GgufCodecs;
+import app.bytewise.quant.method.Awq;
+import app.bytewise.quant.method.Gptq;
+import app.bytewise.quant.method.GptqConfig;
+import app.bytewise.quant.method.IntQuantConfig;
+import app.bytewise.quant.method.Kivi;
+import app.bytewise.quant.method.LlmInt8;
+import app.bytewise.quant.method.MatmulResult;
+import app.bytewise.quant.method.ProgressMonitor;
+import app.bytewise.quant.method.QuantizedTensor;
+import app.bytewise.quant.method.RoundToNearest;
+import app.bytewise.quant.method.SmoothQuant;
+import app.bytewise.quant.metric.ErrorMetrics;
+import app.bytewise.quant.metric.Histogram;
+import app.bytewise.quant.metric.OutputError;
+import app.bytewise.quant.tensor.FloatMatrix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Runs a format or method on a tensor and measures what it does: the lab's single entry point. */
+public final class QuantLab {
+
+    private QuantLab() {
+    }
+
+    public static LabResult run(LabRequest r, ProgressMonitor monitor) {
+        FloatMatrix w = r.tensor().requireFinite("values");
+        r.inputs().ifPresent(x -> x.requireFinite("inputs"));
+        List<String> notes = new ArrayList<>();
+        return switch (r.method()) {
+            case RTN -> rtn(r, w, notes);
+            case GPTQ -> weightMethod(r, w, Gptq.quantize(w, inputs(r), new GptqConfig(intConfig(r), r.dampPercent(), 128,
+                    r.actOrder()), monitor), notes);
+            case AWQ -> {
+                Awq.Result awq = Awq.quantize(w, inputs(r), intConfig(r));
+                notes.add(String.format(Locale.ROOT, "Best α = %.2f; the scales fold into the previous layer.", awq.alpha()));
+                yield weightMethod(r, w, awq.quantized(), notes);
+            }
+            case LLM_INT8 -> matmul(r, w, LlmInt8.multiply(inputs(r), w, r.threshold()), notes);
+            case SMOOTHQUANT -> matmul(r, w, SmoothQuant.multiply(inputs(r), w, r.alpha()), notes);
+            case KIVI -> {
+                Kivi.Config config = new Kivi.Config(intBits(r.format()), r.groupSize(), r.residual());
+                QuantizedTensor q = "values".equalsIgnoreCase(r.kvRole()) ? Kivi.values(w, config) : Kivi.keys(w, config);
+                notes.add("Rows are tokens and columns are channels of one head's cache.");
+                yield result(r, w, q.method(), q.dequantized(), q.storedBits(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), notes);
+            }
+        };
+    }
+
+    private static LabResult rtn(LabRequest r, FloatMatrix w, List<String> notes) {
+        String format = r.format() == null ? "" : r.format().strip().toLowerCase(Locale.ROOT);
+        if (format.startsWith("gguf:")) {
+            return gguf(r, w, format.substring(5), notes);
+        }
+        if (format.equals("nf4") || format.equals("fp4")) {
+            return FourBitRun.run(r, w, format, notes);
+        }
+        if (FloatCast.handles(format)) {
+            return FloatCast.run(r, w, format, notes);
+        }
+        if (!format.matches("int[2-8]")) {
+            throw new InvalidInputException("format", "Unknown format '" + r.format() + "'. Known: fp16, bf16, fp8-e4m3, "
+                    + "fp8-e5m2, int2 to int8, nf4, fp4, gguf:<TYPE> (Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q2_K … Q6_K, IQ4_NL).");
+        }
+        QuantizedTensor q = RoundToNearest.quantize(w, intConfig(r));
+        return result(r, w, q.method(), q.dequantized(), q.storedBits(), Optional.empty(), Optional.empty(),
+                Optional.empty(), notes);
+    }
+
+    private static LabResult gguf(LabRequest r, FloatMatrix w, String type, List<String> notes) {
+        BlockCodec codec;
+        try {
+            codec = GgufCodecs.of(type);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("format", "Unknown GGUF type '" + type + "'.");
+        }
+        if (w.cols() % codec.blockSize() != 0) {
+            throw new InvalidInputException("cols", codec.name() + " splits rows into blocks of " + codec.blockSize()
+                    + " values; " + w.cols() + " columns is not a multiple of it.");
+        }
+        byte[] encoded = codec.encode(w.data());
+        float[] decoded = codec.decode(encoded, w.size());
+        notes.add("Bytes as llama.cpp's quantize_row_" + codec.name().toLowerCase(Locale.ROOT) + "_ref writes them: "
+                + codec.bytesPerBlock() + " bytes per block of " + codec.blockSize() + ".");
+        return result(r, w, "GGUF " + codec.name(), new FloatMatrix(w.rows(), w.cols(), decoded), 8L * encoded.length,
+                Optional.empty(), Optional.of(encoded), Optional.empty(), notes);
+    }
+
+    private static LabResult weightMethod(LabRequest r, FloatMatrix w, QuantizedTensor q, List<String> notes) {
+        FloatMatrix x = inputs(r);
+        return result(r, w, q.method(), q.dequantized(), q.storedBits(), Optional.of(OutputError.of(x, w, q.dequantized())),
+                Optional.empty(), Optional.empty(), notes);
+    }
+
+    private static LabResult matmul(LabRequest r, FloatMatrix w, MatmulResult m, List<String> notes) {
+        notes.add("This method quantizes the product: the metrics compare Y = X·Wᵀ with the FP32 product.");
+        if (m.outlierColumns().length > 0) {
+            notes.add(m.outlierColumns().length + " outlier features kept in FP16.");
+        }
+        FloatMatrix exact = inputs(r).timesTransposed(w);
+        return new LabResult(m.method(), m.error(), Optional.of(m.error()), (double) m.weightBits() / w.size(),
+                Math.ceilDiv(m.weightBits(), 8), Histogram.of(exact.data(), r.bins()),
+                Histogram.of(m.output().data(), r.bins()), Histogram.of(difference(exact.data(), m.output().data()), r.bins()),
+                m.output(), Optional.empty(), Optional.empty(), notes);
+    }
+
+    static LabResult result(LabRequest r, FloatMatrix w, String scheme, FloatMatrix dequantized, long bits,
+            Optional<ErrorMetrics> output, Optional<byte[]> encoded, Optional<float[]> absmax, List<String> notes) {
+        float[] original = w.data();
+        float[] approx = dequantized.data();
+        return new LabResult(scheme, ErrorMetrics.between(original, approx), output, (double) bits / w.size(),
+                Math.ceilDiv(bits, 8), Histogram.of(original, r.bins()), Histogram.of(approx, r.bins()),
+                Histogram.of(difference(original, approx), r.bins()), dequantized, encoded, absmax, notes);
+    }
+
+    static IntQuantConfig intConfig(LabRequest r) {
+        return new IntQuantConfig(intBits(r.format()), r.symmetric(), r.granularity(), r.groupSize());
+    }
+
+    static int intBits(String format) {
+        String f = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
+        if (f.matches("int[2-8]")) {
+            return f.charAt(3) - '0';
+        }
+        throw new InvalidInputException("format", "This method takes an integer format, int2 to int8; got '" + format + "'.");
+    }
+
+    private static FloatMatrix inputs(LabRequest r) {
+        return r.inputs().orElseThrow(() -> new InvalidInputException("inputs", r.method().id() + " needs layer inputs."));
+    }
+
+    private static float[] difference(float[] a, float[] b) {
+        float[] d = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = b[i] - a[i];
+        }
+        return d;
+    }
+}
