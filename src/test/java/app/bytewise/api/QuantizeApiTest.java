@@ -1,0 +1,114 @@
+package app.bytewise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** POST /api/v1/quantize over HTTP, checked against the llama.cpp and bitsandbytes vectors. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class QuantizeApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @ParameterizedTest
+    @CsvSource({"q4_0, gguf:Q4_0", "q4_k, gguf:Q4_K", "q6_k, gguf:Q6_K"})
+    void ggufBytesThroughTheApiAreLlamaCppsBytes(String file, String format) throws Exception {
+        JsonNode oracle = JSON.readTree(Path.of("../shared/oracles/ggml/" + file + ".json").toFile()).get("cases").get(0);
+        ObjectNode body = request(format, floats(oracle.get("input_f32_hex").stringValue()));
+        body.putArray("return").add("encoded");
+        JsonNode answer = JSON.readTree(post(body).body());
+        assertThat(answer.get("encodedHex").stringValue()).isEqualTo(oracle.get("encoded_hex").stringValue());
+        assertThat(answer.get("metrics").get("sqnrDb").doubleValue()).isPositive();
+    }
+
+    @Test
+    void nf4PackedCodesAndAbsmaxAreBitsandbytes() throws Exception {
+        JsonNode oracle = JSON.readTree(Path.of("../shared/oracles/bnb/nf4.json").toFile()).get("cases").get(0);
+        ArrayNode values = JSON.createArrayNode();
+        for (JsonNode hex : oracle.get("input_f32_hex")) {
+            values.add(Float.intBitsToFloat(Integer.parseUnsignedInt(hex.stringValue(), 16)));
+        }
+        ObjectNode body = request("nf4", values);
+        body.putArray("return").add("encoded");
+        JsonNode answer = JSON.readTree(post(body).body());
+        assertThat(answer.get("encodedHex").stringValue()).isEqualTo(oracle.get("packed_hex").stringValue());
+        assertThat(Float.floatToRawIntBits(answer.get("absmax").get(0).floatValue()))
+                .isEqualTo(Integer.parseUnsignedInt(oracle.get("absmax_f32_hex").get(0).stringValue(), 16));
+        assertThat(answer.get("bitsPerWeight").doubleValue()).isEqualTo(4.5);
+    }
+
+    @Test
+    void gptqOnAGeneratedLayerReportsTheOutputError() throws Exception {
+        HttpResponse<String> response = post(JSON.readTree("""
+                {"format": "int4", "method": "gptq", "granularity": "group", "groupSize": 64, "symmetric": false,
+                 "tensor": {"kind": "gaussian", "rows": 64, "cols": 128, "seed": 7},
+                 "inputs": {"kind": "activations", "rows": 256, "cols": 128, "seed": 8}}"""));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.get("scheme").stringValue()).startsWith("GPTQ");
+        assertThat(answer.get("outputError").get("relativeFrobeniusError").doubleValue()).isBetween(0.0, 0.5);
+        assertThat(answer.get("histograms").get("error").get("counts").size()).isEqualTo(64);
+        assertThat(answer.has("dequantized")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"format\": \"int9\", \"values\": [1, 2], \"rows\": 1, \"cols\": 2}|format",
+        "{\"format\": \"gguf:Q4_K\", \"tensor\": {\"rows\": 2, \"cols\": 100}}|cols",
+        "{\"format\": \"int8\", \"values\": [1], \"tensor\": {\"rows\": 1, \"cols\": 1}}|values",
+        "{\"format\": \"int8\", \"values\": [1, 2, 3], \"rows\": 2, \"cols\": 2}|values",
+        "{\"format\": \"int8\", \"tensor\": {\"rows\": 5000, \"cols\": 5000}}|tensor.rows",
+        "{\"format\": \"int8\", \"tensor\": {\"kind\": \"cauchy\", \"rows\": 2, \"cols\": 2}}|tensor.kind",
+        "{\"format\": \"int8\", \"method\": \"magic\", \"tensor\": {\"rows\": 2, \"cols\": 2}}|method",
+        "{\"format\": \"int8\", \"tensor\": {\"rows\": 2, \"cols\": 2}, \"return\": [\"everything\"]}|return",
+        "{\"format\": \"int8\", \"values\": [1, \"x\"], \"rows\": 1, \"cols\": 2}|values[1]"})
+    void badRequestsNameTheField(String body, String field) throws Exception {
+        HttpResponse<String> response = post(JSON.readTree(body));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("field").stringValue()).isEqualTo(field);
+    }
+
+    private static ObjectNode request(String format, ArrayNode values) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("format", format);
+        body.set("values", values);
+        body.put("rows", 1);
+        body.put("cols", values.size());
+        return body;
+    }
+
+    private static ArrayNode floats(String hex) {
+        ArrayNode values = JSON.createArrayNode();
+        for (int i = 0; i < hex.length(); i += 8) {
+            values.add(Float.intBitsToFloat(Integer.parseUnsignedInt(hex.substring(i, i + 8), 16)));
+        }
+        return values;
+    }
+
+    private HttpResponse<String> post(JsonNode body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/quantize"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
