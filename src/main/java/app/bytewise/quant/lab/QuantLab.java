@@ -85,7 +85,7 @@ public final class QuantLab {
             throw new InvalidInputException("cols", codec.name() + " splits rows into blocks of " + codec.blockSize()
                     + " values; " + w.cols() + " columns is not a multiple of it.");
         }
-        byte[] encoded = codec.encode(w.data());
+        byte[] encoded = RowParallel.encode(codec, w);
         float[] decoded = codec.decode(encoded, w.size());
         notes.add("Bytes as llama.cpp's quantize_row_" + codec.name().toLowerCase(Locale.ROOT) + "_ref writes them: "
                 + codec.bytesPerBlock() + " bytes per block of " + codec.blockSize() + ".");

@@ -1,0 +1,89 @@
+package app.bytewise.drill;
+
+/**
+ * The named mistakes a wrong answer can come from. Each wrong option of a question is one of these
+ * applied to the same computation, and a typed answer that lands on one is diagnosed with it.
+ */
+public enum Misconception {
+    GIB_AS_GB("Used GiB where GB was asked",
+            "You divided by 2^30 (GiB) and called it GB. A GB is 10^9 bytes; the GiB figure is about 7% smaller."),
+    GB_AS_GIB("Used GB where GiB was asked",
+            "You divided by 10^9 (GB) but the question asks for GiB, which are 2^30 bytes each."),
+    NOMINAL_PARAMETER_COUNT("Took the name's size as the parameter count",
+            "\"7B\" is a label: Llama-2-7B has 6,738,415,616 parameters. Count from the architecture, not the name."),
+    WRONG_FORMAT_BYTES("Used the bytes of the wrong format",
+            "Each format has its own width: FP32 4 bytes, FP16/BF16 2, FP8/INT8 1, INT4 half a byte per parameter."),
+    BITS_AS_BYTES("Confused bits and bytes", "A byte is 8 bits: divide the bit width by 8 to get bytes per parameter."),
+    NOMINAL_BITS("Ignored scales and unquantized tensors",
+            "Quantized checkpoints store scales (and zero points) per group and keep embeddings, the output head and "
+                    + "norms in 16 bits, so they take more than parameters × nominal bits."),
+    GGUF_HALF_BYTE("Took a 4-bit GGUF file as parameters × 0.5 bytes",
+            "llama.cpp's k-quant mixes store block scales and keep some tensors at 6 bits: Q4_K_M averages about "
+                    + "4.8 bits per weight, so a file is about 20% larger than params × 0.5."),
+    KV_NO_FACTOR_TWO("Forgot the factor 2 for keys and values",
+            "Every layer caches a key and a value vector per KV head and token: the formula starts with 2 ×."),
+    KV_ATTENTION_HEADS("Used attention heads instead of KV heads",
+            "With grouped-query or multi-query attention several query heads share one KV head; the cache holds only "
+                    + "the KV heads."),
+    FORGOT_KV_CACHE("Forgot the KV cache", "Serving needs the KV cache beside the weights; at long context it can "
+            + "exceed the weights."),
+    FORGOT_OVERHEAD("Forgot the runtime overhead",
+            "The CUDA context and framework take memory too (about 1 GiB here) before any tensor is allocated."),
+    FORGOT_BATCH("Forgot the batch size", "Each sequence in the batch has its own KV cache and activations."),
+    ADAM_TEN_BYTES("Counted Adam at 10 bytes per parameter",
+            "Mixed-precision Adam keeps 16-bit weights (2) and gradients (2) plus FP32 master weights, momentum and "
+                    + "variance (12): 16 bytes per parameter, not 10."),
+    FORGOT_GRADIENTS("Forgot the gradients", "Training keeps a gradient for every trainable parameter."),
+    FORGOT_MASTER_WEIGHTS("Forgot the FP32 master weights",
+            "Mixed precision keeps an FP32 copy of the weights as optimizer state: K = 12 bytes, not 8."),
+    WRONG_ZERO_STAGE("Sharded the wrong states for this ZeRO stage",
+            "Stage 1 shards optimizer state, stage 2 also gradients, stage 3 also the parameters; the rest stays "
+                    + "replicated on every GPU."),
+    ZERO_FIXED_FACTORS("Took ZeRO's savings as fixed factors",
+            "ZeRO divides the sharded states by the number of data-parallel GPUs; \"4×, 8×, 16×\" hold only for one "
+                    + "configuration."),
+    WRONG_BUBBLE_DEFINITION("Mixed up the two bubble definitions",
+            "GPipe's (p−1)/(m+p−1) is the idle share of the whole schedule; Megatron's (p−1)/m is bubble time over "
+                    + "ideal compute time. Use the one the question names."),
+    BUBBLE_NO_MINUS_ONE("Counted p idle slots instead of p − 1",
+            "Only p − 1 stages wait at the start (and end) of a flush: the first stage starts at once."),
+    BUBBLE_ONE_MICROBATCH("Ignored the micro-batches",
+            "(p − 1)/p is the bubble with a single micro-batch; m micro-batches spread it over m + p − 1 slots."),
+    BUBBLE_SWAPPED("Swapped stages and micro-batches",
+            "p is the number of pipeline stages and m the number of micro-batches; the bubble grows with p and shrinks with m."),
+    ATTENTION_ONE_HEAD("Counted one attention head",
+            "Every head has its own s × s score matrix: multiply by the number of heads."),
+    PER_LAYER_ONLY("Counted one layer",
+            "The formula gives one layer; the whole model stores it for every layer."),
+    SCALE_PER_WEIGHT("Counted a scale for every weight",
+            "One scale is shared by a whole block: its 16 bits are spread over all the block's weights."),
+    FLASH_STORES_SCORES("Counted the attention scores despite FlashAttention",
+            "FlashAttention recomputes the scores in the backward pass instead of storing them, which removes the "
+                    + "5·a·s/h term."),
+    SQUARED_TERM_MISSING("Left out the attention-score term",
+            "Without FlashAttention or recomputation the s × s attention scores are stored: 5·a·s/h per s·b·h."),
+    ONE_SEQUENCE_ONLY("Read throughput as per-sequence speed",
+            "In a batch every sequence advances one token per step: aggregate throughput is per-sequence speed × batch."),
+    FORGOT_DIVISION("Forgot to divide across GPUs", "Tensor parallelism splits the weights evenly over the GPUs."),
+    WRONG_OPTION("Picked another option", "See the explanation of this option.");
+
+    private final String title;
+    private final String explanation;
+
+    Misconception(String title, String explanation) {
+        this.title = title;
+        this.explanation = explanation;
+    }
+
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+}
