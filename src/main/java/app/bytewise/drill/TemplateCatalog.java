@@ -49,6 +49,17 @@ public final class TemplateCatalog {
         for (SmallFactsTemplate.Variant v : SmallFactsTemplate.Variant.values()) {
             all.add(new SmallFactsTemplate(context, v));
         }
+        all.add(new app.bytewise.drill.template.ModelShapeTemplate(context, false));
+        all.add(new app.bytewise.drill.template.ModelShapeTemplate(context, true));
+        for (var v : app.bytewise.drill.template.CapacityTemplate.Variant.values()) {
+            all.add(new app.bytewise.drill.template.CapacityTemplate(context, v));
+        }
+        all.add(new app.bytewise.drill.template.ComputeTemplate(context, false));
+        all.add(new app.bytewise.drill.template.ComputeTemplate(context, true));
+        all.add(new app.bytewise.drill.template.DeployScenarioTemplate(context));
+        for (var v : app.bytewise.drill.template.ScalingTemplate.Variant.values()) {
+            all.add(new app.bytewise.drill.template.ScalingTemplate(context, v));
+        }
         QuestionBank.load().forEach(q -> all.add(new BankTemplate(q)));
         for (QuestionTemplate t : all) {
             if (templates.put(t.id(), t) != null) {
