@@ -60,6 +60,18 @@ public final class TemplateCatalog {
         for (var v : app.bytewise.drill.template.ScalingTemplate.Variant.values()) {
             all.add(new app.bytewise.drill.template.ScalingTemplate(context, v));
         }
+        for (var v : app.bytewise.drill.template.MoreMemoryTemplate.Variant.values()) {
+            all.add(new app.bytewise.drill.template.MoreMemoryTemplate(context, v));
+        }
+        for (var v : app.bytewise.drill.template.MoreTrainingTemplate.Variant.values()) {
+            all.add(new app.bytewise.drill.template.MoreTrainingTemplate(context, v));
+        }
+        for (var v : app.bytewise.drill.template.MoreSpeedTemplate.Variant.values()) {
+            all.add(new app.bytewise.drill.template.MoreSpeedTemplate(context, v));
+        }
+        for (var v : app.bytewise.drill.template.BasicsTemplate.Variant.values()) {
+            all.add(new app.bytewise.drill.template.BasicsTemplate(context, v));
+        }
         QuestionBank.load().forEach(q -> all.add(new BankTemplate(q)));
         for (QuestionTemplate t : all) {
             if (templates.put(t.id(), t) != null) {
