@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 /** The package boundaries, checked on every build. */
 class ArchitectureTest {
 
-    private static final String[] PURE_CORES = {"app.bytewise.engine..", "app.bytewise.quant..", "app.bytewise.drill.."};
+    private static final String[] PURE_CORES = {"app.bytewise.engine..", "app.bytewise.quant..", "app.bytewise.drill..",
+            "app.bytewise.lesson.."};
     private static final String[] ALL_CORES = {"app.bytewise.engine..", "app.bytewise.quant..", "app.bytewise.drill..",
-            "app.bytewise.progress..", "app.bytewise.classroom.."};
+            "app.bytewise.progress..", "app.bytewise.classroom..", "app.bytewise.lesson.."};
 
     private static JavaClasses classes;
 
