@@ -1,15 +1,214 @@
 package app.bytewise.ui;
 
-import com.vaadin.flow.server.auth.AnonymousAllowed;
+import app.bytewise.drill.Difficulty;
+import app.bytewise.drill.Grade;
+import app.bytewise.drill.Grader;
+import app.bytewise.drill.Option;
+import app.bytewise.drill.Question;
+import app.bytewise.drill.QuestionKind;
+import app.bytewise.drill.TemplateCatalog;
+import app.bytewise.drill.Topic;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
+/**
+ * The drill: pick topic, difficulty and mode; answer; see whether it was right, the misconception
+ * behind a wrong answer and the worked solution; go on. Score and streak count for the session.
+ * Enter submits; the number keys 1–5 pick an option.
+ */
 @Route("drill")
 @PageTitle("Drill | Bytewise")
 @AnonymousAllowed
-public class DrillView extends PlaceholderPage {
+public class DrillView extends VerticalLayout implements BeforeEnterObserver {
 
-    public DrillView() {
-        super("Drill", "Randomized interview questions graded numerically, with a worked solution and the mistake you made.");
+    private final TemplateCatalog catalog;
+    private final Grader grader;
+    private final Select<Optional<Topic>> topic = new Select<>();
+    private final Select<Optional<Difficulty>> difficulty = new Select<>();
+    private final Select<QuestionKind> kind = new Select<>();
+    private final Div questionArea = new Div();
+    private final Div feedback = new Div();
+    private final Span score = new Span();
+    private final RadioButtonGroup<Option> options = new RadioButtonGroup<>();
+    private final TextField typed = new TextField("Your answer");
+    private final Button submit = new Button("Check");
+    private final Button next = new Button("Next question");
+    private Question current;
+    private int attempt;
+    private int answered;
+    private double points;
+    private int streak;
+
+    public DrillView(TemplateCatalog catalog, Grader grader) {
+        this.catalog = catalog;
+        this.grader = grader;
+        addClassName("bw-page");
+        addClassName("bw-drill");
+        topic.setLabel("Topic");
+        topic.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(Optional.<Topic>empty()),
+                Arrays.stream(Topic.values()).map(Optional::of)).toList());
+        topic.setItemLabelGenerator(t -> t.map(Topic::title).orElse("All topics"));
+        topic.setValue(Optional.empty());
+        difficulty.setLabel("Difficulty");
+        difficulty.setItems(Optional.empty(), Optional.of(Difficulty.EASY), Optional.of(Difficulty.MEDIUM),
+                Optional.of(Difficulty.HARD));
+        difficulty.setItemLabelGenerator(d -> d.map(x -> x.name().charAt(0) + x.name().substring(1).toLowerCase(Locale.ROOT))
+                .orElse("Any"));
+        difficulty.setValue(Optional.empty());
+        kind.setLabel("Mode");
+        kind.setItems(QuestionKind.CHOICE, QuestionKind.NUMERIC);
+        kind.setItemLabelGenerator(k -> k == QuestionKind.CHOICE ? "Multiple choice" : "Type the number");
+        kind.setValue(QuestionKind.CHOICE);
+        FlexLayout filters = new FlexLayout(topic, difficulty, kind, score);
+        filters.addClassName("bw-drill-filters");
+        topic.addValueChangeListener(e -> nextQuestion());
+        difficulty.addValueChangeListener(e -> nextQuestion());
+        kind.addValueChangeListener(e -> nextQuestion());
+
+        options.setItemLabelGenerator(o -> o.id() + ")  " + o.text());
+        options.addClassName("bw-options");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickShortcut(Key.ENTER);
+        submit.addClickListener(e -> check());
+        next.addClickListener(e -> nextQuestion());
+        next.setVisible(false);
+        for (int i = 1; i <= 5; i++) {
+            int index = i - 1;
+            // Digits must still reach the answer field, so the shortcut keeps the browser's default.
+            com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> pick(index), Key.of(String.valueOf(i)))
+                    .listenOn(this).allowBrowserDefault();
+        }
+        feedback.addClassName("bw-feedback");
+        add(new H1("Drill"), filters, questionArea, feedback);
+        updateScore();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("topic").ifPresent(t -> {
+            try {
+                topic.setValue(Optional.of(Topic.valueOf(t.toUpperCase(Locale.ROOT).replace('-', '_'))));
+            } catch (IllegalArgumentException unknown) {
+                topic.setValue(Optional.empty());
+            }
+        });
+        if (current == null) {
+            nextQuestion();
+        }
+    }
+
+    /** The question on screen, for tests. */
+    Question current() {
+        return current;
+    }
+
+    void answer(String text) {
+        if (current.kind() == QuestionKind.CHOICE) {
+            current.option(text).ifPresent(options::setValue);
+        } else {
+            typed.setValue(text);
+        }
+        check();
+    }
+
+    private void nextQuestion() {
+        long seed = ThreadLocalRandom.current().nextLong(1L << 48);
+        Optional<Question> q = catalog.draw(topic.getValue(), difficulty.getValue(), Optional.of(kind.getValue()), seed);
+        questionArea.removeAll();
+        feedback.removeAll();
+        attempt = 0;
+        if (q.isEmpty()) {
+            current = null;
+            questionArea.add(new Paragraph("No question matches these choices; widen them."));
+            return;
+        }
+        current = q.get();
+        Paragraph meta = new Paragraph(current.topic().title() + " · " + current.difficulty().name().toLowerCase(Locale.ROOT));
+        meta.addClassName("bw-question-meta");
+        Paragraph text = new Paragraph(current.text());
+        text.addClassName("bw-question-text");
+        questionArea.add(meta, text);
+        if (current.kind() == QuestionKind.CHOICE) {
+            options.setItems(current.options());
+            options.setValue(null);
+            questionArea.add(options);
+        } else {
+            typed.clear();
+            typed.setHelperText("A number with its unit, e.g. 13.48 GB or 12.55 GiB; without a unit it is read in "
+                    + current.numeric().map(n -> n.unit().symbol()).orElse("the unit asked") + ".");
+            typed.setWidthFull();
+            questionArea.add(typed);
+        }
+        submit.setEnabled(true);
+        next.setVisible(false);
+        questionArea.add(new FlexLayout(submit, next));
+    }
+
+    private void pick(int index) {
+        if (current != null && current.kind() == QuestionKind.CHOICE && index < current.options().size()) {
+            options.setValue(current.options().get(index));
+        }
+    }
+
+    private void check() {
+        if (current == null) {
+            return;
+        }
+        String answer = current.kind() == QuestionKind.CHOICE
+                ? Optional.ofNullable(options.getValue()).map(Option::id).orElse("") : typed.getValue();
+        Grade grade = grader.grade(current, answer, attempt + 1);
+        feedback.removeAll();
+        if (grade.correct().isEmpty()) {
+            feedback.add(new Paragraph(grade.feedback()));
+            return;
+        }
+        attempt++;
+        boolean right = grade.correct().get();
+        Paragraph verdict = new Paragraph(right ? "Correct." : "Not this time.");
+        verdict.addClassName(right ? "bw-correct" : "bw-wrong");
+        feedback.add(verdict, new Paragraph(grade.feedback()));
+        grade.misconception().ifPresent(m -> {
+            Span tag = new Span("Misconception: " + m.title());
+            tag.addClassName("bw-misconception");
+            feedback.add(tag);
+        });
+        if (right || attempt >= 2) {
+            answered++;
+            points += grade.score();
+            streak = right ? streak + 1 : 0;
+            submit.setEnabled(false);
+            next.setVisible(true);
+            feedback.add(new Paragraph("Answer: " + grade.expected()), new StepsView(grade.solution().steps()),
+                    new Paragraph(grade.solution().takeaway()), new Anchor(grade.solution().lesson(), "Read the lesson"));
+            next.focus();
+        } else {
+            feedback.add(new Paragraph("Try once more for half the mark, or see the solution with a second wrong answer."));
+        }
+        updateScore();
+    }
+
+    private void updateScore() {
+        score.setText(String.format(Locale.ROOT, "Score %.1f / %d · streak %d", points, answered, streak));
+        score.addClassName("bw-score");
     }
 }

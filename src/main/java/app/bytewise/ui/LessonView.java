@@ -29,7 +29,7 @@ import java.util.Locale;
 @Route("lessons/:slug")
 @AnonymousAllowed
 @NpmPackage(value = "katex", version = "0.16.22")
-@JsModule("./src/lesson-math.js")
+@JsModule("./lesson-math.js")
 public class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LessonLibrary lessons;

@@ -28,13 +28,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The real app on a random port, driven by Debian's headless Chromium. Skipped only on a machine
- * without Chromium, and never in CI ({@code CI=true}), where a missing browser fails the test.
+ * The real app on a random port, driven by Debian's headless Chromium. It runs in Maven's
+ * integration-test phase, after {@code package} has built the production frontend bundle, so the
+ * browser sees what the production jar serves. Skipped only on a machine without Chromium, and
+ * never in CI ({@code CI=true}), where a missing browser fails the test.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class BrowserSignInTest {
+class BrowserSignInIT {
 
     private static final File CHROMIUM = new File(System.getProperty("bytewise.chromium", "/usr/bin/chromium"));
     private static final File CHROMEDRIVER = new File(System.getProperty("bytewise.chromedriver", "/usr/bin/chromedriver"));
@@ -73,6 +75,10 @@ class BrowserSignInTest {
     @Test
     void demoCandidateSignsInAndSeesTheNavigation() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get("http://localhost:" + port + "/lessons/kv-cache");
+        wait.until(ExpectedConditions.titleIs("The KV cache | Bytewise"));
+        // KaTeX (an npm package in the production bundle) has turned the LaTeX into rendered math.
+        wait.until(d -> !d.findElements(By.cssSelector(".bw-math .katex")).isEmpty());
         browser.get("http://localhost:" + port + "/login");
         wait.until(ExpectedConditions.titleIs("Sign in | Bytewise"));
 
