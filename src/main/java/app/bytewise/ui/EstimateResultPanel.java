@@ -1,0 +1,112 @@
+package app.bytewise.ui;
+
+import app.bytewise.engine.ByteCount;
+import app.bytewise.engine.MemoryEstimate;
+import app.bytewise.engine.catalog.CatalogModel;
+import app.bytewise.engine.catalog.GpuCatalog;
+import app.bytewise.engine.gpu.Gpu;
+import app.bytewise.engine.inference.InferenceEstimator;
+import app.bytewise.engine.inference.InferenceRequest;
+import app.bytewise.engine.inference.InferenceResult;
+import app.bytewise.engine.model.Tensor;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/** The estimator's answer: headline, chart, GPU table, worked steps and tensor list. */
+final class EstimateResultPanel extends Div {
+
+    record GpuRow(String name, String memory, String fits, String decode) {
+    }
+
+    private EstimateResultPanel() {
+        addClassName("bw-result");
+    }
+
+    static EstimateResultPanel inference(CatalogModel model, InferenceResult result, InferenceRequest request, GpuCatalog gpus) {
+        MemoryEstimate m = result.memory();
+        EstimateResultPanel panel = new EstimateResultPanel();
+        panel.headline(m, "Total", m.totalBytes());
+        if (m.gpuCount() > 1) {
+            panel.add(new Paragraph("Per GPU over " + m.gpuCount() + " GPUs: " + ByteCount.of(m.perGpuBytes()).display()));
+        }
+        panel.chart(model.name(), m);
+        List<GpuRow> rows = new ArrayList<>();
+        for (Gpu g : gpus.all()) {
+            InferenceResult onGpu = InferenceEstimator.estimate(request.onGpus(g, 1));
+            String fits = onGpu.memory().fits().orElse(false) ? "fits on 1"
+                    : onGpu.minimumGpus().isPresent() ? "needs " + onGpu.minimumGpus().getAsInt() : "does not fit";
+            rows.add(new GpuRow(g.name(), g.memoryGiB() + " GiB", fits, onGpu.decodeTokensPerSecond()
+                    .map(t -> String.format(Locale.ROOT, "≤ %.1f tokens/s", t)).orElse("")));
+        }
+        panel.gpuTable(rows);
+        panel.steps(m);
+        panel.tensors(model);
+        return panel;
+    }
+
+    static EstimateResultPanel training(CatalogModel model, MemoryEstimate m, GpuCatalog gpus) {
+        EstimateResultPanel panel = new EstimateResultPanel();
+        panel.headline(m, "Per GPU", m.perGpuBytes());
+        panel.chart(model.name(), m);
+        List<GpuRow> rows = gpus.all().stream().map(g -> new GpuRow(g.name(), g.memoryGiB() + " GiB",
+                m.perGpuBytes() <= g.memoryBytes() ? "fits" : "does not fit", "")).toList();
+        panel.gpuTable(rows);
+        panel.steps(m);
+        panel.tensors(model);
+        return panel;
+    }
+
+    private void headline(MemoryEstimate m, String label, long bytes) {
+        Span total = new Span(label + ": " + ByteCount.of(bytes).display());
+        total.addClassName("bw-total");
+        add(total);
+        m.notes().forEach(n -> add(new Paragraph(n)));
+    }
+
+    private void chart(String title, MemoryEstimate m) {
+        String base64 = Base64.getEncoder().encodeToString(MemoryChart.png(title, m.components(), 720, 160));
+        Image image = new Image("data:image/png;base64," + base64, MemoryChart.describe(m.components()));
+        image.addClassName("bw-chart");
+        image.setWidth("100%");
+        add(image);
+    }
+
+    private void gpuTable(List<GpuRow> rows) {
+        Grid<GpuRow> grid = new Grid<>();
+        grid.addColumn(GpuRow::name).setHeader("GPU").setFlexGrow(2);
+        grid.addColumn(GpuRow::memory).setHeader("Memory");
+        grid.addColumn(GpuRow::fits).setHeader("Fit");
+        grid.addColumn(GpuRow::decode).setHeader("Decode bound");
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        add(new H2("GPUs"), grid);
+    }
+
+    private void steps(MemoryEstimate m) {
+        add(new H2("How it is computed"), new StepsView(m.steps()));
+    }
+
+    private void tensors(CatalogModel model) {
+        Grid<Tensor> grid = new Grid<>();
+        grid.addColumn(Tensor::name).setHeader("Tensor").setFlexGrow(3);
+        grid.addColumn(t -> t.shape().toString()).setHeader("Shape");
+        grid.addColumn(t -> String.format(Locale.ROOT, "%,d", t.elements())).setHeader("Parameters");
+        grid.setItems(model.model().tensors());
+        grid.setHeight("24rem");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Details details = new Details(String.format(Locale.ROOT, "Tensor list: %,d tensors, %,d parameters",
+                model.model().tensors().size(), model.model().parameters()), grid);
+        add(details);
+    }
+}

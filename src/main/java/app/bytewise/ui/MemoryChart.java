@@ -1,0 +1,76 @@
+package app.bytewise.ui;
+
+import app.bytewise.engine.ByteCount;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * The memory breakdown as a horizontal stacked bar in GiB, rendered server-side to PNG by
+ * JFreeChart at twice the CSS size for sharp text on high-density screens.
+ */
+final class MemoryChart {
+
+    private static final Color[] PALETTE = {new Color(0x1B7F86), new Color(0xE98B2A), new Color(0x5B6C8F),
+        new Color(0x9C4F96), new Color(0x6FA34A), new Color(0xB0B7C3)};
+
+    private MemoryChart() {
+    }
+
+    static byte[] png(String title, Map<String, Long> components, int width, int height) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        components.forEach((k, v) -> data.addValue(ByteCount.of(v).gibibytes().doubleValue(), label(k), title));
+        JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "GiB", data, PlotOrientation.HORIZONTAL,
+                true, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        StackedBarRenderer renderer = (StackedBarRenderer) plot.getRenderer();
+        renderer.setShadowVisible(false);
+        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        for (int i = 0; i < components.size(); i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
+        plot.getRangeAxis().setTickLabelFont(font);
+        plot.getRangeAxis().setLabelFont(font);
+        plot.getDomainAxis().setTickLabelFont(font);
+        chart.getLegend().setItemFont(font);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ChartUtils.writeChartAsPNG(out, chart, width * 2, height * 2);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A text alternative: every component with its size. */
+    static String describe(Map<String, Long> components) {
+        StringBuilder text = new StringBuilder("Memory breakdown: ");
+        components.forEach((k, v) -> text.append(label(k)).append(' ').append(ByteCount.of(v).display()).append("; "));
+        return text.toString();
+    }
+
+    static String label(String key) {
+        return switch (key) {
+            case "kvCache" -> "KV cache";
+            case "weights" -> "Weights";
+            case "activations" -> "Activations";
+            case "gradients" -> "Gradients";
+            case "optimizer" -> "Optimizer state";
+            case "overhead" -> "Overhead";
+            default -> key;
+        };
+    }
+}
