@@ -45,7 +45,7 @@ final class EstimateResultPanel extends Div {
             InferenceResult onGpu = InferenceEstimator.estimate(request.onGpus(g, 1));
             String fits = onGpu.memory().fits().orElse(false) ? "fits on 1"
                     : onGpu.minimumGpus().isPresent() ? "needs " + onGpu.minimumGpus().getAsInt() : "does not fit";
-            rows.add(new GpuRow(g.name(), g.memoryGiB() + " GiB", fits, onGpu.decodeTokensPerSecond()
+            rows.add(new GpuRow(g.name(), ByteCount.of(g.memoryBytes()).display(), fits, onGpu.decodeTokensPerSecond()
                     .map(t -> String.format(Locale.ROOT, "≤ %.1f tokens/s", t)).orElse("")));
         }
         panel.gpuTable(rows);
@@ -58,7 +58,7 @@ final class EstimateResultPanel extends Div {
         EstimateResultPanel panel = new EstimateResultPanel();
         panel.headline(m, "Per GPU", m.perGpuBytes());
         panel.chart(model.name(), m);
-        List<GpuRow> rows = gpus.all().stream().map(g -> new GpuRow(g.name(), g.memoryGiB() + " GiB",
+        List<GpuRow> rows = gpus.all().stream().map(g -> new GpuRow(g.name(), ByteCount.of(g.memoryBytes()).display(),
                 m.perGpuBytes() <= g.memoryBytes() ? "fits" : "does not fit", "")).toList();
         panel.gpuTable(rows);
         panel.steps(m);
@@ -83,6 +83,7 @@ final class EstimateResultPanel extends Div {
 
     private void gpuTable(List<GpuRow> rows) {
         Grid<GpuRow> grid = new Grid<>();
+        grid.addClassName("bw-gpu-table");
         grid.addColumn(GpuRow::name).setHeader("GPU").setFlexGrow(2);
         grid.addColumn(GpuRow::memory).setHeader("Memory");
         grid.addColumn(GpuRow::fits).setHeader("Fit");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.Map;
@@ -27,6 +29,19 @@ class EstimatorViewTest extends KaribuTestBase {
         // 13B in FP16: 26.03 GB of weights does not fit a 24 GiB A10G.
         assertThat(text).contains("26.03 GB (24.24 GiB)").contains("does not fit");
         assertThat(text).contains("KV cache");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void theGpuTableStatesEachCardsMemoryInBothUnits() {
+        open(Map.of("model", "llama-2-13b", "weights", "fp16", "gpu", "a10g"));
+        Grid<Object> gpus = _get(Grid.class, spec -> spec.withClasses("bw-gpu-table"));
+        java.util.List<String> a10g = java.util.stream.IntStream.range(0, GridKt._size(gpus))
+                .mapToObj(i -> GridKt._getFormattedRow(gpus, i))
+                .filter(row -> row.get(0).equals("NVIDIA A10G (AWS)")).findFirst().orElseThrow();
+        // 24 GiB = 25,769,803,776 bytes; 26.03 GB of FP16 weights cannot fit on one.
+        assertThat(a10g.get(1)).isEqualTo("25.77 GB (24.00 GiB)");
+        assertThat(a10g.get(2)).isEqualTo("needs 2");
     }
 
     @SuppressWarnings("unchecked")
