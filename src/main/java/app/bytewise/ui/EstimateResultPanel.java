@@ -40,6 +40,7 @@ final class EstimateResultPanel extends Div {
             panel.add(new Paragraph("Per GPU over " + m.gpuCount() + " GPUs: " + ByteCount.of(m.perGpuBytes()).display()));
         }
         panel.chart(model.name(), m);
+        panel.contextCurve(ContextCurve.of(request));
         List<GpuRow> rows = new ArrayList<>();
         for (Gpu g : gpus.all()) {
             InferenceResult onGpu = InferenceEstimator.estimate(request.onGpus(g, 1));
@@ -79,6 +80,15 @@ final class EstimateResultPanel extends Div {
         image.addClassName("bw-chart");
         image.setWidth("100%");
         add(image);
+    }
+
+    private void contextCurve(ContextCurve curve) {
+        String base64 = Base64.getEncoder().encodeToString(curve.png(720, 300));
+        Image image = new Image("data:image/png;base64," + base64, curve.describe());
+        image.addClassName("bw-chart");
+        image.addClassName("bw-context-curve");
+        image.setWidth("100%");
+        add(new H2("Memory vs context length"), image);
     }
 
     private void gpuTable(List<GpuRow> rows) {

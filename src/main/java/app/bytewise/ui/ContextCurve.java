@@ -1,0 +1,110 @@
+package app.bytewise.ui;
+
+import app.bytewise.engine.ByteCount;
+import app.bytewise.engine.inference.InferenceEstimator;
+import app.bytewise.engine.inference.InferenceRequest;
+import app.bytewise.engine.model.Architecture;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Total inference memory as the context grows, every point computed by the engine for the same
+ * request with only the context length changed. Contexts double from 512 tokens up to the larger
+ * of the model's trained maximum and twice the chosen context (capped at 1M tokens), so the
+ * linear growth of the KV cache over a fixed weight floor is visible on a log axis.
+ */
+record ContextCurve(List<Point> points, long gpuBytes) {
+
+    private static final long FIRST = 512;
+    private static final long CAP = 1L << 20;
+
+    /** One context length and the total bytes the engine gives for it. */
+    record Point(long contextTokens, long totalBytes) {
+    }
+
+    static ContextCurve of(InferenceRequest request) {
+        long trained = request.model().architecture().map(Architecture::maxPositions).orElse(0L);
+        long last = Math.min(CAP, Math.max(Math.max(trained, 2 * request.contextLength()), 8 * FIRST));
+        List<Point> points = new ArrayList<>();
+        for (long c = FIRST; c <= last; c *= 2) {
+            long total = InferenceEstimator.estimate(request.withContext(c, request.batchSize())).memory().totalBytes();
+            points.add(new Point(c, total));
+        }
+        long gpu = request.gpu().map(g -> g.memoryBytes() * request.gpuCount()).orElse(0L);
+        return new ContextCurve(List.copyOf(points), gpu);
+    }
+
+    byte[] png(int width, int height) {
+        XYSeries total = new XYSeries("Total");
+        points.forEach(p -> total.add(p.contextTokens(), ByteCount.of(p.totalBytes()).gibibytes().doubleValue()));
+        JFreeChart chart = ChartFactory.createXYLineChart(null, "Context (tokens)", "GiB",
+                new XYSeriesCollection(total), PlotOrientation.VERTICAL, false, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        LogAxis contexts = new LogAxis("Context (tokens)");
+        contexts.setBase(2);
+        // Ticks at every power of two (log-space unit 1), labelled as plain token counts.
+        contexts.setTickUnit(new NumberTickUnit(1));
+        contexts.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        plot.setDomainAxis(contexts);
+        plot.getRenderer().setSeriesPaint(0, new Color(0x1B7F86));
+        plot.getRenderer().setSeriesStroke(0, new BasicStroke(4f));
+        if (gpuBytes > 0) {
+            ValueMarker limit = new ValueMarker(ByteCount.of(gpuBytes).gibibytes().doubleValue(),
+                    new Color(0xC0392B), new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {12f, 8f}, 0f));
+            limit.setLabel("GPU memory ");
+            limit.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            limit.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+            limit.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
+            plot.addRangeMarker(limit);
+            // Auto-range fits the curve only; keep the GPU line in view when it is above the curve.
+            double top = Math.max(plot.getRangeAxis().getUpperBound(), limit.getValue() * 1.08);
+            plot.getRangeAxis().setRange(0, top);
+        }
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
+        List.of(plot.getDomainAxis(), plot.getRangeAxis()).forEach(a -> {
+            a.setTickLabelFont(font);
+            a.setLabelFont(font);
+        });
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ChartUtils.writeChartAsPNG(out, chart, width * 2, height * 2);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A text alternative: every plotted point. */
+    String describe() {
+        StringBuilder text = new StringBuilder("Total memory by context length: ");
+        points.forEach(p -> text.append(p.contextTokens()).append(" tokens ")
+                .append(ByteCount.of(p.totalBytes()).display()).append("; "));
+        if (gpuBytes > 0) {
+            text.append("GPU memory ").append(ByteCount.of(gpuBytes).display()).append('.');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package app.bytewise.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bytewise.engine.TestModels;
+import app.bytewise.engine.catalog.GpuCatalog;
+import app.bytewise.engine.format.Formats;
+import app.bytewise.engine.inference.InferenceRequest;
+import app.bytewise.engine.inference.KvFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ContextCurveTest {
+
+    private static final InferenceRequest LLAMA_2_7B_FP16_ON_A10G = InferenceRequest
+            .of(TestModels.model("llama-2-7b"), Formats.parse("fp16"))
+            .withKvCache(KvFormat.FP16).withContext(4096, 1)
+            .onGpus(GpuCatalog.load().require("a10g", "gpu"), 1);
+
+    @Test
+    void contextsDoubleFrom512ToTwiceTheChosenContext() {
+        ContextCurve curve = ContextCurve.of(LLAMA_2_7B_FP16_ON_A10G);
+        assertThat(curve.points()).extracting(ContextCurve.Point::contextTokens)
+                .containsExactly(512L, 1024L, 2048L, 4096L, 8192L);
+        assertThat(curve.gpuBytes()).isEqualTo(24L << 30);
+    }
+
+    @Test
+    void eachDoublingAddsAtLeastTheKvCacheLlamaCppReports() {
+        // llama.cpp: "KV self size = 2048.00 MiB" for Llama-2-7B at n_ctx 4096 in f16, i.e. 512 KiB per
+        // token; going from c to 2c tokens must add at least c x 512 KiB (activations may add more).
+        List<ContextCurve.Point> points = ContextCurve.of(LLAMA_2_7B_FP16_ON_A10G).points();
+        for (int i = 1; i < points.size(); i++) {
+            long added = points.get(i).totalBytes() - points.get(i - 1).totalBytes();
+            assertThat(added).isGreaterThanOrEqualTo(points.get(i - 1).contextTokens() * (512L << 10));
+        }
+    }
+
+    @Test
+    void theChartIsAPngAndTheTextAlternativeNamesEveryPoint() {
+        ContextCurve curve = ContextCurve.of(LLAMA_2_7B_FP16_ON_A10G);
+        byte[] png = curve.png(720, 300);
+        assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(curve.describe()).contains("512 tokens").contains("8192 tokens")
+                .contains("GPU memory 25.77 GB (24.00 GiB)");
+    }
+}
