@@ -39,6 +39,11 @@ public final class Formats {
                 return format;
             }
         }
+        if (isGgufTypeName(id.strip())) {
+            // A bare llama.cpp type name: point at the canonical id rather than guess silently.
+            throw new InvalidInputException(field, "Unknown weight format '" + id + "'. Did you mean gguf:"
+                    + id.strip().toUpperCase(Locale.ROOT) + "?");
+        }
         throw new InvalidInputException(field, "Unknown weight format '" + id + "'. Known: fp32, fp16, bf16, fp8-e4m3, "
                 + "fp8-e5m2, int8, int4, nf4, nf4-dq, gptq-4bit-g128, awq-4bit-g128, gguf:<TYPE> (e.g. gguf:Q4_K_M).");
     }
@@ -64,5 +69,14 @@ public final class Formats {
         all.addAll(List.of(ChannelQuantFormat.values()));
         all.addAll(List.of(Nf4Format.values()));
         return all;
+    }
+
+    private static boolean isGgufTypeName(String name) {
+        try {
+            GgufFormat.parse(name.toUpperCase(Locale.ROOT));
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 }

@@ -78,4 +78,12 @@ class WeightFormatTest {
         assertThatThrownBy(() -> Formats.parse("gguf:Q7_K")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> Formats.parse("awq-3bit-g128")).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void aBareGgufTypeNameIsRefusedWithTheCanonicalIdSuggested() {
+        assertThatThrownBy(() -> Formats.parse("q4_k_m"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Did you mean gguf:Q4_K_M?");
+        assertThat(Formats.parse("gguf:Q4_K_M").id()).isEqualTo("gguf:Q4_K_M");
+    }
 }
