@@ -29,6 +29,10 @@ public abstract class NumericTemplate implements QuestionTemplate {
         this.difficulty = difficulty;
     }
 
+    protected NumericTemplate(TemplateKey key) {
+        this(key.id(), key.topic(), key.difficulty());
+    }
+
     @Override
     public String id() {
         return id;

@@ -5,6 +5,7 @@ import app.bytewise.drill.Misconception;
 import app.bytewise.drill.NumericAnswer;
 import app.bytewise.drill.NumericTemplate;
 import app.bytewise.drill.Scenario;
+import app.bytewise.drill.TemplateKey;
 import app.bytewise.drill.Tolerance;
 import app.bytewise.drill.Topic;
 import app.bytewise.drill.answer.Unit;
@@ -35,14 +36,10 @@ public final class BasicsTemplate extends NumericTemplate {
         GIB_TO_GB("gib-to-gb", Topic.WEIGHT_MEMORY, Difficulty.EASY),
         ZERO1_OPTIMIZER("zero1-optimizer-per-gpu", Topic.ZERO, Difficulty.EASY);
 
-        final String id;
-        final Topic topic;
-        final Difficulty difficulty;
+        final TemplateKey key;
 
         Variant(String id, Topic topic, Difficulty difficulty) {
-            this.id = id;
-            this.topic = topic;
-            this.difficulty = difficulty;
+            key = new TemplateKey(id, topic, difficulty);
         }
     }
 
@@ -50,7 +47,7 @@ public final class BasicsTemplate extends NumericTemplate {
     private final Variant variant;
 
     public BasicsTemplate(DrillContext context, Variant variant) {
-        super(variant.id, variant.topic, variant.difficulty);
+        super(variant.key);
         this.context = context;
         this.variant = variant;
     }

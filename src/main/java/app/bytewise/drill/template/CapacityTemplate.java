@@ -5,6 +5,7 @@ import app.bytewise.drill.Misconception;
 import app.bytewise.drill.NumericAnswer;
 import app.bytewise.drill.NumericTemplate;
 import app.bytewise.drill.Scenario;
+import app.bytewise.drill.TemplateKey;
 import app.bytewise.drill.Tolerance;
 import app.bytewise.drill.Topic;
 import app.bytewise.drill.answer.Unit;
@@ -32,14 +33,10 @@ public final class CapacityTemplate extends NumericTemplate {
         MINIMUM_GPUS("minimum-gpus-for-weights", Topic.INFERENCE_FIT, Difficulty.MEDIUM),
         KV_EQUALS_WEIGHTS("context-where-kv-equals-weights", Topic.KV_CACHE, Difficulty.HARD);
 
-        final String id;
-        final Topic topic;
-        final Difficulty difficulty;
+        final TemplateKey key;
 
         Variant(String id, Topic topic, Difficulty difficulty) {
-            this.id = id;
-            this.topic = topic;
-            this.difficulty = difficulty;
+            key = new TemplateKey(id, topic, difficulty);
         }
     }
 
@@ -47,7 +44,7 @@ public final class CapacityTemplate extends NumericTemplate {
     private final Variant variant;
 
     public CapacityTemplate(DrillContext context, Variant variant) {
-        super(variant.id, variant.topic, variant.difficulty);
+        super(variant.key);
         this.context = context;
         this.variant = variant;
     }

@@ -5,6 +5,7 @@ import app.bytewise.drill.Misconception;
 import app.bytewise.drill.NumericAnswer;
 import app.bytewise.drill.NumericTemplate;
 import app.bytewise.drill.Scenario;
+import app.bytewise.drill.TemplateKey;
 import app.bytewise.drill.Topic;
 import app.bytewise.drill.answer.Unit;
 import app.bytewise.engine.catalog.CatalogModel;
@@ -28,14 +29,10 @@ public final class KvCacheTemplate extends NumericTemplate {
         FP8("kv-cache-fp8", Topic.KV_QUANTIZATION, Difficulty.MEDIUM),
         KIVI("kv-cache-kivi", Topic.KV_QUANTIZATION, Difficulty.HARD);
 
-        final String id;
-        final Topic topic;
-        final Difficulty difficulty;
+        final TemplateKey key;
 
         Variant(String id, Topic topic, Difficulty difficulty) {
-            this.id = id;
-            this.topic = topic;
-            this.difficulty = difficulty;
+            key = new TemplateKey(id, topic, difficulty);
         }
     }
 
@@ -45,7 +42,7 @@ public final class KvCacheTemplate extends NumericTemplate {
     private final Variant variant;
 
     public KvCacheTemplate(DrillContext context, Variant variant) {
-        super(variant.id, variant.topic, variant.difficulty);
+        super(variant.key);
         this.context = context;
         this.variant = variant;
     }

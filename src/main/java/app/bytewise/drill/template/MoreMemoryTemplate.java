@@ -5,6 +5,7 @@ import app.bytewise.drill.Misconception;
 import app.bytewise.drill.NumericAnswer;
 import app.bytewise.drill.NumericTemplate;
 import app.bytewise.drill.Scenario;
+import app.bytewise.drill.TemplateKey;
 import app.bytewise.drill.Tolerance;
 import app.bytewise.drill.Topic;
 import app.bytewise.drill.answer.Unit;
@@ -34,14 +35,10 @@ public final class MoreMemoryTemplate extends NumericTemplate {
         MOE_ACTIVE("moe-weights-read-per-token", Topic.WEIGHT_MEMORY, Difficulty.MEDIUM),
         FP8_HEADROOM("kv-fp8-context-headroom", Topic.KV_QUANTIZATION, Difficulty.MEDIUM);
 
-        final String id;
-        final Topic topic;
-        final Difficulty difficulty;
+        final TemplateKey key;
 
         Variant(String id, Topic topic, Difficulty difficulty) {
-            this.id = id;
-            this.topic = topic;
-            this.difficulty = difficulty;
+            key = new TemplateKey(id, topic, difficulty);
         }
     }
 
@@ -49,7 +46,7 @@ public final class MoreMemoryTemplate extends NumericTemplate {
     private final Variant variant;
 
     public MoreMemoryTemplate(DrillContext context, Variant variant) {
-        super(variant.id, variant.topic, variant.difficulty);
+        super(variant.key);
         this.context = context;
         this.variant = variant;
     }

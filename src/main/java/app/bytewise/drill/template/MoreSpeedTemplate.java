@@ -5,6 +5,7 @@ import app.bytewise.drill.Misconception;
 import app.bytewise.drill.NumericAnswer;
 import app.bytewise.drill.NumericTemplate;
 import app.bytewise.drill.Scenario;
+import app.bytewise.drill.TemplateKey;
 import app.bytewise.drill.Tolerance;
 import app.bytewise.drill.Topic;
 import app.bytewise.drill.answer.Unit;
@@ -28,14 +29,10 @@ public final class MoreSpeedTemplate extends NumericTemplate {
         DOUBLE_QUANT_SAVING("nf4-double-quant-saving", Topic.QUANTIZATION_METHODS, Difficulty.MEDIUM),
         SCORES_LIMIT("attention-scores-context-limit", Topic.FLASH_ATTENTION, Difficulty.HARD);
 
-        final String id;
-        final Topic topic;
-        final Difficulty difficulty;
+        final TemplateKey key;
 
         Variant(String id, Topic topic, Difficulty difficulty) {
-            this.id = id;
-            this.topic = topic;
-            this.difficulty = difficulty;
+            key = new TemplateKey(id, topic, difficulty);
         }
     }
 
@@ -43,7 +40,7 @@ public final class MoreSpeedTemplate extends NumericTemplate {
     private final Variant variant;
 
     public MoreSpeedTemplate(DrillContext context, Variant variant) {
-        super(variant.id, variant.topic, variant.difficulty);
+        super(variant.key);
         this.context = context;
         this.variant = variant;
     }

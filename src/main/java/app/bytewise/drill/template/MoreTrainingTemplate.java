@@ -5,6 +5,7 @@ import app.bytewise.drill.Misconception;
 import app.bytewise.drill.NumericAnswer;
 import app.bytewise.drill.NumericTemplate;
 import app.bytewise.drill.Scenario;
+import app.bytewise.drill.TemplateKey;
 import app.bytewise.drill.Tolerance;
 import app.bytewise.drill.Topic;
 import app.bytewise.drill.answer.Unit;
@@ -33,14 +34,10 @@ public final class MoreTrainingTemplate extends NumericTemplate {
         RING_ALLREDUCE("ring-allreduce-traffic", Topic.PARALLELISM, Difficulty.MEDIUM),
         PCIE_COPY("pcie-copy-time", Topic.PARALLELISM, Difficulty.EASY);
 
-        final String id;
-        final Topic topic;
-        final Difficulty difficulty;
+        final TemplateKey key;
 
         Variant(String id, Topic topic, Difficulty difficulty) {
-            this.id = id;
-            this.topic = topic;
-            this.difficulty = difficulty;
+            key = new TemplateKey(id, topic, difficulty);
         }
     }
 
@@ -48,7 +45,7 @@ public final class MoreTrainingTemplate extends NumericTemplate {
     private final Variant variant;
 
     public MoreTrainingTemplate(DrillContext context, Variant variant) {
-        super(variant.id, variant.topic, variant.difficulty);
+        super(variant.key);
         this.context = context;
         this.variant = variant;
     }

@@ -5,6 +5,7 @@ import app.bytewise.drill.Misconception;
 import app.bytewise.drill.NumericAnswer;
 import app.bytewise.drill.NumericTemplate;
 import app.bytewise.drill.Scenario;
+import app.bytewise.drill.TemplateKey;
 import app.bytewise.drill.Topic;
 import app.bytewise.drill.answer.Unit;
 import app.bytewise.engine.MemoryEstimate;
@@ -34,14 +35,10 @@ public final class ScalingTemplate extends NumericTemplate {
         OFFLOAD_CPU("zero-offload-cpu-memory", Topic.ZERO, Difficulty.MEDIUM),
         QLORA("qlora-model-states", Topic.TRAINING_MEMORY, Difficulty.HARD);
 
-        final String id;
-        final Topic topic;
-        final Difficulty difficulty;
+        final TemplateKey key;
 
         Variant(String id, Topic topic, Difficulty difficulty) {
-            this.id = id;
-            this.topic = topic;
-            this.difficulty = difficulty;
+            key = new TemplateKey(id, topic, difficulty);
         }
     }
 
@@ -49,7 +46,7 @@ public final class ScalingTemplate extends NumericTemplate {
     private final Variant variant;
 
     public ScalingTemplate(DrillContext context, Variant variant) {
-        super(variant.id, variant.topic, variant.difficulty);
+        super(variant.key);
         this.context = context;
         this.variant = variant;
     }

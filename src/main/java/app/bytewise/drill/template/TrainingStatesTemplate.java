@@ -5,6 +5,7 @@ import app.bytewise.drill.Misconception;
 import app.bytewise.drill.NumericAnswer;
 import app.bytewise.drill.NumericTemplate;
 import app.bytewise.drill.Scenario;
+import app.bytewise.drill.TemplateKey;
 import app.bytewise.drill.Topic;
 import app.bytewise.drill.answer.Unit;
 import app.bytewise.engine.MemoryEstimate;
@@ -30,14 +31,10 @@ public final class TrainingStatesTemplate extends NumericTemplate {
         ZERO_STAGE("zero-per-gpu-states", Topic.ZERO, Difficulty.MEDIUM),
         ZERO_MODEL("zero-per-gpu-model", Topic.ZERO, Difficulty.HARD);
 
-        final String id;
-        final Topic topic;
-        final Difficulty difficulty;
+        final TemplateKey key;
 
         Variant(String id, Topic topic, Difficulty difficulty) {
-            this.id = id;
-            this.topic = topic;
-            this.difficulty = difficulty;
+            key = new TemplateKey(id, topic, difficulty);
         }
     }
 
@@ -50,7 +47,7 @@ public final class TrainingStatesTemplate extends NumericTemplate {
     private final Variant variant;
 
     public TrainingStatesTemplate(DrillContext context, Variant variant) {
-        super(variant.id, variant.topic, variant.difficulty);
+        super(variant.key);
         this.context = context;
         this.variant = variant;
     }
