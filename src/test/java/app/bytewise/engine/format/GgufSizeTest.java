@@ -3,6 +3,7 @@ package app.bytewise.engine.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import app.bytewise.SharedReference;
 import app.bytewise.engine.TestModels;
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.model.TensorRole;
@@ -23,7 +24,7 @@ class GgufSizeTest {
     @Test
     void blockSizesMatchTheGgmlOracleFiles() throws IOException {
         JsonMapper mapper = JsonMapper.builder().build();
-        try (Stream<Path> files = Files.list(Path.of("../shared/oracles/ggml"))) {
+        try (Stream<Path> files = Files.list(SharedReference.oracles("ggml"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
                 JsonNode oracle = mapper.readTree(file.toFile());
                 String type = oracle.get("type").stringValue();

@@ -1,5 +1,6 @@
 package app.bytewise.quant.bnb;
 
+import app.bytewise.SharedReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -10,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads the bitsandbytes reference vectors (float32 bit patterns and bytes in lowercase hex). */
 final class BnbOracle {
 
-    private static final Path DIR = Path.of("../shared/oracles/bnb");
+    private static final Path DIR = SharedReference.oracles("bnb");
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private BnbOracle() {

@@ -2,6 +2,7 @@ package app.bytewise.quant.gguf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bytewise.SharedReference;
 import app.bytewise.quant.BlockCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GgmlOracleTest {
 
-    private static final Path ORACLES = Path.of("../shared/oracles/ggml");
+    private static final Path ORACLES = SharedReference.oracles("ggml");
     private static final HexFormat HEX = HexFormat.of();
 
     static Stream<Arguments> cases() {
