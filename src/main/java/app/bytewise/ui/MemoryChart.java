@@ -47,6 +47,11 @@ final class MemoryChart {
         plot.getRangeAxis().setLabelFont(font);
         plot.getDomainAxis().setTickLabelFont(font);
         chart.getLegend().setItemFont(font);
+        return toPng(chart, width, height);
+    }
+
+    /** Renders at twice the CSS size so text stays sharp on high-density screens. */
+    static byte[] toPng(JFreeChart chart, int width, int height) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ChartUtils.writeChartAsPNG(out, chart, width * 2, height * 2);
             return out.toByteArray();
