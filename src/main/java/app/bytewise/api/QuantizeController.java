@@ -80,9 +80,7 @@ class QuantizeController {
 
     private static FloatMatrix inputs(QuantizeRequest.TensorSpecJson spec, int features) {
         if (spec == null) {
-            int outliers = Math.max(1, features / 64);
-            return TensorGenerator.generate(TensorSpec.activations(Math.min(512, Math.max(64, features)), features, 1,
-                    outliers));
+            return TensorGenerator.generate(TensorSpec.layerInputs(features, 1));
         }
         TensorSpec parsed = spec(spec, "inputs", features);
         if (parsed.cols() != features) {

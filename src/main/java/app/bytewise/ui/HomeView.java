@@ -1,5 +1,6 @@
 package app.bytewise.ui;
 
+import app.bytewise.ui.lab.LabView;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;

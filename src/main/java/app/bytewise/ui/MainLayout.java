@@ -1,6 +1,7 @@
 package app.bytewise.ui;
 
 import app.bytewise.security.Role;
+import app.bytewise.ui.lab.LabView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;

@@ -19,7 +19,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * The memory breakdown as a horizontal stacked bar in GiB, rendered server-side to PNG by
  * JFreeChart at twice the CSS size for sharp text on high-density screens.
  */
-final class MemoryChart {
+public final class MemoryChart {
 
     private static final Color[] PALETTE = {new Color(0x1B7F86), new Color(0xE98B2A), new Color(0x5B6C8F),
         new Color(0x9C4F96), new Color(0x6FA34A), new Color(0xB0B7C3)};
@@ -51,7 +51,7 @@ final class MemoryChart {
     }
 
     /** Renders at twice the CSS size so text stays sharp on high-density screens. */
-    static byte[] toPng(JFreeChart chart, int width, int height) {
+    public static byte[] toPng(JFreeChart chart, int width, int height) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ChartUtils.writeChartAsPNG(out, chart, width * 2, height * 2);
             return out.toByteArray();

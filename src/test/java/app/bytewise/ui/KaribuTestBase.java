@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-abstract class KaribuTestBase {
+public abstract class KaribuTestBase {
 
     private static Routes routes;
 

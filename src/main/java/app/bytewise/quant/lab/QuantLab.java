@@ -115,7 +115,11 @@ public final class QuantLab {
             Optional<ErrorMetrics> output, Optional<byte[]> encoded, Optional<float[]> absmax, List<String> notes) {
         float[] original = w.data();
         float[] approx = dequantized.data();
-        return new LabResult(scheme, ErrorMetrics.between(original, approx), output, (double) bits / w.size(),
+        // With layer inputs at hand every weight-only format gets an output error too, so a side-by-side
+        // comparison ranks RTN, k-quants and GPTQ on the same footing: the error the next layer sees.
+        Optional<ErrorMetrics> outputError = output.isPresent() || r.inputs().isEmpty() ? output
+                : Optional.of(OutputError.of(r.inputs().get(), w, dequantized));
+        return new LabResult(scheme, ErrorMetrics.between(original, approx), outputError, (double) bits / w.size(),
                 Math.ceilDiv(bits, 8), Histogram.of(original, r.bins()), Histogram.of(approx, r.bins()),
                 Histogram.of(difference(original, approx), r.bins()), dequantized, encoded, absmax, notes);
     }

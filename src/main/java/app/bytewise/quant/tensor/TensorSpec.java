@@ -39,6 +39,15 @@ public record TensorSpec(TensorKind kind, int rows, int cols, long seed, double 
         return new TensorSpec(TensorKind.ACTIVATIONS, tokens, features, seed, 1.0, outlierFeatures, 20, 5);
     }
 
+    /**
+     * Layer inputs X for a weight with {@code features} input columns: 64 to 512 tokens (enough for a
+     * well-conditioned GPTQ Hessian at lab sizes) and one emergent outlier feature per 64, the
+     * pattern LLM.int8() (Dettmers et al. 2022, §3) reports in real activations.
+     */
+    public static TensorSpec layerInputs(int features, long seed) {
+        return activations(Math.min(512, Math.max(64, features)), features, seed, Math.max(1, features / 64));
+    }
+
     public TensorSpec withOutliers(int count, double magnitude) {
         return new TensorSpec(kind, rows, cols, seed, scale, count, magnitude, degreesOfFreedom);
     }

@@ -34,6 +34,18 @@ class QuantLabTest {
         assertThat(result.error().total()).isEqualTo(W.size());
     }
 
+    /** With inputs, a weight-only format also reports the error of Y = X·Ŵᵀ, and finer formats do better. */
+    @Test
+    void weightOnlyFormatsReportOutputErrorWhenGivenInputs() {
+        LabResult q4 = QuantLab.run(LabRequest.rtn(W, "gguf:Q4_0").withInputs(X), ProgressMonitor.NONE);
+        LabResult q8 = QuantLab.run(LabRequest.rtn(W, "gguf:Q8_0").withInputs(X), ProgressMonitor.NONE);
+        assertThat(q4.outputError()).isPresent();
+        assertThat(q4.outputError().get().mse())
+                .isEqualTo(app.bytewise.quant.metric.OutputError.of(X, W, q4.dequantized()).mse());
+        assertThat(q8.outputError().get().sqnrDb()).isGreaterThan(q4.outputError().get().sqnrDb() + 10);
+        assertThat(QuantLab.run(LabRequest.rtn(W, "gguf:Q4_0"), ProgressMonitor.NONE).outputError()).isEmpty();
+    }
+
     @Test
     void moreBitsMeanLessError() {
         double q8 = QuantLab.run(LabRequest.rtn(W, "gguf:Q8_0"), ProgressMonitor.NONE).metrics().sqnrDb();

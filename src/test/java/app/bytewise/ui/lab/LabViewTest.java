@@ -1,0 +1,144 @@
+package app.bytewise.ui.lab;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bytewise.quant.lab.LabRequest;
+import app.bytewise.quant.lab.LabResult;
+import app.bytewise.quant.lab.QuantLab;
+import app.bytewise.quant.method.ProgressMonitor;
+import app.bytewise.quant.tensor.FloatMatrix;
+import app.bytewise.quant.tensor.TensorGenerator;
+import app.bytewise.quant.tensor.TensorKind;
+import app.bytewise.quant.tensor.TensorSpec;
+import app.bytewise.ui.KaribuTestBase;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Image;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LabViewTest extends KaribuTestBase {
+
+    private LabView open() {
+        openAnonymously();
+        UI.getCurrent().navigate("lab");
+        expectView(LabView.class);
+        return _get(LabView.class);
+    }
+
+    /** Runs the job to the end: worker results reach the page through UI.access, delivered on a round trip. */
+    private static void awaitDone(LabView lab) throws InterruptedException {
+        for (int i = 0; i < 600 && lab.running(); i++) {
+            Thread.sleep(50);
+            MockVaadin.clientRoundtrip(false);
+        }
+        assertThat(lab.running()).as("lab run finished").isFalse();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void choose(LabChoice... choices) {
+        CheckboxGroup<LabChoice> group = _get(CheckboxGroup.class);
+        group.setValue(EnumSet.copyOf(List.of(choices)));
+    }
+
+    @Test
+    void aRunShowsTheSameMetricsAsTheCoreAndHistograms() throws InterruptedException {
+        LabView lab = open();
+        lab.tensorForm().kind().setValue(TensorKind.GAUSSIAN);
+        lab.tensorForm().rows().setValue(64);
+        lab.tensorForm().cols().setValue(256);
+        choose(LabChoice.Q8_0, LabChoice.Q4_K, LabChoice.GPTQ_INT4);
+        _click(_get(Button.class, spec -> spec.withText("Quantize")));
+        awaitDone(lab);
+
+        List<LabOutcome> outcomes = lab.results().outcomes();
+        assertThat(outcomes).extracting(LabOutcome::choice).containsExactly(LabChoice.Q8_0, LabChoice.Q4_K,
+                LabChoice.GPTQ_INT4);
+        // The page's figures are the core's: same seeded tensor, same format.
+        FloatMatrix w = TensorGenerator.generate(new TensorSpec(TensorKind.GAUSSIAN, 64, 256, 42, 0.02, 4, 10, 5));
+        LabResult direct = QuantLab.run(LabRequest.rtn(w, "gguf:Q8_0"), ProgressMonitor.NONE);
+        LabResult shown = outcomes.get(0).result().orElseThrow();
+        assertThat(shown.metrics().mse()).isEqualTo(direct.metrics().mse());
+        assertThat(shown.bitsPerWeight()).isEqualTo(8.5);
+        assertThat(shown.storedBytes()).isEqualTo(64L * 256 / 32 * 34);
+        assertThat(outcomes.get(2).result().orElseThrow().outputError()).isPresent();
+        assertThat(lab.results().getChildren().flatMap(c -> c.getChildren())).isNotEmpty();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Image.class)).hasSize(2)
+                .allSatisfy(img -> assertThat(img.getAlt().orElse("")).contains("histogram"));
+    }
+
+    @Test
+    void aFormatThatDoesNotFitTheShapeSaysWhyAndTheOthersStillRun() throws InterruptedException {
+        LabView lab = open();
+        lab.tensorForm().rows().setValue(8);
+        lab.tensorForm().cols().setValue(96); // not a multiple of 256: no K-quant blocks
+        choose(LabChoice.Q4_K, LabChoice.Q4_0);
+        _click(_get(Button.class, spec -> spec.withText("Quantize")));
+        awaitDone(lab);
+        List<LabOutcome> outcomes = lab.results().outcomes();
+        assertThat(outcomes.get(0).problem()).hasValueSatisfying(p -> assertThat(p).contains("256"));
+        assertThat(outcomes.get(1).result()).isPresent();
+    }
+
+    @Test
+    void badInputMarksTheFieldAndRunsNothing() {
+        LabView lab = open();
+        lab.tensorForm().cols().setValue(5000);
+        _click(_get(Button.class, spec -> spec.withText("Quantize")));
+        assertThat(lab.running()).isFalse();
+        assertThat(lab.tensorForm().cols().isInvalid()).isTrue();
+        assertThat(lab.tensorForm().cols().getErrorMessage()).contains("4096");
+        assertThat(lab.results().outcomes()).isEmpty();
+    }
+
+    @Test
+    void pastedCsvAndUploadedNpyAreQuantized() throws InterruptedException {
+        LabView lab = open();
+        lab.tensorForm().source().setValue(LabTensorForm.OWN);
+        lab.tensorForm().pasted().setValue("1, 2, 3, 4\n-1, -2, -3, -4.5");
+        choose(LabChoice.INT8_CHANNEL);
+        _click(_get(Button.class, spec -> spec.withText("Quantize")));
+        awaitDone(lab);
+        LabResult r = lab.results().outcomes().get(0).result().orElseThrow();
+        assertThat(r.dequantized().rows()).isEqualTo(2);
+        assertThat(r.dequantized().cols()).isEqualTo(4);
+
+        lab.tensorForm().pasted().clear();
+        lab.tensorForm().uploaded("w.npy", npy(3, 2, new float[] {0.5f, -0.25f, 1f, 2f, -3f, 0f}));
+        _click(_get(Button.class, spec -> spec.withText("Quantize")));
+        awaitDone(lab);
+        assertThat(lab.results().outcomes().get(0).result().orElseThrow().dequantized().rows()).isEqualTo(3);
+
+        lab.tensorForm().uploaded("broken.npy", "not numpy".getBytes(StandardCharsets.US_ASCII));
+        assertThat(lab.tensorForm().pasted().isInvalid()).isTrue();
+        assertThat(lab.tensorForm().pasted().getErrorMessage()).contains("broken.npy").contains("magic");
+    }
+
+    /** A version 1.0 .npy file as numpy.save writes it (little-endian float32, C order). */
+    private static byte[] npy(int rows, int cols, float[] values) {
+        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
+        int unpadded = 10 + header.length() + 1;
+        header = header + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        out.write(header.length() & 0xFF);
+        out.write(header.length() >> 8);
+        out.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer data = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            data.putFloat(v);
+        }
+        out.writeBytes(data.array());
+        return out.toByteArray();
+    }
+}
