@@ -91,6 +91,21 @@ class LabViewTest extends KaribuTestBase {
     }
 
     @Test
+    void aLongGptqRunCanBeCancelled() throws InterruptedException {
+        LabView lab = open();
+        lab.tensorForm().rows().setValue(2048);
+        lab.tensorForm().cols().setValue(2048);
+        choose(LabChoice.GPTQ_INT4, LabChoice.AWQ_INT4);
+        _click(_get(Button.class, spec -> spec.withText("Quantize")));
+        assertThat(lab.running()).isTrue();
+        _click(_get(Button.class, spec -> spec.withText("Cancel")));
+        awaitDone(lab);
+        assertThat(lab.results().outcomes()).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("bw-lab-status")).getText())
+                .isEqualTo("Cancelled after 0 results.");
+    }
+
+    @Test
     void badInputMarksTheFieldAndRunsNothing() {
         LabView lab = open();
         lab.tensorForm().cols().setValue(5000);
