@@ -6,6 +6,7 @@ import app.bytewise.drill.Grader;
 import app.bytewise.drill.Option;
 import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionKind;
+import app.bytewise.drill.QuestionTemplate;
 import app.bytewise.drill.TemplateCatalog;
 import app.bytewise.drill.Topic;
 import com.vaadin.flow.component.Key;
@@ -112,7 +113,11 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
                 topic.setValue(Optional.empty());
             }
         });
-        if (current == null) {
+        // "Try a similar one" from a worked example: a fresh seed of that very template, once.
+        Optional<String> similar = event.getLocation().getQueryParameters().getSingleParameter("template");
+        if (similar.isPresent() && catalog.find(similar.get()).isPresent()) {
+            similar(catalog.find(similar.get()).get());
+        } else if (current == null) {
             nextQuestion();
         }
     }
@@ -131,9 +136,17 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
         check();
     }
 
+    private void similar(QuestionTemplate template) {
+        QuestionKind k = template.numeric() ? kind.getValue() : QuestionKind.CHOICE;
+        show(Optional.of(template.generate(ThreadLocalRandom.current().nextLong(1L << 48), k)));
+    }
+
     private void nextQuestion() {
         long seed = ThreadLocalRandom.current().nextLong(1L << 48);
-        Optional<Question> q = catalog.draw(topic.getValue(), difficulty.getValue(), Optional.of(kind.getValue()), seed);
+        show(catalog.draw(topic.getValue(), difficulty.getValue(), Optional.of(kind.getValue()), seed));
+    }
+
+    private void show(Optional<Question> q) {
         questionArea.removeAll();
         feedback.removeAll();
         attempt = 0;

@@ -102,7 +102,9 @@ public class LessonView extends VerticalLayout implements BeforeEnterObserver, H
         Button button = new Button("Practice this topic", click -> click.getSource().getUI()
                 .ifPresent(ui -> ui.navigate("drill", com.vaadin.flow.router.QueryParameters.of("topic", topic))));
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div div = new Div(new Paragraph("Ready to check yourself?"), button);
+        Button examples = new Button("See worked examples", click -> click.getSource().getUI()
+                .ifPresent(ui -> ui.navigate("examples", com.vaadin.flow.router.QueryParameters.of("topic", topic))));
+        Div div = new Div(new Paragraph("Ready to check yourself?"), button, examples);
         div.addClassName("bw-practice");
         return div;
     }

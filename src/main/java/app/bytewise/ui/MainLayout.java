@@ -45,6 +45,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Lessons", LessonsView.class, VaadinIcon.BOOK.create()));
         nav.addItem(new SideNavItem("Estimator", EstimatorView.class, VaadinIcon.CALC.create()));
         nav.addItem(new SideNavItem("Drill", DrillView.class, VaadinIcon.BULLSEYE.create()));
+        nav.addItem(new SideNavItem("Worked examples", WorkedExamplesView.class, VaadinIcon.NOTEBOOK.create()));
         nav.addItem(new SideNavItem("Lab", LabView.class, VaadinIcon.FLASK.create()));
         if (authentication.isAuthenticated()) {
             nav.addItem(new SideNavItem("Progress", ProgressView.class, VaadinIcon.CHART.create()));
