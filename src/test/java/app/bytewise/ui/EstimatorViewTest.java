@@ -65,4 +65,65 @@ class EstimatorViewTest extends KaribuTestBase {
         String text = view.result().getElement().getTextRecursively();
         assertThat(text).contains("Per GPU").contains("Optimizer state per GPU");
     }
+
+    /** Llama-2-7B in FP16 at 4K: 6,738,415,616 × 2 bytes of weights and 2 × 32 × 4096 × 4096 × 2 bytes of KV cache. */
+    @Test
+    void llama2SevenBillionInFp16AtFourThousandTokens() {
+        EstimatorView view = open(Map.of("model", "llama-2-7b", "weights", "fp16", "context", "4096"));
+        String text = view.result().getElement().getTextRecursively();
+        assertThat(text).contains("13,476,831,232 bytes").contains("2,147,483,648 bytes");
+        assertThat(text).contains("13.48 GB (12.55 GiB)").contains("2.15 GB (2.00 GiB)");
+    }
+
+    @Test
+    void compareModePutsTwoConfigurationsSideBySideAndStatesTheDifference() {
+        EstimatorView view = open(Map.of("model", "llama-2-7b", "weights", "bf16", "compare", "1",
+                "b.weights", "gguf:Q4_K_M"));
+        assertThat(view.compare().getValue()).isTrue();
+        assertThat(view.second().weights().getValue()).isEqualTo("gguf:Q4_K_M");
+        assertThat(view.second().model().getValue().id()).isEqualTo("llama-2-7b"); // inherited from A
+        String a = view.result().getElement().getTextRecursively();
+        String b = view.secondResult().getElement().getTextRecursively();
+        assertThat(a).contains("13.48 GB (12.55 GiB)");
+        assertThat(b).doesNotContain("13.48 GB (12.55 GiB)");
+        assertThat(view.comparison().getText()).contains("less than A").contains("B/A = 0.");
+
+        view.second().weights().setValue("fp32");
+        assertThat(view.comparison().getText()).contains("more than A");
+        view.compare().setValue(false);
+        assertThat(view.secondResult().isVisible()).isFalse();
+    }
+
+    private static final String TINY_LLAMA = """
+            {"model_type": "llama", "hidden_size": 2048, "intermediate_size": 5632, "num_hidden_layers": 22,
+             "num_attention_heads": 32, "num_key_value_heads": 4, "vocab_size": 32000,
+             "max_position_embeddings": 2048, "tie_word_embeddings": false}""";
+
+    @Test
+    void aPastedConfigBecomesTheModelAndTravelsInTheUrl() {
+        EstimatorView view = open(Map.of("weights", "bf16"));
+        view.first().custom().paste(TINY_LLAMA);
+        assertThat(view.first().model().getValue().id()).isEqualTo("custom");
+        // TinyLlama-1.1B: 1,100,048,384 parameters (its model card), 2 bytes each in BF16.
+        assertThat(view.result().getElement().getTextRecursively()).contains("2,200,096,768 bytes");
+
+        Map<String, String> url = new java.util.LinkedHashMap<>();
+        view.first().write(url, "");
+        assertThat(url).containsKey("config").doesNotContainKey("model");
+        EstimatorView reopened = open(url);
+        assertThat(reopened.first().model().getValue().model().parameters()).isEqualTo(1_100_048_384L);
+    }
+
+    @Test
+    void aBrokenConfigSaysWhyAndKeepsTheModel() {
+        EstimatorView view = open(Map.of("model", "llama-2-7b"));
+        String before = view.result().getElement().getTextRecursively();
+        view.first().custom().paste("{\"model_type\": \"llama\", \"hidden_size\": 4096");
+        assertThat(view.first().custom().json().isInvalid()).isTrue();
+        assertThat(view.first().custom().json().getErrorMessage()).startsWith("Not valid JSON");
+        view.first().custom().paste("{\"model_type\": \"llama\"}");
+        assertThat(view.first().custom().json().getErrorMessage()).contains("hidden_size");
+        assertThat(view.first().model().getValue().id()).isEqualTo("llama-2-7b");
+        assertThat(view.result().getElement().getTextRecursively()).isEqualTo(before);
+    }
 }

@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Turns a Hugging Face {@code config.json} into a {@link Model} with its full tensor list. */
 public final class ModelReader {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ModelReader() {
     }
@@ -24,6 +28,23 @@ public final class ModelReader {
         ModelFamily family = family(type).orElseGet(() -> llamaLike(config, type, notes));
         Architecture architecture = family.architecture(config);
         return Model.ofArchitecture(id, name, architecture, family.tensors(config, architecture), notes);
+    }
+
+    /**
+     * Reads a {@code config.json} given as text (pasted or uploaded), with a clear message for text
+     * that is not a JSON object.
+     */
+    public static Model readText(String id, String name, String json, String fieldPrefix) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json == null ? "" : json);
+        } catch (JacksonException e) {
+            throw new InvalidInputException(fieldPrefix, "Not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException(fieldPrefix, "A config.json is a JSON object: { \"model_type\": … }.");
+        }
+        return read(id, name, node, fieldPrefix);
     }
 
     public static Optional<ModelFamily> family(String modelType) {

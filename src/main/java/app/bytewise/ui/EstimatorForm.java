@@ -1,0 +1,251 @@
+package app.bytewise.ui;
+
+import app.bytewise.engine.InvalidInputException;
+import app.bytewise.engine.catalog.CatalogModel;
+import app.bytewise.engine.catalog.GpuCatalog;
+import app.bytewise.engine.catalog.ModelCatalog;
+import app.bytewise.engine.format.Formats;
+import app.bytewise.engine.gpu.Gpu;
+import app.bytewise.engine.inference.InferenceEstimator;
+import app.bytewise.engine.inference.InferenceRequest;
+import app.bytewise.engine.inference.KvFormat;
+import app.bytewise.engine.training.Optimizer;
+import app.bytewise.engine.training.Recompute;
+import app.bytewise.engine.training.TrainingEstimator;
+import app.bytewise.engine.training.TrainingRequest;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One estimator configuration: model (from the catalog or the user's own config.json), mode,
+ * formats, context, batch, GPUs and parallelism. It reads and writes its settings as URL query
+ * parameters under a prefix, so two of them can share one URL in compare mode.
+ */
+final class EstimatorForm extends Div {
+
+    /** A computed configuration: its panel, the headline bytes and a one-line description. */
+    record Outcome(EstimateResultPanel panel, long bytes, String label) {
+    }
+
+    private final ModelCatalog models;
+    private final GpuCatalog gpus;
+    private final ComboBox<CatalogModel> model = new ComboBox<>("Model");
+    private final Select<String> mode = new Select<>();
+    private final ComboBox<String> weights = new ComboBox<>("Weights");
+    private final Select<String> kvCache = new Select<>();
+    private final IntegerField context = new IntegerField("Context (tokens)");
+    private final IntegerField batch = new IntegerField("Batch");
+    private final ComboBox<Gpu> gpu = new ComboBox<>("GPU");
+    private final IntegerField gpuCount = new IntegerField("GPUs");
+    private final Select<Optimizer> optimizer = new Select<>();
+    private final IntegerField zeroStage = new IntegerField("ZeRO stage");
+    private final CustomConfigField custom;
+    private Runnable onChange = () -> { };
+    private boolean restoring;
+
+    EstimatorForm(String heading, ModelCatalog models, GpuCatalog gpus) {
+        this.models = models;
+        this.gpus = gpus;
+        addClassName("bw-estimator-config");
+        model.setItems(models.all());
+        model.setItemLabelGenerator(m -> m.name() + String.format(" (%,.1fB)", m.model().parameters() / 1e9));
+        mode.setLabel("Mode");
+        mode.setItems("inference", "training");
+        weights.setItems(EstimatorView.WEIGHT_FORMATS);
+        weights.setAllowCustomValue(true);
+        weights.addCustomValueSetListener(e -> weights.setValue(e.getDetail()));
+        kvCache.setLabel("KV cache");
+        kvCache.setItems(KvFormat.all().stream().map(KvFormat::id).toList());
+        gpu.setItems(gpus.all());
+        gpu.setItemLabelGenerator(g -> g.name() + " · " + g.memoryGiB() + " GiB");
+        gpu.setClearButtonVisible(true);
+        optimizer.setLabel("Optimizer");
+        optimizer.setItems(Optimizer.values());
+        optimizer.setItemLabelGenerator(Optimizer::label);
+        List.of(context, batch, gpuCount, zeroStage).forEach(f -> f.setStepButtonsVisible(true));
+        custom = new CustomConfigField(this::useCustom);
+        FlexLayout fields = new FlexLayout(model, mode, weights, kvCache, context, batch, gpu, gpuCount, optimizer, zeroStage);
+        fields.addClassName("bw-estimator-form");
+        if (!heading.isEmpty()) {
+            add(new H2(heading));
+        }
+        add(fields, custom);
+        List.of(model, weights, gpu).forEach(f -> f.addValueChangeListener(e -> changed()));
+        List.of(mode, kvCache).forEach(f -> f.addValueChangeListener(e -> changed()));
+        optimizer.addValueChangeListener(e -> changed());
+        List.of(context, batch, gpuCount, zeroStage).forEach(f -> f.addValueChangeListener(e -> changed()));
+    }
+
+    void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    /** Sets every field from the URL: {@code prefix + key} first, then the plain key, then the default. */
+    void restore(Map<String, List<String>> q, String prefix) {
+        restoring = true;
+        // B's own model parameter wins over A's config it would otherwise inherit.
+        Optional<CatalogModel> own = q.containsKey(prefix + "model") ? Optional.empty()
+                : param(q, prefix, "config").flatMap(ConfigParameter::decode).flatMap(custom::apply);
+        own.ifPresentOrElse(this::useCustom, () -> model.setValue(models.find(param(q, prefix, "model")
+                .orElse("llama-2-7b")).orElse(models.require("llama-2-7b", "model"))));
+        mode.setValue("training".equals(param(q, prefix, "mode").orElse("inference")) ? "training" : "inference");
+        weights.setValue(param(q, prefix, "weights").orElse("bf16"));
+        kvCache.setValue(param(q, prefix, "kv").orElse("fp16"));
+        context.setValue(intParam(q, prefix, "context", 4096));
+        batch.setValue(intParam(q, prefix, "batch", 1));
+        gpu.setValue(gpus.find(param(q, prefix, "gpu").orElse("")).orElse(null));
+        gpuCount.setValue(intParam(q, prefix, "gpus", 1));
+        String optimizerId = param(q, prefix, "optimizer").orElse("adamw-mixed");
+        optimizer.setValue(Arrays.stream(Optimizer.values()).filter(o -> o.id().equals(optimizerId)).findFirst()
+                .orElse(Optimizer.ADAMW_MIXED));
+        zeroStage.setValue(intParam(q, prefix, "zero", 0));
+        restoring = false;
+    }
+
+    /** Writes the settings as query parameters under {@code prefix}. */
+    void write(Map<String, String> p, String prefix) {
+        CatalogModel m = model.getValue();
+        if (m != null && CustomConfigField.CUSTOM_ID.equals(m.id())) {
+            p.put(prefix + "config", ConfigParameter.encode(custom.appliedJson()));
+        } else if (m != null) {
+            p.put(prefix + "model", m.id());
+        }
+        p.put(prefix + "mode", mode.getValue());
+        p.put(prefix + "weights", weights.getValue());
+        p.put(prefix + "kv", kvCache.getValue());
+        p.put(prefix + "context", String.valueOf(context.getValue()));
+        p.put(prefix + "batch", String.valueOf(batch.getValue()));
+        if (gpu.getValue() != null) {
+            p.put(prefix + "gpu", gpu.getValue().id());
+        }
+        p.put(prefix + "gpus", String.valueOf(gpuCount.getValue()));
+        p.put(prefix + "optimizer", optimizer.getValue().id());
+        p.put(prefix + "zero", String.valueOf(zeroStage.getValue()));
+    }
+
+    /** Computes the estimate, or marks the offending field with its message and yields nothing. */
+    Optional<Outcome> compute() {
+        if (model.getValue() == null) {
+            model.setErrorMessage("Choose a model.");
+            model.setInvalid(true);
+            return Optional.empty();
+        }
+        boolean training = "training".equals(mode.getValue());
+        weights.setVisible(!training);
+        kvCache.setVisible(!training);
+        optimizer.setVisible(training);
+        zeroStage.setVisible(training);
+        List.<HasValidation>of(model, weights, context, batch, gpuCount, zeroStage).forEach(f -> f.setInvalid(false));
+        try {
+            return Optional.of(training ? training() : inference());
+        } catch (InvalidInputException bad) {
+            HasValidation field = switch (bad.field()) {
+                case "weights" -> weights;
+                case "batchSize" -> batch;
+                case "gpuCount", "gpus" -> gpuCount;
+                case "zeroStage" -> zeroStage;
+                default -> context;
+            };
+            field.setErrorMessage(bad.getMessage());
+            field.setInvalid(true);
+            return Optional.empty();
+        }
+    }
+
+    IntegerField context() {
+        return context;
+    }
+
+    ComboBox<String> weights() {
+        return weights;
+    }
+
+    ComboBox<CatalogModel> model() {
+        return model;
+    }
+
+    Select<String> mode() {
+        return mode;
+    }
+
+    IntegerField zeroStage() {
+        return zeroStage;
+    }
+
+    CustomConfigField custom() {
+        return custom;
+    }
+
+    private void useCustom(CatalogModel own) {
+        List<CatalogModel> items = new ArrayList<>(models.all());
+        items.add(own);
+        model.setItems(items);
+        model.setValue(own);
+    }
+
+    private void changed() {
+        if (!restoring) {
+            onChange.run();
+        }
+    }
+
+    private Outcome inference() {
+        CatalogModel m = model.getValue();
+        InferenceRequest r = new InferenceRequest(m.model(), Formats.parse(required(weights.getValue())),
+                KvFormat.parse(kvCache.getValue()), required(context, "contextLength"), required(batch, "batchSize"), true,
+                0, InferenceRequest.DEFAULT_OVERHEAD_BYTES, Optional.ofNullable(gpu.getValue()), required(gpuCount, "gpuCount"));
+        var result = InferenceEstimator.estimate(r);
+        String label = m.name() + " · " + weights.getValue() + " · KV " + kvCache.getValue() + " · " + context.getValue()
+                + " tokens × " + batch.getValue();
+        return new Outcome(EstimateResultPanel.inference(m, result, r, gpus), result.memory().totalBytes(), label);
+    }
+
+    private Outcome training() {
+        CatalogModel m = model.getValue();
+        TrainingRequest r = TrainingRequest.of(m.model(), optimizer.getValue())
+                .withZero(required(zeroStage, "zeroStage"), required(gpuCount, "gpus"))
+                .withActivations(required(context, "contextLength"), required(batch, "batchSize"), Recompute.NONE, true)
+                .onGpu(gpu.getValue());
+        var memory = TrainingEstimator.estimate(r);
+        String label = m.name() + " · " + optimizer.getValue().label() + " · ZeRO-" + zeroStage.getValue() + " on "
+                + gpuCount.getValue() + " GPUs";
+        return new Outcome(EstimateResultPanel.training(m, memory, gpus), memory.perGpuBytes(), label);
+    }
+
+    private static String required(String format) {
+        if (format == null || format.isBlank()) {
+            throw new InvalidInputException("weights", "Choose a weight format.");
+        }
+        return format;
+    }
+
+    private static int required(IntegerField field, String name) {
+        if (field.getValue() == null) {
+            throw new InvalidInputException(name, "Enter a whole number.");
+        }
+        return field.getValue();
+    }
+
+    private static Optional<String> param(Map<String, List<String>> q, String prefix, String key) {
+        List<String> values = q.containsKey(prefix + key) ? q.get(prefix + key) : q.get(key);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    private static int intParam(Map<String, List<String>> q, String prefix, String key, int fallback) {
+        try {
+            return param(q, prefix, key).map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
