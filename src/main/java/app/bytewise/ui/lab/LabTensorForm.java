@@ -58,6 +58,7 @@ final class LabTensorForm extends Div {
             case ACTIVATIONS -> "Activations with outlier features";
         });
         kind.setValue(TensorKind.OUTLIER_CHANNELS);
+        kind.setMinWidth("17rem");
         rows.setValue(256);
         cols.setValue(512);
         seed.setValue(42);

@@ -1,0 +1,140 @@
+package app.bytewise.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every interactive page in a real browser, as an anonymous visitor: each is used once on a
+ * desktop-sized window, then reloaded at phone width (390 px) and checked for content that would
+ * push the page sideways. Screenshots of both land in {@code target/screenshots/}.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BrowserPagesIT {
+
+    /** Elements in the page (outside grids, which scroll on their own) whose right edge is off screen. */
+    private static final String OVERFLOWING = """
+            const limit = window.innerWidth + 1;
+            const scrollsOnItsOwn = e => {
+              for (let a = e.parentElement; a && !a.classList.contains('bw-page'); a = a.parentElement) {
+                if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return true;
+              }
+              return false;
+            };
+            return [...document.querySelectorAll('.bw-page *')]
+              .filter(e => !e.closest('vaadin-grid, .katex-mathml') && e.getClientRects().length > 0)
+              .filter(e => e.getBoundingClientRect().right > limit && !scrollsOnItsOwn(e))
+              .slice(0, 5)
+              .map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' in '
+                   + e.parentElement.tagName.toLowerCase() + '.' + [...e.parentElement.classList].join('.')
+                   + ' right=' + Math.round(e.getBoundingClientRect().right) + ': ' + e.textContent.slice(0, 60));""";
+
+    private static WebDriver browser;
+
+    @LocalServerPort
+    private int port;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void desktop() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    private void open(String path, String title) {
+        browser.get("http://localhost:" + port + "/" + path);
+        wait.until(ExpectedConditions.titleIs(title));
+    }
+
+    /** Reloads at phone width, checks nothing sticks out, and saves both screenshots. */
+    @SuppressWarnings("unchecked")
+    private void fitsAPhone(String name, String title, By ready) throws Exception {
+        assertThat(Files.size(Chromium.screenshot(browser, name + "-desktop"))).isGreaterThan(5_000);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.titleIs(title));
+        wait.until(ExpectedConditions.presenceOfElementLocated(ready));
+        List<String> overflowing = (List<String>) ((JavascriptExecutor) browser).executeScript(OVERFLOWING);
+        assertThat(overflowing).as(name + " at 390 px").isEmpty();
+        assertThat(Files.size(Chromium.screenshot(browser, name + "-phone"))).isGreaterThan(5_000);
+    }
+
+    @Test
+    void estimatorShowsTheTotalInBothUnitsAndCompares() throws Exception {
+        open("estimator?model=llama-2-7b&weights=fp16&context=4096&compare=1&b.weights=gguf:Q4_K_M", "Estimator | Bytewise");
+        WebElement total = wait.until(d -> d.findElement(By.cssSelector(".bw-total")));
+        assertThat(total.getText()).matches("Total: [0-9.]+ GB \\([0-9.]+ GiB\\)");
+        wait.until(d -> d.findElement(By.cssSelector(".bw-comparison")).getText().contains("less than A"));
+        assertThat(browser.findElements(By.cssSelector("img.bw-chart"))).hasSizeGreaterThanOrEqualTo(4);
+        fitsAPhone("estimator", "Estimator | Bytewise", By.cssSelector(".bw-total"));
+    }
+
+    @Test
+    void drillGradesAnAnswerAndShowsTheSolution() throws Exception {
+        open("drill?topic=kv-cache", "Drill | Bytewise");
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-radio-button")).isEmpty());
+        browser.findElements(By.cssSelector("vaadin-radio-button")).get(0).click();
+        browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Check']")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".bw-feedback")).getText().matches("(?s).*(Correct\\.|Not this time\\.).*"));
+        fitsAPhone("drill", "Drill | Bytewise", By.cssSelector("vaadin-radio-button"));
+    }
+
+    @Test
+    void workedExampleRevealsItsStepsOneByOne() throws Exception {
+        open("examples?example=largest-batch-on-gpu.n.2a", "Worked examples | Bytewise");
+        By visibleSteps = By.cssSelector(".bw-steps > li:not(.bw-step-hidden)");
+        wait.until(d -> !d.findElements(By.cssSelector(".bw-steps > li")).isEmpty());
+        assertThat(browser.findElements(visibleSteps)).isEmpty();
+        browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Show next step']")).click();
+        wait.until(d -> d.findElements(visibleSteps).size() == 1);
+        assertThat(browser.findElement(visibleSteps).isDisplayed()).isTrue();
+        fitsAPhone("examples", "Worked examples | Bytewise", By.cssSelector(".bw-steps"));
+    }
+
+    @Test
+    void labQuantizesOffTheUiThreadAndShowsMetricsAndHistograms() throws Exception {
+        open("lab", "Lab | Bytewise");
+        wait.until(d -> d.findElement(By.xpath("//vaadin-button[normalize-space(.)='Quantize']"))).click();
+        wait.until(d -> d.findElement(By.cssSelector(".bw-lab-status")).getText().startsWith("Done: 5 results"));
+        assertThat(browser.findElements(By.cssSelector(".bw-lab-results img.bw-chart"))).hasSize(2);
+        fitsAPhone("lab", "Lab | Bytewise", By.xpath("//vaadin-button[normalize-space(.)='Quantize']"));
+    }
+
+    @Test
+    void lessonsRenderOnAPhone() throws Exception {
+        open("lessons/kv-cache", "The KV cache | Bytewise");
+        wait.until(d -> !d.findElements(By.cssSelector(".bw-math .katex")).isEmpty());
+        fitsAPhone("lesson", "The KV cache | Bytewise", By.cssSelector(".bw-math .katex"));
+    }
+}
