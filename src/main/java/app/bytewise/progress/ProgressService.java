@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -67,7 +68,8 @@ public class ProgressService {
      */
     @Transactional
     public RecordedAttempt record(long userId, Question question, String answer, Grade grade, Duration timeTaken) {
-        Instant now = clock.instant();
+        // The columns keep microseconds; cutting here makes the returned due date the one stored.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Attempt attempt = attempts.save(new Attempt(userId, question.id(), question.topic(), question.difficulty(),
                 answer, grade.correct(), grade.score(), grade.misconception().map(Misconception::id), timeTaken, now));
         Optional<Rating> rating = ReviewRating.of(grade, question.difficulty(), timeTaken);
