@@ -27,9 +27,9 @@ public interface AttemptRepository extends JpaRepository<Attempt, Long> {
     Stream<Boolean> streamVerdictsNewestFirst(@Param("userId") long userId);
 
     @Query("select new app.bytewise.progress.AttemptRepository$Tally(a.misconceptionId, count(a)) from Attempt a"
-            + " where a.userId = :userId and a.misconceptionId is not null"
+            + " where a.userId = :userId and a.misconceptionId is not null and a.misconceptionId <> :except"
             + " group by a.misconceptionId order by count(a) desc, a.misconceptionId")
-    List<Tally> countMisconceptions(@Param("userId") long userId, Pageable page);
+    List<Tally> countMisconceptions(@Param("userId") long userId, @Param("except") String except, Pageable page);
 
     /** How often one misconception id was diagnosed. */
     record Tally(String misconceptionId, long count) {

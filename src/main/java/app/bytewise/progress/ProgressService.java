@@ -133,10 +133,14 @@ public class ProgressService {
         return new Streak(days, correct);
     }
 
-    /** The {@code limit} misconceptions diagnosed most often, most frequent first. */
+    /**
+     * The {@code limit} misconceptions diagnosed most often, most frequent first. "Picked another
+     * option" is left out: it names no mistake to work on.
+     */
     @Transactional(readOnly = true)
     public List<MisconceptionCount> frequentMisconceptions(long userId, int limit) {
-        return attempts.countMisconceptions(userId, PageRequest.of(0, Math.max(limit, 1))).stream()
+        return attempts.countMisconceptions(userId, Misconception.WRONG_OPTION.id(), PageRequest.of(0, Math.max(limit, 1)))
+                .stream()
                 .filter(t -> MISCONCEPTIONS.containsKey(t.misconceptionId()))
                 .map(t -> new MisconceptionCount(MISCONCEPTIONS.get(t.misconceptionId()), t.count()))
                 .toList();

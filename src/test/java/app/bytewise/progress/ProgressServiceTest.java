@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import app.bytewise.drill.Difficulty;
 import app.bytewise.drill.Grade;
 import app.bytewise.drill.Grader;
+import app.bytewise.drill.Misconception;
 import app.bytewise.drill.Option;
 import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionKind;
@@ -83,8 +84,16 @@ class ProgressServiceTest {
         return progress.record(user, q, id, Grader.DEFAULT.grade(q, id, 1), time);
     }
 
+    /** A wrong option, one with a named misconception where the question has one. */
+    private static Option wrongOption(Question q) {
+        return q.options().stream().filter(o -> !o.correct())
+                .min(java.util.Comparator.comparing(o -> o.misconception() == null
+                        || o.misconception() == Misconception.WRONG_OPTION))
+                .orElseThrow();
+    }
+
     private RecordedAttempt answerWrong(long user, Question q) {
-        Option wrong = q.options().stream().filter(o -> !o.correct()).findFirst().orElseThrow();
+        Option wrong = wrongOption(q);
         return progress.record(user, q, wrong.id(), Grader.DEFAULT.grade(q, wrong.id(), 1), Duration.ofSeconds(30));
     }
 
@@ -182,8 +191,8 @@ class ProgressServiceTest {
         // Monday: 1 of 2 right. Tuesday: 2 of 3 right. Wednesday: 2 right.
         answerRight(user, choice(t, 10), Duration.ofMinutes(1));
         Question wrongMonday = choice(t, 11);
-        Grade mondayMiss = Grader.DEFAULT.grade(wrongMonday,
-                wrongMonday.options().stream().filter(o -> !o.correct()).findFirst().orElseThrow().id(), 1);
+        Grade mondayMiss = Grader.DEFAULT.grade(wrongMonday, wrongOption(wrongMonday).id(), 1);
+        assertThat(mondayMiss.misconception()).isPresent().isNotEqualTo(Optional.of(Misconception.WRONG_OPTION));
         answerWrong(user, wrongMonday);
         clock.advance(Duration.ofDays(1));
         answerRight(user, choice(t, 12), Duration.ofMinutes(1));
@@ -200,6 +209,15 @@ class ProgressServiceTest {
         assertThat(progress.accuracyByDay(user, 2)).extracting(DailyAccuracy::day)
                 .containsExactly(LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-04"));
         assertThat(progress.streak(user)).isEqualTo(new Streak(3, 3));
+        // "Picked another option" names no mistake, so it never makes the list, however often it occurs.
+        Grade generic = new Grade(Optional.of(false), 0, "A", Optional.of(Misconception.WRONG_OPTION), "",
+                wrongMonday.solution());
+        for (int i = 0; i < 3; i++) {
+            progress.record(user, wrongMonday, "B", generic, Duration.ofSeconds(30));
+        }
+        answerRight(user, choice(t, 16), Duration.ofMinutes(1));
+        answerRight(user, choice(t, 17), Duration.ofMinutes(1));
+        answerRight(user, choice(t, 18), Duration.ofMinutes(1));
         assertThat(progress.frequentMisconceptions(user, 5)).containsExactly(
                 new MisconceptionCount(mondayMiss.misconception().orElseThrow(), 2));
 

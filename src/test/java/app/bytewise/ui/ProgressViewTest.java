@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bytewise.drill.Difficulty;
 import app.bytewise.drill.Grader;
+import app.bytewise.drill.Misconception;
 import app.bytewise.drill.Option;
 import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionKind;
@@ -85,7 +86,9 @@ class ProgressViewTest extends KaribuTestBase {
         progress.record(id, right, rightId, Grader.DEFAULT.grade(right, rightId, 1), Duration.ofMinutes(3));
         // ZeRO: a wrong option, so a misconception is counted.
         Question wrong = zero.generate(6, QuestionKind.CHOICE);
-        Option miss = wrong.options().stream().filter(o -> !o.correct()).findFirst().orElseThrow();
+        Option miss = wrong.options().stream()
+                .filter(o -> !o.correct() && o.misconception() != null && o.misconception() != Misconception.WRONG_OPTION)
+                .findFirst().orElseThrow();
         var missGrade = Grader.DEFAULT.grade(wrong, miss.id(), 1);
         progress.record(id, wrong, miss.id(), missGrade, Duration.ofSeconds(50));
         // A day later both cards (due within 10 minutes) are due.
