@@ -9,6 +9,7 @@ import app.bytewise.drill.QuestionKind;
 import app.bytewise.drill.QuestionTemplate;
 import app.bytewise.drill.TemplateCatalog;
 import app.bytewise.drill.Topic;
+import app.bytewise.progress.ProgressService;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -27,6 +28,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,6 +48,10 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
 
     private final TemplateCatalog catalog;
     private final Grader grader;
+    private final ProgressService progress;
+    private final Optional<Long> userId;
+    private final Clock clock;
+    private final Paragraph reviewNote = new Paragraph();
     private final Select<Optional<Topic>> topic = new Select<>();
     private final Select<Optional<Difficulty>> difficulty = new Select<>();
     private final Select<QuestionKind> kind = new Select<>();
@@ -59,10 +67,15 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
     private int answered;
     private double points;
     private int streak;
+    private boolean reviewing;
+    private Instant shownAt;
 
-    public DrillView(TemplateCatalog catalog, Grader grader) {
+    public DrillView(TemplateCatalog catalog, Grader grader, ProgressService progress, CurrentUser user, Clock clock) {
         this.catalog = catalog;
         this.grader = grader;
+        this.progress = progress;
+        this.userId = user.id();
+        this.clock = clock;
         addClassName("bw-page");
         addClassName("bw-drill");
         topic.setLabel("Topic");
@@ -100,7 +113,11 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
                     .listenOn(this).allowBrowserDefault();
         }
         feedback.addClassName("bw-feedback");
-        add(new H1("Drill"), filters, questionArea, feedback);
+        reviewNote.addClassName("bw-review-note");
+        Paragraph saving = new Paragraph(userId.isPresent() ? "Your answers are saved to your progress."
+                : "Sign in to save your answers and get spaced reviews.");
+        saving.addClassName("bw-question-meta");
+        add(new H1("Drill"), saving, filters, reviewNote, questionArea, feedback);
         updateScore();
     }
 
@@ -115,7 +132,11 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
         });
         // "Try a similar one" from a worked example: a fresh seed of that very template, once.
         Optional<String> similar = event.getLocation().getQueryParameters().getSingleParameter("template");
-        if (similar.isPresent() && catalog.find(similar.get()).isPresent()) {
+        reviewing = userId.isPresent()
+                && event.getLocation().getQueryParameters().getSingleParameter("review").filter("1"::equals).isPresent();
+        if (reviewing) {
+            nextQuestion();
+        } else if (similar.isPresent() && catalog.find(similar.get()).isPresent()) {
             similar(catalog.find(similar.get()).get());
         } else if (current == null) {
             nextQuestion();
@@ -142,6 +163,18 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void nextQuestion() {
+        if (reviewing) {
+            long due = progress.reviewQueue(userId.get()).dueCount();
+            Optional<Question> review = due == 0 ? Optional.empty()
+                    : progress.nextReviewQuestion(userId.get(), kind.getValue());
+            if (review.isPresent()) {
+                reviewNote.setText("Review: " + due + " due. Each review brings new numbers for a concept you have met.");
+                show(review);
+                return;
+            }
+            reviewing = false;
+            reviewNote.setText("No reviews are due; on with the drill.");
+        }
         long seed = ThreadLocalRandom.current().nextLong(1L << 48);
         show(catalog.draw(topic.getValue(), difficulty.getValue(), Optional.of(kind.getValue()), seed));
     }
@@ -156,6 +189,7 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         current = q.get();
+        shownAt = clock.instant();
         Paragraph meta = new Paragraph(current.topic().title() + " · " + current.difficulty().name().toLowerCase(Locale.ROOT));
         meta.addClassName("bw-question-meta");
         Paragraph text = new Paragraph(current.text());
@@ -196,6 +230,7 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         attempt++;
+        userId.ifPresent(id -> progress.record(id, current, answer, grade, Duration.between(shownAt, clock.instant())));
         boolean right = grade.correct().get();
         Paragraph verdict = new Paragraph(right ? "Correct." : "Not this time.");
         verdict.addClassName(right ? "bw-correct" : "bw-wrong");

@@ -6,8 +6,6 @@ import app.bytewise.progress.MisconceptionCount;
 import app.bytewise.progress.ProgressService;
 import app.bytewise.progress.ReviewQueue;
 import app.bytewise.progress.Streak;
-import app.bytewise.security.AccountService;
-import app.bytewise.security.UserAccount;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,14 +22,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in learner's progress: what is due for review, streaks, mastery per topic, accuracy
@@ -49,18 +45,14 @@ public class ProgressView extends VerticalLayout {
     private final ProgressService progress;
     private final Clock clock;
 
-    public ProgressView(ProgressService progress, AccountService accounts, AuthenticationContext authentication,
-            Clock clock) {
+    public ProgressView(ProgressService progress, CurrentUser user, Clock clock) {
         this.progress = progress;
         this.clock = clock;
         addClassName("bw-page");
         addClassName("bw-progress");
         add(new H1("Progress"));
         // Only ever the signed-in user's own id reaches the service.
-        authentication.getAuthenticatedUser(UserDetails.class)
-                .flatMap(user -> accounts.find(user.getUsername()))
-                .map(UserAccount::getId)
-                .ifPresentOrElse(this::show, () -> add(new Paragraph("Sign in to see your progress.")));
+        user.id().ifPresentOrElse(this::show, () -> add(new Paragraph("Sign in to see your progress.")));
     }
 
     private void show(long userId) {

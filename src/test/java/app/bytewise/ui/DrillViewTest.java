@@ -6,6 +6,11 @@ import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bytewise.drill.Option;
+import app.bytewise.drill.Question;
+import app.bytewise.progress.ProgressService;
+import app.bytewise.security.AccountService;
+import app.bytewise.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
 import app.bytewise.drill.QuestionKind;
 import app.bytewise.drill.Topic;
 import com.vaadin.flow.component.UI;
@@ -61,6 +66,41 @@ class DrillViewTest extends KaribuTestBase {
         drill.answer("lots");
         assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().contains("does not start with a number"));
         drill.answer(drill.current().numeric().orElseThrow().expected());
+        assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().equals("Correct."));
+    }
+
+    @Autowired
+    private ProgressService progress;
+    @Autowired
+    private AccountService accounts;
+
+    @Test
+    void aSignedInCandidatesAttemptsAreRecordedAndDueReviewsComeBack() {
+        String name = "drill-" + System.nanoTime() % 1_000_000_000;
+        long id = accounts.create(name, "Drill Tester", "a-long-password-1", Role.CANDIDATE).getId();
+        openSignedIn(name, "a-long-password-1");
+        UI.getCurrent().navigate("drill", QueryParameters.of("topic", "kv-cache"));
+        DrillView drill = _get(DrillView.class);
+        Question first = drill.current();
+        Option wrong = first.options().stream().filter(o -> !o.correct()).findFirst().orElseThrow();
+        drill.answer(wrong.id());
+        drill.answer(first.correctOption().orElseThrow().id());
+        assertThat(progress.attemptCount(id)).isEqualTo(2);
+        assertThat(progress.recentAttempts(id, 5)).allSatisfy(a -> assertThat(a.getQuestionId()).isEqualTo(first.id()));
+
+        // Wrong then right: the concept is due again within minutes, so a review session starts with it.
+        UI.getCurrent().navigate("drill", QueryParameters.of("review", "1"));
+        DrillView review = _get(DrillView.class);
+        assertThat(progress.reviewQueue(id).dueCount()).isZero(); // not yet: the first learning step is a minute
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("bw-review-note")).getText()).contains("No reviews");
+        assertThat(review.current()).isNotNull();
+    }
+
+    @Test
+    void anonymousAnswersAreGradedButNotSaved() {
+        DrillView drill = open("kv-cache");
+        assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().startsWith("Sign in to save"));
+        drill.answer(drill.current().correctOption().orElseThrow().id());
         assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().equals("Correct."));
     }
 }
