@@ -14,6 +14,7 @@ import app.bytewise.engine.training.Recompute;
 import app.bytewise.engine.training.TrainingEstimator;
 import app.bytewise.engine.training.TrainingRequest;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -49,6 +50,12 @@ final class EstimatorForm extends Div {
     private final IntegerField gpuCount = new IntegerField("GPUs");
     private final Select<Optimizer> optimizer = new Select<>();
     private final IntegerField zeroStage = new IntegerField("ZeRO stage");
+    private final IntegerField tensorParallel = new IntegerField("Tensor parallel");
+    private final IntegerField pipelineParallel = new IntegerField("Pipeline stages");
+    private final IntegerField microBatches = new IntegerField("Micro-batches");
+    private final Select<Recompute> recompute = new Select<>();
+    private final Checkbox flash = new Checkbox("FlashAttention");
+    private final Checkbox sequenceParallel = new Checkbox("Sequence parallel");
     private final CustomConfigField custom;
     private Runnable onChange = () -> { };
     private boolean restoring;
@@ -72,9 +79,18 @@ final class EstimatorForm extends Div {
         optimizer.setLabel("Optimizer");
         optimizer.setItems(Optimizer.values());
         optimizer.setItemLabelGenerator(Optimizer::label);
-        List.of(context, batch, gpuCount, zeroStage).forEach(f -> f.setStepButtonsVisible(true));
+        recompute.setLabel("Recomputation");
+        recompute.setItems(Recompute.values());
+        recompute.setItemLabelGenerator(r -> switch (r) {
+            case NONE -> "None";
+            case SELECTIVE -> "Selective (attention)";
+            case FULL -> "Full";
+        });
+        List.of(context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel, microBatches)
+                .forEach(f -> f.setStepButtonsVisible(true));
         custom = new CustomConfigField(this::useCustom);
-        FlexLayout fields = new FlexLayout(model, mode, weights, kvCache, context, batch, gpu, gpuCount, optimizer, zeroStage);
+        FlexLayout fields = new FlexLayout(model, mode, weights, kvCache, context, batch, gpu, gpuCount, optimizer,
+                zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, flash, sequenceParallel);
         fields.addClassName("bw-estimator-form");
         if (!heading.isEmpty()) {
             add(new H2(heading));
@@ -83,7 +99,10 @@ final class EstimatorForm extends Div {
         List.of(model, weights, gpu).forEach(f -> f.addValueChangeListener(e -> changed()));
         List.of(mode, kvCache).forEach(f -> f.addValueChangeListener(e -> changed()));
         optimizer.addValueChangeListener(e -> changed());
-        List.of(context, batch, gpuCount, zeroStage).forEach(f -> f.addValueChangeListener(e -> changed()));
+        recompute.addValueChangeListener(e -> changed());
+        List.of(flash, sequenceParallel).forEach(f -> f.addValueChangeListener(e -> changed()));
+        List.of(context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel, microBatches)
+                .forEach(f -> f.addValueChangeListener(e -> changed()));
     }
 
     void onChange(Runnable listener) {
@@ -109,6 +128,14 @@ final class EstimatorForm extends Div {
         optimizer.setValue(Arrays.stream(Optimizer.values()).filter(o -> o.id().equals(optimizerId)).findFirst()
                 .orElse(Optimizer.ADAMW_MIXED));
         zeroStage.setValue(intParam(q, prefix, "zero", 0));
+        tensorParallel.setValue(intParam(q, prefix, "tp", 1));
+        pipelineParallel.setValue(intParam(q, prefix, "pp", 1));
+        microBatches.setValue(intParam(q, prefix, "mb", 1));
+        String recomputeId = param(q, prefix, "recompute").orElse("none");
+        recompute.setValue(Arrays.stream(Recompute.values()).filter(r -> r.name().equalsIgnoreCase(recomputeId))
+                .findFirst().orElse(Recompute.NONE));
+        flash.setValue(!"0".equals(param(q, prefix, "flash").orElse("1")));
+        sequenceParallel.setValue("1".equals(param(q, prefix, "sp").orElse("0")));
         restoring = false;
     }
 
@@ -131,6 +158,14 @@ final class EstimatorForm extends Div {
         p.put(prefix + "gpus", String.valueOf(gpuCount.getValue()));
         p.put(prefix + "optimizer", optimizer.getValue().id());
         p.put(prefix + "zero", String.valueOf(zeroStage.getValue()));
+        if ("training".equals(mode.getValue())) {
+            p.put(prefix + "tp", String.valueOf(tensorParallel.getValue()));
+            p.put(prefix + "pp", String.valueOf(pipelineParallel.getValue()));
+            p.put(prefix + "mb", String.valueOf(microBatches.getValue()));
+            p.put(prefix + "recompute", recompute.getValue().name().toLowerCase(java.util.Locale.ROOT));
+            p.put(prefix + "flash", flash.getValue() ? "1" : "0");
+            p.put(prefix + "sp", sequenceParallel.getValue() ? "1" : "0");
+        }
     }
 
     /** Computes the estimate, or marks the offending field with its message and yields nothing. */
@@ -143,9 +178,11 @@ final class EstimatorForm extends Div {
         boolean training = "training".equals(mode.getValue());
         weights.setVisible(!training);
         kvCache.setVisible(!training);
-        optimizer.setVisible(training);
-        zeroStage.setVisible(training);
-        List.<HasValidation>of(model, weights, context, batch, gpuCount, zeroStage).forEach(f -> f.setInvalid(false));
+        List.<com.vaadin.flow.component.Component>of(optimizer, zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, flash, sequenceParallel)
+                .forEach(f -> f.setVisible(training));
+        gpuCount.setLabel(training ? "Data-parallel GPUs" : "GPUs");
+        List.<HasValidation>of(model, weights, context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel,
+                microBatches).forEach(f -> f.setInvalid(false));
         try {
             return Optional.of(training ? training() : inference());
         } catch (InvalidInputException bad) {
@@ -154,6 +191,9 @@ final class EstimatorForm extends Div {
                 case "batchSize" -> batch;
                 case "gpuCount", "gpus" -> gpuCount;
                 case "zeroStage" -> zeroStage;
+                case "tensorParallel" -> tensorParallel;
+                case "pipelineParallel" -> pipelineParallel;
+                case "microBatches" -> microBatches;
                 default -> context;
             };
             field.setErrorMessage(bad.getMessage());
@@ -214,11 +254,15 @@ final class EstimatorForm extends Div {
         CatalogModel m = model.getValue();
         TrainingRequest r = TrainingRequest.of(m.model(), optimizer.getValue())
                 .withZero(required(zeroStage, "zeroStage"), required(gpuCount, "gpus"))
-                .withActivations(required(context, "contextLength"), required(batch, "batchSize"), Recompute.NONE, true)
+                .withParallelism(required(tensorParallel, "tensorParallel"), required(pipelineParallel, "pipelineParallel"),
+                        required(microBatches, "microBatches"), sequenceParallel.getValue())
+                .withActivations(required(context, "contextLength"), required(batch, "batchSize"), recompute.getValue(),
+                        flash.getValue())
                 .onGpu(gpu.getValue());
         var memory = TrainingEstimator.estimate(r);
-        String label = m.name() + " · " + optimizer.getValue().label() + " · ZeRO-" + zeroStage.getValue() + " on "
-                + gpuCount.getValue() + " GPUs";
+        String label = m.name() + " · " + optimizer.getValue().label() + " · ZeRO-" + zeroStage.getValue() + " · DP "
+                + gpuCount.getValue() + " × TP " + tensorParallel.getValue() + " × PP " + pipelineParallel.getValue()
+                + " = " + r.totalGpus() + " GPUs";
         return new Outcome(EstimateResultPanel.training(m, memory, gpus), memory.perGpuBytes(), label);
     }
 

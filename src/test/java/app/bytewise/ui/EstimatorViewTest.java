@@ -126,4 +126,18 @@ class EstimatorViewTest extends KaribuTestBase {
         assertThat(view.first().model().getValue().id()).isEqualTo("llama-2-7b");
         assertThat(view.result().getElement().getTextRecursively()).isEqualTo(before);
     }
+
+    /** ZeRO-2 vs ZeRO-3 side by side, and tensor parallelism from the URL: 16 bytes per parameter, sharded. */
+    @Test
+    void trainingParallelismComesFromTheUrlAndComparesStages() {
+        EstimatorView view = open(Map.of("model", "llama-2-7b", "mode", "training", "gpus", "8", "zero", "2",
+                "compare", "1", "b.zero", "3", "b.tp", "2", "recompute", "full"));
+        assertThat(view.comparison().getText()).contains("ZeRO-2 · DP 8 × TP 1 × PP 1 = 8 GPUs")
+                .contains("ZeRO-3 · DP 8 × TP 2 × PP 1 = 16 GPUs").contains("less than A");
+        // ZeRO-3 shards the 2-byte weights too, and TP halves what is left per GPU.
+        assertThat(view.secondResult().getElement().getTextRecursively()).contains("Per GPU");
+        Map<String, String> url = new java.util.LinkedHashMap<>();
+        view.second().write(url, EstimatorView.B);
+        assertThat(url).containsEntry("b.tp", "2").containsEntry("b.recompute", "full").containsEntry("b.zero", "3");
+    }
 }
