@@ -1,0 +1,147 @@
+package app.bytewise.classroom;
+
+import app.bytewise.drill.Grade;
+import app.bytewise.drill.Grader;
+import app.bytewise.drill.Question;
+import app.bytewise.drill.QuestionId;
+import app.bytewise.drill.QuestionKind;
+import app.bytewise.security.UserAccount;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Submissions: all answers of an attempt, graded and saved in one transaction, so an attempt is
+ * recorded whole or not at all.
+ */
+@Service
+public class SubmissionService {
+
+    /** Slack for the round trip between the last keystroke and the server. */
+    static final Duration TIME_LIMIT_GRACE = Duration.ofMinutes(1);
+    static final String ALREADY_SUBMITTED =
+            "This attempt has already been submitted, perhaps from another tab; reload to see your result.";
+    private static final String ATTEMPT_CONSTRAINT = "submission_attempt_uk";
+    private static final int MAX_ANSWER = 200;
+    private static final int MAX_RESPONSE = 300;
+
+    private final QuizRepository quizzes;
+    private final SubmissionRepository submissions;
+    private final QuizPlanner planner;
+    private final Grader grader;
+    private final AccessRules access;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    public SubmissionService(QuizRepository quizzes, SubmissionRepository submissions, QuizPlanner planner,
+            Grader grader, AccessRules access, Clock clock, PlatformTransactionManager tm) {
+        this.quizzes = quizzes;
+        this.submissions = submissions;
+        this.planner = planner;
+        this.grader = grader;
+        this.access = access;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(tm);
+    }
+
+    /**
+     * Grades and saves one attempt: {@code answers} holds one entry per question, in order (option
+     * letter or typed value; blank counts as unanswered). Two tabs submitting at once both compute the
+     * same attempt number; the unique (assignment, student, attempt) constraint lets one commit, and
+     * the other is told the attempt was already submitted. The translation happens outside the
+     * transaction, which the failed insert has already rolled back.
+     */
+    public SubmissionResult submit(UserAccount candidate, long assignmentId, Instant startedAt, List<String> answers) {
+        try {
+            return transaction.execute(status -> record(candidate, assignmentId, startedAt, answers));
+        } catch (DataIntegrityViolationException failed) {
+            if (isDuplicateAttempt(failed)) {
+                throw new ClassroomException(ALREADY_SUBMITTED);
+            }
+            throw failed;
+        } catch (ConcurrencyFailureException raced) {
+            // The other tab's insert held the row lock past the timeout: it is being submitted there.
+            throw new ClassroomException(ALREADY_SUBMITTED);
+        }
+    }
+
+    /** Whether the unique attempt constraint failed (its name is in H2's and PostgreSQL's messages). */
+    private static boolean isDuplicateAttempt(DataIntegrityViolationException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(ATTEMPT_CONSTRAINT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The candidate's own submissions to an assignment, first attempt first. */
+    public List<SubmissionResult> submissionsOf(UserAccount candidate, long assignmentId) {
+        return transaction.execute(status -> {
+            Assignment a = access.memberAssignment(candidate, assignmentId);
+            return submissions.findByAssignmentIdAndStudentIdOrderByAttemptNoAsc(a.getId(), candidate.getId()).stream()
+                    .map(this::result).toList();
+        });
+    }
+
+    private SubmissionResult record(UserAccount candidate, long assignmentId, Instant startedAt, List<String> answers) {
+        Assignment a = access.memberAssignment(candidate, assignmentId);
+        Quiz quiz = quizzes.findById(a.getQuizId()).orElseThrow();
+        Instant now = clock.instant();
+        AssignmentService.refuseOutsideWindow(a, now);
+        quiz.settings().timeLimitMinutes().ifPresent(minutes -> {
+            if (startedAt == null || now.isAfter(startedAt.plus(Duration.ofMinutes(minutes)).plus(TIME_LIMIT_GRACE))) {
+                throw new ClassroomException("The time limit of " + minutes + " minutes has passed; this attempt "
+                        + "cannot be submitted.");
+            }
+        });
+        int used = submissions.countByAssignmentIdAndStudentId(a.getId(), candidate.getId());
+        AssignmentService.refuseWhenNoAttemptLeft(used, quiz.settings().attemptsAllowed());
+        List<QuestionId> ids = planner.questionIds(quiz, candidate.getId());
+        if (answers == null || answers.size() != ids.size()) {
+            throw new ClassroomException("This quiz has " + ids.size() + " questions; send one answer for each "
+                    + "(blank for none).");
+        }
+        List<SubmittedAnswer> graded = new ArrayList<>(ids.size());
+        for (int slot = 0; slot < ids.size(); slot++) {
+            Question q = planner.question(ids.get(slot));
+            String answer = clip(answers.get(slot) == null ? "" : answers.get(slot).strip(), MAX_ANSWER);
+            Grade g = grader.grade(q, answer, 1);
+            graded.add(new SubmittedAnswer(slot, q.id(), q.topic(), answer, clip(response(q, answer), MAX_RESPONSE),
+                    g.correct(), g.score(), g.misconception()));
+        }
+        Submission saved = submissions.saveAndFlush(new Submission(a.getId(), candidate.getId(), used + 1, now, graded));
+        return result(saved);
+    }
+
+    private SubmissionResult result(Submission s) {
+        List<AnswerResult> answers = s.getAnswers().stream().map(x -> {
+            Question q = planner.question(x.getQuestionId());
+            return new AnswerResult(x.getSlot(), x.getQuestionId(), x.getAnswer(), grader.grade(q, x.getAnswer(), 1));
+        }).toList();
+        return new SubmissionResult(s.getId(), s.getAttemptNo(), s.getSubmittedAt(), s.getScore(), s.getQuestionCount(),
+                answers);
+    }
+
+    /** The answer as the student saw it: the chosen option's letter and text, or what was typed. */
+    static String response(Question q, String answer) {
+        if (answer.isEmpty()) {
+            return "(no answer)";
+        }
+        if (q.kind() == QuestionKind.CHOICE) {
+            return q.option(answer).map(o -> o.id() + ") " + o.text()).orElse(answer);
+        }
+        return answer;
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,153 @@
+package app.bytewise.ui;
+
+import app.bytewise.classroom.AnswerRow;
+import app.bytewise.classroom.AssignmentResults;
+import app.bytewise.classroom.AssignmentService;
+import app.bytewise.classroom.AssignmentSummary;
+import app.bytewise.classroom.ItemStats;
+import app.bytewise.classroom.MisconceptionCount;
+import app.bytewise.classroom.ResultsService;
+import app.bytewise.classroom.StudentScore;
+import app.bytewise.classroom.TopicScore;
+import app.bytewise.drill.Misconception;
+import app.bytewise.security.UserAccount;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * One assignment's results: scores per student, item statistics as Moodle reports them, scores per
+ * topic, misconceptions, every answer with a replay of the question, and a CSV download.
+ */
+class ResultsPanel extends VerticalLayout {
+
+    private final ResultsService results;
+    private final AssignmentService assignments;
+    private final UserAccount instructor;
+    private final ComboBox<AssignmentSummary> assignment = new ComboBox<>("Assignment");
+    private final Div content = new Div();
+    private final Div replay = new Div();
+
+    ResultsPanel(ResultsService results, AssignmentService assignments, UserAccount instructor) {
+        this.results = results;
+        this.assignments = assignments;
+        this.instructor = instructor;
+        setPadding(false);
+        assignment.setItemLabelGenerator(a -> a.quizTitle() + " · " + a.className());
+        assignment.setWidth("28em");
+        assignment.addValueChangeListener(e -> show());
+        Button reload = new Button("Reload", e -> show());
+        replay.addClassName("bw-replay");
+        add(new H2("Results"), assignment, reload, content, replay);
+        refresh();
+    }
+
+    void refresh() {
+        AssignmentSummary chosen = assignment.getValue();
+        assignment.setItems(assignments.assignmentsOf(instructor));
+        if (chosen != null) {
+            assignments.assignmentsOf(instructor).stream().filter(a -> a.id() == chosen.id()).findFirst()
+                    .ifPresent(assignment::setValue);
+        }
+    }
+
+    private void show() {
+        content.removeAll();
+        replay.removeAll();
+        AssignmentSummary chosen = assignment.getValue();
+        if (chosen == null) {
+            return;
+        }
+        AssignmentResults r = results.results(instructor, chosen.id());
+        content.add(new Paragraph(r.students().size() + " students, " + r.assignment().submissions()
+                + " submissions. Statistics use each student's first attempt."));
+        content.add(Downloads.link("Download CSV", QuizPanel.fileName(chosen.quizTitle() + " " + chosen.className())
+                + ".csv", "text/csv", () -> results.csv(instructor, chosen.id())));
+        content.add(new H3("Students"), students(r), new H3("Questions"), items(r), new H3("Topics"), topics(r),
+                new H3("Misconceptions"), misconceptions(r), new H3("Answers"), answers(r));
+    }
+
+    private static Grid<StudentScore> students(AssignmentResults r) {
+        Grid<StudentScore> grid = grid();
+        grid.addColumn(StudentScore::displayName).setHeader("Student").setFlexGrow(2);
+        grid.addColumn(StudentScore::username).setHeader("Username");
+        grid.addColumn(StudentScore::attempts).setHeader("Attempts");
+        grid.addColumn(s -> score(s.firstScore(), s.questionCount())).setHeader("First attempt");
+        grid.addColumn(s -> score(s.bestScore(), s.questionCount())).setHeader("Best");
+        grid.setItems(r.students());
+        return grid;
+    }
+
+    private static Grid<ItemStats> items(AssignmentResults r) {
+        Grid<ItemStats> grid = grid();
+        grid.addColumn(i -> "Q" + i.slot()).setHeader("Question");
+        grid.addColumn(ItemStats::template).setHeader("Template").setFlexGrow(2);
+        grid.addColumn(i -> i.topic() == null ? "" : i.topic().title()).setHeader("Topic").setFlexGrow(2);
+        grid.addColumn(ItemStats::responses).setHeader("Responses");
+        grid.addColumn(i -> percent(i.facility())).setHeader("Facility index");
+        grid.addColumn(i -> i.discrimination().isPresent() ? percent(i.discrimination().getAsDouble()) : "–")
+                .setHeader("Discrimination index");
+        grid.addColumn(i -> i.commonWrongAnswers().stream().map(w -> w.answer() + " (" + w.count() + ")")
+                .collect(Collectors.joining("; "))).setHeader("Most common wrong answers").setFlexGrow(3);
+        grid.setItems(r.items());
+        return grid;
+    }
+
+    private static Grid<TopicScore> topics(AssignmentResults r) {
+        Grid<TopicScore> grid = grid();
+        grid.addColumn(t -> t.topic().title()).setHeader("Topic").setFlexGrow(2);
+        grid.addColumn(TopicScore::answers).setHeader("Answers");
+        grid.addColumn(t -> percent(t.meanPercent())).setHeader("Mean score");
+        grid.setItems(r.topics());
+        return grid;
+    }
+
+    private static Grid<MisconceptionCount> misconceptions(AssignmentResults r) {
+        Grid<MisconceptionCount> grid = grid();
+        grid.addColumn(m -> m.misconception().title()).setHeader("Misconception").setFlexGrow(3);
+        grid.addColumn(MisconceptionCount::answers).setHeader("Answers");
+        grid.addColumn(MisconceptionCount::students).setHeader("Students");
+        grid.setItems(r.misconceptions());
+        return grid;
+    }
+
+    private Grid<AnswerRow> answers(AssignmentResults r) {
+        Grid<AnswerRow> grid = grid();
+        grid.addColumn(AnswerRow::displayName).setHeader("Student").setFlexGrow(2);
+        grid.addColumn(AnswerRow::attemptNo).setHeader("Attempt");
+        grid.addColumn(a -> "Q" + (a.slot() + 1)).setHeader("Question");
+        grid.addColumn(AnswerRow::response).setHeader("Answer").setFlexGrow(3);
+        grid.addColumn(a -> a.correct().map(c -> c ? "right" : "wrong").orElse("unreadable")).setHeader("Verdict");
+        grid.addColumn(a -> a.misconception().map(Misconception::title).orElse("")).setHeader("Misconception")
+                .setFlexGrow(2);
+        grid.addComponentColumn(a -> new Button("Replay", e -> replay(a))).setHeader("").setKey("replay");
+        grid.setItems(r.answers());
+        return grid;
+    }
+
+    private void replay(AnswerRow row) {
+        replay.removeAll();
+        replay.add(new QuestionReplay(results.replay(instructor, row.answerId())));
+    }
+
+    private static <T> Grid<T> grid() {
+        Grid<T> grid = new Grid<>();
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private static String score(double score, int of) {
+        return String.format(Locale.ROOT, "%.1f / %d", score, of);
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.0f %%", value);
+    }
+}
