@@ -50,6 +50,9 @@ public class MainLayout extends AppLayout {
         if (authentication.isAuthenticated()) {
             nav.addItem(new SideNavItem("Progress", ProgressView.class, VaadinIcon.CHART.create()));
         }
+        if (authentication.hasRole(Role.CANDIDATE.name())) {
+            nav.addItem(new SideNavItem("Assignments", AssignmentsView.class, VaadinIcon.TASKS.create()));
+        }
         if (authentication.hasRole(Role.INSTRUCTOR_NAME)) {
             nav.addItem(new SideNavItem("Classroom", ClassroomView.class, VaadinIcon.ACADEMY_CAP.create()));
         }

@@ -61,11 +61,12 @@ class BrowserSignInIT {
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
 
         wait.until(ExpectedConditions.titleIs("Bytewise"));
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-side-nav-item")).size() == 6);
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-side-nav-item")).size() == 7);
         List<String> labels = browser.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
                 .map(item -> item.getText().strip())
                 .toList();
-        assertThat(labels).containsExactly("Lessons", "Estimator", "Drill", "Worked examples", "Lab", "Progress");
+        assertThat(labels).containsExactly("Lessons", "Estimator", "Drill", "Worked examples", "Lab", "Progress",
+                "Assignments");
         assertThat(browser.findElement(By.cssSelector(".bw-user")).getText()).isEqualTo("candidate");
 
         browser.findElement(By.cssSelector("vaadin-side-nav-item[path='progress']")).click();

@@ -17,7 +17,7 @@ class NavigationAccessTest extends KaribuTestBase {
 
         UI.getCurrent().navigate(LessonsView.class);
         expectView(LessonsView.class);
-        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Lab");
+        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Worked examples", "Lab");
 
         UI.getCurrent().navigate(ProgressView.class);
         expectView(LoginView.class);
@@ -36,7 +36,8 @@ class NavigationAccessTest extends KaribuTestBase {
 
         UI.getCurrent().navigate(ProgressView.class);
         expectView(ProgressView.class);
-        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Lab", "Progress");
+        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Worked examples", "Lab", "Progress",
+                "Assignments");
 
         UI.getCurrent().navigate(ClassroomView.class);
         expectView(AccessDeniedView.class);
@@ -48,7 +49,8 @@ class NavigationAccessTest extends KaribuTestBase {
 
         UI.getCurrent().navigate(ClassroomView.class);
         expectView(ClassroomView.class);
-        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Lab", "Progress", "Classroom");
+        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Worked examples", "Lab", "Progress",
+                "Classroom");
     }
 
     private static List<String> navigationLabels() {
