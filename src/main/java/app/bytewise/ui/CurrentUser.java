@@ -23,8 +23,15 @@ public class CurrentUser {
     }
 
     public Optional<Long> id() {
-        return authentication.getAuthenticatedUser(UserDetails.class)
-                .flatMap(user -> accounts.find(user.getUsername()))
-                .map(UserAccount::getId);
+        return account().map(UserAccount::getId);
+    }
+
+    public Optional<UserAccount> account() {
+        return authentication.getAuthenticatedUser(UserDetails.class).flatMap(user -> accounts.find(user.getUsername()));
+    }
+
+    /** For pages that only signed-in users can open: the account, or an error if there is none. */
+    public UserAccount require() {
+        return account().orElseThrow(() -> new IllegalStateException("this page needs a signed-in user"));
     }
 }

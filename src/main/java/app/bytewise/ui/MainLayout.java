@@ -1,6 +1,8 @@
 package app.bytewise.ui;
 
 import app.bytewise.security.Role;
+import app.bytewise.ui.classroom.AssignmentsView;
+import app.bytewise.ui.classroom.ClassroomView;
 import app.bytewise.ui.lab.LabView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;

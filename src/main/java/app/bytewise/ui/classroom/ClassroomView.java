@@ -1,17 +1,16 @@
-package app.bytewise.ui;
+package app.bytewise.ui.classroom;
 
 import app.bytewise.classroom.AssignmentService;
 import app.bytewise.classroom.ClassroomService;
 import app.bytewise.classroom.QuizService;
 import app.bytewise.classroom.ResultsService;
-import app.bytewise.security.AccountService;
 import app.bytewise.security.Role;
+import app.bytewise.ui.CurrentUser;
 import app.bytewise.security.UserAccount;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
@@ -21,10 +20,10 @@ import java.time.Clock;
 @RolesAllowed(Role.INSTRUCTOR_NAME)
 public class ClassroomView extends VerticalLayout {
 
-    public ClassroomView(AuthenticationContext authentication, AccountService accounts, ClassroomService classrooms,
+    public ClassroomView(CurrentUser user, ClassroomService classrooms,
             QuizService quizzes, AssignmentService assignments, ResultsService results, Clock clock) {
         addClassName("bw-page");
-        UserAccount instructor = SignedInAccount.of(authentication, accounts);
+        UserAccount instructor = user.require();
         ResultsPanel resultsPanel = new ResultsPanel(results, assignments, instructor);
         AssignPanel assignPanel = new AssignPanel(assignments, classrooms, quizzes, instructor, clock,
                 resultsPanel::refresh);

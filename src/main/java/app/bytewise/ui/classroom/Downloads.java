@@ -1,4 +1,4 @@
-package app.bytewise.ui;
+package app.bytewise.ui.classroom;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.streams.DownloadHandler;

@@ -1,4 +1,4 @@
-package app.bytewise.ui;
+package app.bytewise.ui.classroom;
 
 import app.bytewise.classroom.AssignmentService;
 import app.bytewise.classroom.AssignmentSummary;

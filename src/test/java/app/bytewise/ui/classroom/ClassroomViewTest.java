@@ -1,4 +1,4 @@
-package app.bytewise.ui;
+package app.bytewise.ui.classroom;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -23,6 +23,7 @@ import app.bytewise.classroom.StudentScore;
 import app.bytewise.classroom.SubmissionService;
 import app.bytewise.drill.QuestionKind;
 import app.bytewise.drill.Topic;
+import app.bytewise.ui.KaribuTestBase;
 import app.bytewise.security.AccountService;
 import app.bytewise.security.Role;
 import app.bytewise.security.UserAccount;

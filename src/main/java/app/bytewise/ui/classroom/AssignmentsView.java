@@ -1,4 +1,4 @@
-package app.bytewise.ui;
+package app.bytewise.ui.classroom;
 
 import app.bytewise.classroom.AssignmentService;
 import app.bytewise.classroom.ClassroomException;
@@ -6,8 +6,8 @@ import app.bytewise.classroom.ClassroomService;
 import app.bytewise.classroom.QuizPaper;
 import app.bytewise.classroom.StudentAssignment;
 import app.bytewise.classroom.SubmissionService;
-import app.bytewise.security.AccountService;
 import app.bytewise.security.Role;
+import app.bytewise.ui.CurrentUser;
 import app.bytewise.security.UserAccount;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,7 +21,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
@@ -40,12 +39,12 @@ public class AssignmentsView extends VerticalLayout {
     private final Grid<StudentAssignment> grid = new Grid<>();
     private final Div taking = new Div();
 
-    public AssignmentsView(AuthenticationContext authentication, AccountService accounts, ClassroomService classrooms,
+    public AssignmentsView(CurrentUser user, ClassroomService classrooms,
             AssignmentService assignments, SubmissionService submissions) {
         this.assignments = assignments;
         this.submissions = submissions;
         this.classrooms = classrooms;
-        this.candidate = SignedInAccount.of(authentication, accounts);
+        this.candidate = user.require();
         addClassName("bw-page");
         add(new H1("Assignments"));
         if (candidate.getRole() != Role.CANDIDATE) {
