@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * is false (as any production deployment should set). Existing accounts are left untouched.
  */
 @Component
+@Order(1)
 @ConditionalOnProperty(name = "bytewise.demo.enabled", havingValue = "true")
 class DemoAccounts implements ApplicationRunner {
 
