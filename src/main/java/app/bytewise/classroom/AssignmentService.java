@@ -23,10 +23,12 @@ public class AssignmentService {
     private final QuizPlanner planner;
     private final AccessRules access;
     private final Clock clock;
+    private final AttemptClock attemptClock;
 
     public AssignmentService(AssignmentRepository assignments, ClassroomRepository classes, QuizRepository quizzes,
             ClassMemberRepository members, SubmissionRepository submissions, QuizPlanner planner, AccessRules access,
-            Clock clock) {
+            Clock clock, AttemptClock attemptClock) {
+        this.attemptClock = attemptClock;
         this.assignments = assignments;
         this.classes = classes;
         this.quizzes = quizzes;
@@ -84,8 +86,11 @@ public class AssignmentService {
         }).toList();
     }
 
-    /** The candidate's next attempt: refused before the window, after it, or with no attempt left. */
-    @Transactional(readOnly = true)
+    /**
+     * The candidate's next attempt: refused before the window, after it, or with no attempt left. The
+     * first opening of an attempt starts its clock; opening it again shows the same start.
+     */
+    @Transactional
     public QuizPaper paper(UserAccount candidate, long assignmentId) {
         Assignment a = access.memberAssignment(candidate, assignmentId);
         Quiz quiz = quizzes.findById(a.getQuizId()).orElseThrow();
@@ -93,7 +98,8 @@ public class AssignmentService {
         refuseOutsideWindow(a, now);
         int used = submissions.countByAssignmentIdAndStudentId(a.getId(), candidate.getId());
         refuseWhenNoAttemptLeft(used, quiz.settings().attemptsAllowed());
-        return new QuizPaper(a.getId(), quiz.getTitle(), used + 1, quiz.settings().timeLimitMinutes(), now, a.getDueAt(),
+        Instant started = attemptClock.startOf(a.getId(), candidate.getId(), used + 1, now);
+        return new QuizPaper(a.getId(), quiz.getTitle(), used + 1, quiz.settings().timeLimitMinutes(), started, a.getDueAt(),
                 planner.questions(planner.questionIds(quiz, candidate.getId())));
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -39,9 +40,11 @@ public class SubmissionService {
     private final AccessRules access;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final AttemptClock attemptClock;
 
     public SubmissionService(QuizRepository quizzes, SubmissionRepository submissions, QuizPlanner planner,
-            Grader grader, AccessRules access, Clock clock, PlatformTransactionManager tm) {
+            Grader grader, AccessRules access, Clock clock, PlatformTransactionManager tm, AttemptClock attemptClock) {
+        this.attemptClock = attemptClock;
         this.quizzes = quizzes;
         this.submissions = submissions;
         this.planner = planner;
@@ -58,9 +61,9 @@ public class SubmissionService {
      * the other is told the attempt was already submitted. The translation happens outside the
      * transaction, which the failed insert has already rolled back.
      */
-    public SubmissionResult submit(UserAccount candidate, long assignmentId, Instant startedAt, List<String> answers) {
+    public SubmissionResult submit(UserAccount candidate, long assignmentId, List<String> answers) {
         try {
-            return transaction.execute(status -> record(candidate, assignmentId, startedAt, answers));
+            return transaction.execute(status -> record(candidate, assignmentId, answers));
         } catch (DataIntegrityViolationException failed) {
             if (isDuplicateAttempt(failed)) {
                 throw new ClassroomException(ALREADY_SUBMITTED);
@@ -91,19 +94,25 @@ public class SubmissionService {
         });
     }
 
-    private SubmissionResult record(UserAccount candidate, long assignmentId, Instant startedAt, List<String> answers) {
+    private SubmissionResult record(UserAccount candidate, long assignmentId, List<String> answers) {
         Assignment a = access.memberAssignment(candidate, assignmentId);
         Quiz quiz = quizzes.findById(a.getQuizId()).orElseThrow();
         Instant now = clock.instant();
         AssignmentService.refuseOutsideWindow(a, now);
+        int used = submissions.countByAssignmentIdAndStudentId(a.getId(), candidate.getId());
+        AssignmentService.refuseWhenNoAttemptLeft(used, quiz.settings().attemptsAllowed());
+        // The limit counts from the server's record of when this attempt was opened, never from the client.
+        Optional<Instant> startedAt = attemptClock.startedAt(a.getId(), candidate.getId(), used + 1);
         quiz.settings().timeLimitMinutes().ifPresent(minutes -> {
-            if (startedAt == null || now.isAfter(startedAt.plus(Duration.ofMinutes(minutes)).plus(TIME_LIMIT_GRACE))) {
+            if (startedAt.isEmpty()) {
+                throw new ClassroomException("This quiz has a time limit of " + minutes + " minutes, counted from when "
+                        + "it is opened; open it first.");
+            }
+            if (now.isAfter(startedAt.get().plus(Duration.ofMinutes(minutes)).plus(TIME_LIMIT_GRACE))) {
                 throw new ClassroomException("The time limit of " + minutes + " minutes has passed; this attempt "
                         + "cannot be submitted.");
             }
         });
-        int used = submissions.countByAssignmentIdAndStudentId(a.getId(), candidate.getId());
-        AssignmentService.refuseWhenNoAttemptLeft(used, quiz.settings().attemptsAllowed());
         List<QuestionId> ids = planner.questionIds(quiz, candidate.getId());
         if (answers == null || answers.size() != ids.size()) {
             throw new ClassroomException("This quiz has " + ids.size() + " questions; send one answer for each "

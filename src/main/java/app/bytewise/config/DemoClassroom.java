@@ -96,7 +96,7 @@ class DemoClassroom implements ApplicationRunner {
                     "Sample student " + name.substring(name.indexOf('-') + 1), randomPassword(), Role.CANDIDATE));
             classrooms.join(student, demoClass.joinCode());
             QuizPaper paper = assignments.paper(student, assignment.id());
-            submissions.submit(student, assignment.id(), paper.startedAt(), answers(paper.questions(), s));
+            submissions.submit(student, assignment.id(), answers(paper.questions(), s));
         }
         practise(candidate.get());
         log.info("Sample data: class '{}' (join code {}) with quiz '{}' assigned and {} sample submissions",

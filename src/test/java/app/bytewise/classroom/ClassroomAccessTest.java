@@ -13,7 +13,7 @@ class ClassroomAccessTest extends ClassroomTestBase {
     @Test
     void anInstructorSeesAndTouchesOnlyTheirOwnClassesQuizzesAndResults() {
         Setup s = setUp(settings(2, QuizMode.CHOICE, SeedPolicy.SHARED, 1));
-        submissions.submit(s.candidate(), s.assignment().id(), clock.instant(), blankAnswers(2));
+        submissions.submit(s.candidate(), s.assignment().id(), blankAnswers(2));
         long answerId = results.results(s.instructor(), s.assignment().id()).answers().get(0).answerId();
         UserAccount other = instructor();
 
@@ -42,11 +42,11 @@ class ClassroomAccessTest extends ClassroomTestBase {
         UserAccount outsider = candidate();
         assertThat(assignments.assignmentsFor(outsider)).isEmpty();
         assertDenied(() -> assignments.paper(outsider, s.assignment().id()));
-        assertDenied(() -> submissions.submit(outsider, s.assignment().id(), clock.instant(), blankAnswers(2)));
+        assertDenied(() -> submissions.submit(outsider, s.assignment().id(), blankAnswers(2)));
 
         UserAccount classmate = candidate();
         classrooms.join(classmate, s.classroom().joinCode());
-        submissions.submit(s.candidate(), s.assignment().id(), clock.instant(), blankAnswers(2));
+        submissions.submit(s.candidate(), s.assignment().id(), blankAnswers(2));
         assertThat(submissions.submissionsOf(classmate, s.assignment().id())).isEmpty();
         assertThat(submissions.submissionsOf(s.candidate(), s.assignment().id())).hasSize(1);
     }

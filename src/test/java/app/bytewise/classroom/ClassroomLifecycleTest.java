@@ -105,7 +105,7 @@ class ClassroomLifecycleTest extends ClassroomTestBase {
 
         List<String> answers = new ArrayList<>(rightAnswers(paper.questions()));
         answers.set(3, ""); // one left blank
-        SubmissionResult result = submissions.submit(s.candidate(), s.assignment().id(), paper.startedAt(), answers);
+        SubmissionResult result = submissions.submit(s.candidate(), s.assignment().id(), answers);
         assertThat(result.attemptNo()).isEqualTo(1);
         assertThat(result.score()).isEqualTo(3.0);
         assertThat(result.scoreText()).isEqualTo("3.0 / 4");
@@ -138,9 +138,9 @@ class ClassroomLifecycleTest extends ClassroomTestBase {
     void attemptsAllowedAreEnforced() {
         Setup s = setUp(settings(2, QuizMode.CHOICE, SeedPolicy.SHARED, 2));
         long id = s.assignment().id();
-        assertThat(submissions.submit(s.candidate(), id, clock.instant(), blankAnswers(2)).attemptNo()).isEqualTo(1);
-        assertThat(submissions.submit(s.candidate(), id, clock.instant(), blankAnswers(2)).attemptNo()).isEqualTo(2);
-        assertThatThrownBy(() -> submissions.submit(s.candidate(), id, clock.instant(), blankAnswers(2)))
+        assertThat(submissions.submit(s.candidate(), id, blankAnswers(2)).attemptNo()).isEqualTo(1);
+        assertThat(submissions.submit(s.candidate(), id, blankAnswers(2)).attemptNo()).isEqualTo(2);
+        assertThatThrownBy(() -> submissions.submit(s.candidate(), id, blankAnswers(2)))
                 .isInstanceOf(ClassroomException.class)
                 .hasMessage("You have used all 2 attempts for this assignment.");
         assertThatThrownBy(() -> assignments.paper(s.candidate(), id)).isInstanceOf(ClassroomException.class);
@@ -155,32 +155,52 @@ class ClassroomLifecycleTest extends ClassroomTestBase {
         Setup s = setUp(settings(2, QuizMode.CHOICE, SeedPolicy.SHARED, 3));
         long id = s.assignment().id();
         clock.set(START.minus(Duration.ofHours(2)));
-        assertThatThrownBy(() -> submissions.submit(s.candidate(), id, clock.instant(), blankAnswers(2)))
+        assertThatThrownBy(() -> submissions.submit(s.candidate(), id, blankAnswers(2)))
                 .isInstanceOf(ClassroomException.class).hasMessageContaining("cannot be taken yet");
         assertThat(assignments.assignmentsFor(s.candidate())).singleElement()
                 .extracting(StudentAssignment::status).isEqualTo(AssignmentStatus.UPCOMING);
         clock.set(START.plus(Duration.ofDays(7)));
-        assertThat(submissions.submit(s.candidate(), id, clock.instant(), blankAnswers(2)).attemptNo()).isEqualTo(1);
+        assertThat(submissions.submit(s.candidate(), id, blankAnswers(2)).attemptNo()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(1));
-        assertThatThrownBy(() -> submissions.submit(s.candidate(), id, clock.instant(), blankAnswers(2)))
+        assertThatThrownBy(() -> submissions.submit(s.candidate(), id, blankAnswers(2)))
                 .isInstanceOf(ClassroomException.class)
                 .hasMessage("This assignment was due at 2026-03-09T09:00:00Z; late submissions are not accepted.");
         assertThat(submissions.submissionsOf(s.candidate(), id)).hasSize(1);
     }
 
     @Test
-    void theTimeLimitCountsFromWhenThePaperWasHandedOut() {
+    void theTimeLimitCountsFromTheFirstOpeningOnTheServer() {
         QuizSettings timed = new QuizSettings("Timed", Set.of(Topic.KV_CACHE), Optional.empty(), 2, QuizMode.CHOICE,
                 Optional.of(10), 2, SeedPolicy.SHARED);
         Setup s = setUp(timed);
-        QuizPaper paper = assignments.paper(s.candidate(), s.assignment().id());
-        clock.advance(Duration.ofMinutes(12));
-        assertThatThrownBy(() -> submissions.submit(s.candidate(), s.assignment().id(), paper.startedAt(),
-                blankAnswers(2))).hasMessage("The time limit of 10 minutes has passed; this attempt cannot be submitted.");
-        QuizPaper next = assignments.paper(s.candidate(), s.assignment().id());
+        long id = s.assignment().id();
+        assertThatThrownBy(() -> submissions.submit(s.candidate(), id, blankAnswers(2)))
+                .hasMessageContaining("counted from when it is opened; open it first");
+        QuizPaper paper = assignments.paper(s.candidate(), id);
         clock.advance(Duration.ofMinutes(9));
-        assertThat(submissions.submit(s.candidate(), s.assignment().id(), next.startedAt(), blankAnswers(2)).attemptNo())
-                .isEqualTo(1);
+        // Reopening the page does not restart the clock.
+        assertThat(assignments.paper(s.candidate(), id).startedAt()).isEqualTo(paper.startedAt());
+        clock.advance(Duration.ofMinutes(3));
+        assertThatThrownBy(() -> submissions.submit(s.candidate(), id, blankAnswers(2)))
+                .hasMessage("The time limit of 10 minutes has passed; this attempt cannot be submitted.");
+        assertThat(submissions.submissionsOf(s.candidate(), id)).isEmpty();
+    }
+
+    @Test
+    void withinTheTimeLimitTheAttemptIsSavedAndTheNextAttemptGetsItsOwnClock() {
+        QuizSettings timed = new QuizSettings("Timed", Set.of(Topic.KV_CACHE), Optional.empty(), 2, QuizMode.CHOICE,
+                Optional.of(10), 2, SeedPolicy.SHARED);
+        Setup s = setUp(timed);
+        long id = s.assignment().id();
+        QuizPaper first = assignments.paper(s.candidate(), id);
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(submissions.submit(s.candidate(), id, blankAnswers(2)).attemptNo()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(5));
+        QuizPaper second = assignments.paper(s.candidate(), id);
+        assertThat(second.attemptNo()).isEqualTo(2);
+        assertThat(second.startedAt()).isEqualTo(first.startedAt().plus(Duration.ofMinutes(14)));
+        clock.advance(Duration.ofMinutes(8));
+        assertThat(submissions.submit(s.candidate(), id, blankAnswers(2)).attemptNo()).isEqualTo(2);
     }
 
     @Test
@@ -192,7 +212,7 @@ class ClassroomLifecycleTest extends ClassroomTestBase {
         jdbc.execute("ALTER TABLE submitted_answer ADD CONSTRAINT test_no_third_slot CHECK (slot <> 2 OR id <= "
                 + lastId + ")");
         try {
-            assertThatThrownBy(() -> submissions.submit(s.candidate(), s.assignment().id(), clock.instant(),
+            assertThatThrownBy(() -> submissions.submit(s.candidate(), s.assignment().id(),
                     blankAnswers(3))).isInstanceOf(DataIntegrityViolationException.class);
         } finally {
             jdbc.execute("ALTER TABLE submitted_answer DROP CONSTRAINT test_no_third_slot");
@@ -201,14 +221,14 @@ class ClassroomLifecycleTest extends ClassroomTestBase {
                 s.assignment().id())).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submitted_answer a JOIN submission s ON s.id = "
                 + "a.submission_id WHERE s.assignment_id = ?", Integer.class, s.assignment().id())).isZero();
-        assertThat(submissions.submit(s.candidate(), s.assignment().id(), clock.instant(), blankAnswers(3)).attemptNo())
+        assertThat(submissions.submit(s.candidate(), s.assignment().id(), blankAnswers(3)).attemptNo())
                 .isEqualTo(1);
     }
 
     @Test
     void aClassOrQuizWithSubmissionsCannotBeDeletedButWithoutThemItCan() {
         Setup s = setUp(settings(2, QuizMode.CHOICE, SeedPolicy.SHARED, 1));
-        submissions.submit(s.candidate(), s.assignment().id(), clock.instant(), blankAnswers(2));
+        submissions.submit(s.candidate(), s.assignment().id(), blankAnswers(2));
         assertThatThrownBy(() -> classrooms.deleteClass(s.instructor(), s.classroom().id()))
                 .isInstanceOf(ClassroomException.class).hasMessageContaining("has submissions");
         assertThatThrownBy(() -> quizzes.delete(s.instructor(), s.quiz().getId()))

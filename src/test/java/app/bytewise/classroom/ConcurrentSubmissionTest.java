@@ -38,8 +38,7 @@ class ConcurrentSubmissionTest extends ClassroomTestBase {
         List<Future<SubmissionResult>> outcomes = new ArrayList<>();
         try {
             for (int tab = 0; tab < 2; tab++) {
-                outcomes.add(tabs.submit(() -> submissions.submit(s.candidate(), s.assignment().id(),
-                        ClassroomTestBase.START, blankAnswers(2))));
+                outcomes.add(tabs.submit(() -> submissions.submit(s.candidate(), s.assignment().id(), blankAnswers(2))));
             }
             int saved = 0;
             List<Throwable> refused = new ArrayList<>();
@@ -62,14 +61,14 @@ class ConcurrentSubmissionTest extends ClassroomTestBase {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE assignment_id = ? AND student_id = ?",
                 Integer.class, s.assignment().id(), s.candidate().getId())).isEqualTo(1);
         // The next attempt is still possible: the refusal cost the candidate nothing.
-        assertThat(submissions.submit(s.candidate(), s.assignment().id(), clock.instant(), blankAnswers(2))
+        assertThat(submissions.submit(s.candidate(), s.assignment().id(), blankAnswers(2))
                 .attemptNo()).isEqualTo(2);
     }
 
     @Test
     void theDatabaseItselfRefusesASecondRowForTheSameAttempt() {
         Setup s = setUp(settings(1, QuizMode.CHOICE, SeedPolicy.SHARED, 2));
-        submissions.submit(s.candidate(), s.assignment().id(), clock.instant(), blankAnswers(1));
+        submissions.submit(s.candidate(), s.assignment().id(), blankAnswers(1));
         assertThatThrownBy(() -> jdbc.update("INSERT INTO submission (assignment_id, student_id, attempt_no, "
                 + "submitted_at, score, question_count) VALUES (?, ?, 1, CURRENT_TIMESTAMP, 0, 1)",
                 s.assignment().id(), s.candidate().getId())).isInstanceOf(DataIntegrityViolationException.class);

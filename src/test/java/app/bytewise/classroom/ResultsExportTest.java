@@ -18,13 +18,13 @@ class ResultsExportTest extends ClassroomTestBase {
         var second = candidate();
         classrooms.join(second, s.classroom().joinCode());
         List<Question> questions = assignments.paper(s.candidate(), s.assignment().id()).questions();
-        submissions.submit(s.candidate(), s.assignment().id(), clock.instant(), rightAnswers(questions));
+        submissions.submit(s.candidate(), s.assignment().id(), rightAnswers(questions));
         // The second student picks a wrong option on the first question and a comma-laden text on the third.
         Option wrong = questions.get(0).options().stream().filter(o -> !o.correct()).findFirst().orElseThrow();
         List<String> answers = new ArrayList<>(rightAnswers(questions));
         answers.set(0, wrong.id());
         answers.set(2, "=1,2 \"GB\"");
-        submissions.submit(second, s.assignment().id(), clock.instant(), answers);
+        submissions.submit(second, s.assignment().id(), answers);
 
         AssignmentResults r = results.results(s.instructor(), s.assignment().id());
         assertThat(r.students()).extracting(StudentScore::bestScore).containsExactlyInAnyOrder(3.0, 1.0);

@@ -89,7 +89,7 @@ public class AssignmentsView extends VerticalLayout {
         try {
             QuizPaper paper = assignments.paper(candidate, a.id());
             taking.add(new QuizTaker(paper,
-                    answers -> submissions.submit(candidate, a.id(), paper.startedAt(), answers), this::refresh));
+                    answers -> submissions.submit(candidate, a.id(), answers), this::refresh));
         } catch (ClassroomException refused) {
             taking.add(new Paragraph(refused.getMessage()));
         }

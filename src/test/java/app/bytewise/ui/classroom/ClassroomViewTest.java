@@ -108,7 +108,7 @@ class ClassroomViewTest extends KaribuTestBase {
         classrooms.join(student, code);
         long assignmentId = assignments.assignmentsFor(student).get(0).id();
         QuizPaper paper = assignments.paper(student, assignmentId);
-        submissions.submit(student, assignmentId, paper.startedAt(), paper.questions().stream()
+        submissions.submit(student, assignmentId, paper.questions().stream()
                 .map(q -> q.kind() == QuestionKind.CHOICE ? q.correctOption().orElseThrow().id()
                         : q.numeric().orElseThrow().expected()).toList());
 
