@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /** Every question template: numeric ones computed by the engine, and the conceptual bank. */
@@ -89,8 +90,13 @@ public final class TemplateCatalog {
     }
 
     public List<QuestionTemplate> matching(Optional<Topic> topic, Optional<Difficulty> difficulty, Optional<QuestionKind> kind) {
+        return matching(topic.map(Set::of).orElse(Set.of()), difficulty, kind);
+    }
+
+    /** Templates of any of {@code topics} (all topics when empty) that fit the difficulty and kind. */
+    public List<QuestionTemplate> matching(Set<Topic> topics, Optional<Difficulty> difficulty, Optional<QuestionKind> kind) {
         return templates.values().stream()
-                .filter(t -> topic.map(x -> x == t.topic()).orElse(true))
+                .filter(t -> topics.isEmpty() || topics.contains(t.topic()))
                 .filter(t -> difficulty.map(x -> x == t.difficulty()).orElse(true))
                 .filter(t -> kind.map(k -> k == QuestionKind.CHOICE || t.numeric()).orElse(true))
                 .toList();
@@ -108,7 +114,13 @@ public final class TemplateCatalog {
      */
     public Optional<Question> draw(Optional<Topic> topic, Optional<Difficulty> difficulty, Optional<QuestionKind> kind,
             long seed) {
-        List<QuestionTemplate> pool = matching(topic, difficulty, kind);
+        return draw(topic.map(Set::of).orElse(Set.of()), difficulty, kind, seed);
+    }
+
+    /** As {@link #draw(Optional, Optional, Optional, long)}, from any of several topics (all when empty). */
+    public Optional<Question> draw(Set<Topic> topics, Optional<Difficulty> difficulty, Optional<QuestionKind> kind,
+            long seed) {
+        List<QuestionTemplate> pool = matching(topics, difficulty, kind);
         if (pool.isEmpty()) {
             return Optional.empty();
         }

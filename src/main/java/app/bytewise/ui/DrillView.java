@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -32,12 +33,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The drill: pick topic, difficulty and mode; answer; see whether it was right, the misconception
+ * The drill: pick topics, difficulty and mode; answer; see whether it was right, the misconception
  * behind a wrong answer and the worked solution; go on. Score and streak count for the session.
  * Enter submits; the number keys 1–5 pick an option.
  */
@@ -52,7 +54,7 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
     private final Optional<Long> userId;
     private final Clock clock;
     private final Paragraph reviewNote = new Paragraph();
-    private final Select<Optional<Topic>> topic = new Select<>();
+    private final MultiSelectComboBox<Topic> topics = new MultiSelectComboBox<>("Topics");
     private final Select<Optional<Difficulty>> difficulty = new Select<>();
     private final Select<QuestionKind> kind = new Select<>();
     private final Div questionArea = new Div();
@@ -78,11 +80,10 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
         this.clock = clock;
         addClassName("bw-page");
         addClassName("bw-drill");
-        topic.setLabel("Topic");
-        topic.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(Optional.<Topic>empty()),
-                Arrays.stream(Topic.values()).map(Optional::of)).toList());
-        topic.setItemLabelGenerator(t -> t.map(Topic::title).orElse("All topics"));
-        topic.setValue(Optional.empty());
+        topics.setItems(Topic.values());
+        topics.setItemLabelGenerator(Topic::title);
+        topics.setPlaceholder("All topics");
+        topics.setClearButtonVisible(true);
         difficulty.setLabel("Difficulty");
         difficulty.setItems(Optional.empty(), Optional.of(Difficulty.EASY), Optional.of(Difficulty.MEDIUM),
                 Optional.of(Difficulty.HARD));
@@ -93,9 +94,9 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
         kind.setItems(QuestionKind.CHOICE, QuestionKind.NUMERIC);
         kind.setItemLabelGenerator(k -> k == QuestionKind.CHOICE ? "Multiple choice" : "Type the number");
         kind.setValue(QuestionKind.CHOICE);
-        FlexLayout filters = new FlexLayout(topic, difficulty, kind, score);
+        FlexLayout filters = new FlexLayout(topics, difficulty, kind, score);
         filters.addClassName("bw-drill-filters");
-        topic.addValueChangeListener(e -> nextQuestion());
+        topics.addValueChangeListener(e -> nextQuestion());
         difficulty.addValueChangeListener(e -> nextQuestion());
         kind.addValueChangeListener(e -> nextQuestion());
 
@@ -123,13 +124,17 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("topic").ifPresent(t -> {
-            try {
-                topic.setValue(Optional.of(Topic.valueOf(t.toUpperCase(Locale.ROOT).replace('-', '_'))));
-            } catch (IllegalArgumentException unknown) {
-                topic.setValue(Optional.empty());
-            }
-        });
+        // A lesson's "Practice this topic" link: topic=kv-cache (several may be given).
+        List<String> wanted = event.getLocation().getQueryParameters().getParameters().getOrDefault("topic", List.of());
+        if (!wanted.isEmpty()) {
+            topics.setValue(wanted.stream().flatMap(t -> {
+                try {
+                    return java.util.stream.Stream.of(Topic.valueOf(t.toUpperCase(Locale.ROOT).replace('-', '_')));
+                } catch (IllegalArgumentException unknown) {
+                    return java.util.stream.Stream.empty();
+                }
+            }).collect(java.util.stream.Collectors.toSet()));
+        }
         // "Try a similar one" from a worked example: a fresh seed of that very template, once.
         Optional<String> similar = event.getLocation().getQueryParameters().getSingleParameter("template");
         reviewing = userId.isPresent()
@@ -176,7 +181,7 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
             reviewNote.setText("No reviews are due; on with the drill.");
         }
         long seed = ThreadLocalRandom.current().nextLong(1L << 48);
-        show(catalog.draw(topic.getValue(), difficulty.getValue(), Optional.of(kind.getValue()), seed));
+        show(catalog.draw(topics.getValue(), difficulty.getValue(), Optional.of(kind.getValue()), seed));
     }
 
     private void show(Optional<Question> q) {

@@ -103,4 +103,21 @@ class DrillViewTest extends KaribuTestBase {
         drill.answer(drill.current().correctOption().orElseThrow().id());
         assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().equals("Correct."));
     }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void severalTopicsDrawOnlyFromThoseTopics() {
+        DrillView drill = open("zero");
+        com.vaadin.flow.component.combobox.MultiSelectComboBox<Topic> topics =
+                _get(com.vaadin.flow.component.combobox.MultiSelectComboBox.class, spec -> spec.withLabel("Topics"));
+        assertThat(topics.getValue()).containsExactly(Topic.ZERO);
+        topics.setValue(java.util.Set.of(Topic.KV_CACHE, Topic.PARALLELISM));
+        java.util.Set<Topic> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            seen.add(drill.current().topic());
+            drill.answer(drill.current().correctOption().orElseThrow().id());
+            _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Next question")).click();
+        }
+        assertThat(seen).isSubsetOf(Topic.KV_CACHE, Topic.PARALLELISM).hasSize(2);
+    }
 }
