@@ -28,7 +28,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -50,8 +53,11 @@ public class ProgressService {
     private final EloMastery elo = EloMastery.DEFAULT;
     private final Fsrs fsrs = Fsrs.DEFAULT;
 
+    private final TransactionTemplate transaction;
+
     public ProgressService(AttemptRepository attempts, TopicMasteryRepository masteries, ReviewCardRepository cards,
-            TemplateCatalog catalog, Clock clock) {
+            TemplateCatalog catalog, Clock clock, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.attempts = attempts;
         this.masteries = masteries;
         this.cards = cards;
@@ -66,8 +72,17 @@ public class ProgressService {
      *
      * @param timeTaken from showing the question to submitting; zero when unknown (then never "fast")
      */
-    @Transactional
     public RecordedAttempt record(long userId, Question question, String answer, Grade grade, Duration timeTaken) {
+        try {
+            return transaction.execute(s -> recordOnce(userId, question, answer, grade, timeTaken));
+        } catch (DataIntegrityViolationException firstAnswersRaced) {
+            // Two first answers on one topic or template (two tabs) both tried to create its row. The
+            // loser's transaction was rolled back whole, its attempt too; run again, it finds the row.
+            return transaction.execute(s -> recordOnce(userId, question, answer, grade, timeTaken));
+        }
+    }
+
+    private RecordedAttempt recordOnce(long userId, Question question, String answer, Grade grade, Duration timeTaken) {
         // The columns keep microseconds; cutting here makes the returned due date the one stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Attempt attempt = attempts.save(new Attempt(userId, question.id(), question.topic(), question.difficulty(),

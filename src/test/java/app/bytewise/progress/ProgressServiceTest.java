@@ -257,4 +257,34 @@ class ProgressServiceTest {
         // template_id is VARCHAR(80); question_id adds ".c." and up to 16 hex digits within VARCHAR(100).
         assertThat(catalog.all()).allSatisfy(t -> assertThat(t.id().length()).isLessThanOrEqualTo(80));
     }
+
+    /** Two tabs answer a new learner's first question on one template at the same moment: both count. */
+    @Test
+    void simultaneousFirstAnswersOnOneTemplateAreBothRecorded() throws Exception {
+        QuestionTemplate t = template(Topic.KV_CACHE, Difficulty.MEDIUM);
+        java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                long user = newUser();
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.List<java.util.concurrent.Future<RecordedAttempt>> answers = new java.util.ArrayList<>();
+                for (int tab = 0; tab < 2; tab++) {
+                    Question q = choice(t, 100 + tab);
+                    answers.add(tabs.submit(() -> {
+                        together.await();
+                        return answerRight(user, q, Duration.ofSeconds(20));
+                    }));
+                }
+                for (java.util.concurrent.Future<RecordedAttempt> a : answers) {
+                    a.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                assertThat(progress.attemptCount(user)).isEqualTo(2);
+                assertThat(progress.mastery(user).stream().filter(m -> m.topic() == Topic.KV_CACHE).findFirst()
+                        .orElseThrow().attempts()).isEqualTo(2);
+                assertThat(cards.findByUserIdAndTemplateId(user, t.id()).orElseThrow().getReps()).isEqualTo(2);
+            }
+        } finally {
+            tabs.shutdownNow();
+        }
+    }
 }
