@@ -52,15 +52,7 @@ class BrowserSignInIT {
         wait.until(ExpectedConditions.titleIs("The KV cache | Bytewise"));
         // KaTeX (an npm package in the production bundle) has turned the LaTeX into rendered math.
         wait.until(d -> !d.findElements(By.cssSelector(".bw-math .katex")).isEmpty());
-        browser.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.titleIs("Sign in | Bytewise"));
-
-        WebElement username = wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form input[name='username']")));
-        username.sendKeys("candidate");
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("candidate-demo");
-        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-
-        wait.until(ExpectedConditions.titleIs("Bytewise"));
+        signIn(wait, "candidate", "candidate-demo");
         wait.until(d -> d.findElements(By.cssSelector("vaadin-side-nav-item")).size() == 7);
         List<String> labels = browser.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
                 .map(item -> item.getText().strip())
@@ -73,5 +65,32 @@ class BrowserSignInIT {
         wait.until(ExpectedConditions.titleIs("Progress | Bytewise"));
 
         assertThat(Files.size(Chromium.screenshot(browser, "candidate-progress"))).isGreaterThan(5_000);
+
+        browser.findElement(By.cssSelector("vaadin-side-nav-item[path='assignments']")).click();
+        wait.until(ExpectedConditions.titleIs("Assignments | Bytewise"));
+        wait.until(d -> d.findElement(By.xpath("//vaadin-button[normalize-space(.)='Join class']")));
+        assertThat(Files.size(Chromium.screenshot(browser, "candidate-assignments"))).isGreaterThan(5_000);
+    }
+
+    @Test
+    void demoInstructorOpensTheClassroom() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait, "instructor", "instructor-demo");
+        browser.get("http://localhost:" + port + "/classroom");
+        wait.until(ExpectedConditions.titleIs("Classroom | Bytewise"));
+        wait.until(d -> d.findElement(By.xpath("//h1[normalize-space(.)='Classroom']")));
+        assertThat(Chromium.screenshot(browser, "instructor-classroom")).isNotEmptyFile();
+    }
+
+    /** Signs in afresh: the cookies of an earlier test's session go first. */
+    private void signIn(WebDriverWait wait, String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.titleIs("Sign in | Bytewise"));
+        WebElement username = wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form input[name='username']")));
+        username.sendKeys(user);
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        wait.until(ExpectedConditions.titleIs("Bytewise"));
     }
 }
