@@ -5,31 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every interactive page in a real browser, as an anonymous visitor: each is used once on a
  * desktop-sized window, then reloaded at phone width (390 px) and checked for content that would
  * push the page sideways. Screenshots of both land in {@code target/screenshots/}.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class BrowserPagesIT {
+class BrowserPagesIT extends BrowserTestBase {
 
     /** Elements in the page (outside grids, which scroll on their own) whose right edge is off screen. */
     private static final String OVERFLOWING = """
@@ -48,23 +38,7 @@ class BrowserPagesIT {
                    + e.parentElement.tagName.toLowerCase() + '.' + [...e.parentElement.classList].join('.')
                    + ' right=' + Math.round(e.getBoundingClientRect().right) + ': ' + e.textContent.slice(0, 60));""";
 
-    private static WebDriver browser;
-
-    @LocalServerPort
-    private int port;
     private WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void desktop() {
@@ -73,7 +47,7 @@ class BrowserPagesIT {
     }
 
     private void open(String path, String title) {
-        browser.get("http://localhost:" + port + "/" + path);
+        browser.get(url(path));
         wait.until(ExpectedConditions.titleIs(title));
     }
 

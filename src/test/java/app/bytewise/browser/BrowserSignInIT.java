@@ -5,50 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
-/**
- * The real app on a random port, driven by headless Chromium. It runs in Maven's integration-test
- * phase, after {@code package} has built the production frontend bundle, so the browser sees what
- * the production jar serves.
- */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class BrowserSignInIT {
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    private int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+/** Signing in as the demo candidate and the demo instructor, and the pages each then reaches. */
+class BrowserSignInIT extends BrowserTestBase {
 
     @Test
     void demoCandidateSignsInAndSeesTheNavigation() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        browser.get("http://localhost:" + port + "/lessons/kv-cache");
+        browser.get(url("lessons/kv-cache"));
         wait.until(ExpectedConditions.titleIs("The KV cache | Bytewise"));
         // KaTeX (an npm package in the production bundle) has turned the LaTeX into rendered math.
         wait.until(d -> !d.findElements(By.cssSelector(".bw-math .katex")).isEmpty());
@@ -76,7 +45,7 @@ class BrowserSignInIT {
     void demoInstructorOpensTheClassroom() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         signIn(wait, "instructor", "instructor-demo");
-        browser.get("http://localhost:" + port + "/classroom");
+        browser.get(url("classroom"));
         wait.until(ExpectedConditions.titleIs("Classroom | Bytewise"));
         wait.until(d -> d.findElement(By.xpath("//h1[normalize-space(.)='Classroom']")));
         assertThat(Chromium.screenshot(browser, "instructor-classroom")).isNotEmptyFile();
@@ -85,7 +54,7 @@ class BrowserSignInIT {
     /** Signs in afresh: the cookies of an earlier test's session go first. */
     private void signIn(WebDriverWait wait, String user, String password) {
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
+        browser.get(url("login"));
         wait.until(ExpectedConditions.titleIs("Sign in | Bytewise"));
         WebElement username = wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form input[name='username']")));
         username.sendKeys(user);

@@ -1,5 +1,6 @@
 package app.bytewise.classroom;
 
+import app.bytewise.TestClock;
 import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionKind;
 import app.bytewise.drill.Topic;

@@ -1,5 +1,6 @@
 package app.bytewise.classroom;
 
+import app.bytewise.TestClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -1,5 +1,6 @@
 package app.bytewise.progress;
 
+import app.bytewise.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -39,11 +40,11 @@ class ProgressServiceTest {
     private static final AtomicInteger USERS = new AtomicInteger();
 
     @TestConfiguration
-    static class TestClock {
+    static class MondayClock {
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(MONDAY_NOON);
+        TestClock mutableClock() {
+            return new TestClock(MONDAY_NOON);
         }
     }
 
@@ -58,7 +59,7 @@ class ProgressServiceTest {
     @Autowired
     private ReviewCardRepository cards;
     @Autowired
-    private MutableClock clock;
+    private TestClock clock;
 
     @BeforeEach
     void startOnMonday() {

@@ -1,4 +1,4 @@
-package app.bytewise.classroom;
+package app.bytewise;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,25 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests set and advance; {@link #beforeEachRead} lets a test line threads up at a chosen moment. */
-class TestClock extends Clock {
+/** A UTC clock tests set and advance, safe to read from several threads; {@link #beforeEachRead} lets a test line threads up at a chosen moment. */
+public final class TestClock extends Clock {
 
     private volatile Instant now;
     private volatile Runnable beforeEachRead = () -> { };
 
-    TestClock(Instant now) {
+    public TestClock(Instant now) {
         this.now = now;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
-    void beforeEachRead(Runnable hook) {
+    public void beforeEachRead(Runnable hook) {
         beforeEachRead = hook;
     }
 
