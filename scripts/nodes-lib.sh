@@ -33,7 +33,7 @@ find_jar() {
 }
 
 # psql as the application's role; -tA: bare values, one row per line.
-sql() { PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DATABASE" -qtAX -v ON_ERROR_STOP=1 "$@"; }
+sql() { PGPASSWORD="$PG_PASSWORD" PGOPTIONS='-c client_min_messages=warning' psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DATABASE" -qtAX -v ON_ERROR_STOP=1 "$@"; }
 
 # An empty database: every run migrates from scratch, as a first deployment does.
 reset_database() {
