@@ -12,15 +12,18 @@ import app.bytewise.drill.TemplateCatalog;
 import app.bytewise.drill.Topic;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.Step;
+import app.bytewise.progress.ProgressService;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +33,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Topics, questions (without their answers) and grading. */
+/**
+ * Topics, questions (without their answers) and grading. A caller signed in with HTTP Basic also has
+ * each readable answer recorded in their progress; anonymous callers are graded the same, and nothing
+ * is stored.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Drill", description = "Randomized questions graded numerically, with the misconception named")
@@ -38,10 +45,14 @@ class DrillController {
 
     private final TemplateCatalog catalog;
     private final Grader grader;
+    private final ApiUser users;
+    private final ProgressService progress;
 
-    DrillController(TemplateCatalog catalog, Grader grader) {
+    DrillController(TemplateCatalog catalog, Grader grader, ApiUser users, ProgressService progress) {
         this.catalog = catalog;
         this.grader = grader;
+        this.users = users;
+        this.progress = progress;
     }
 
     record TopicView(String id, String title, int templateCount) {
@@ -55,7 +66,8 @@ class DrillController {
     record OptionView(String id, String text) {
     }
 
-    record AnswerRequest(String answer, Integer attempt) {
+    /** {@code timeTakenMs}: from showing the question to answering, if the client measured it. */
+    record AnswerRequest(String answer, Integer attempt, Long timeTakenMs) {
     }
 
     record MisconceptionView(String id, String title, String explanation) {
@@ -65,7 +77,7 @@ class DrillController {
     }
 
     record AnswerView(Boolean correct, double score, String expected, MisconceptionView misconception, String feedback,
-            SolutionView solution) {
+            SolutionView solution, boolean recorded) {
     }
 
     @Operation(summary = "The topics, each with how many templates draw questions for it")
@@ -94,9 +106,11 @@ class DrillController {
         return view(q);
     }
 
-    @Operation(summary = "Grade an answer: an option id, or a typed number with its unit")
+    @Operation(summary = "Grade an answer: an option id, or a typed number with its unit",
+            description = "With HTTP Basic credentials a readable answer is also recorded in the caller's progress "
+                    + "(recorded: true); wrong credentials are a 401, none at all just grade.")
     @PostMapping("/questions/{id}/answer")
-    AnswerView answer(@PathVariable String id, @RequestBody AnswerRequest request) {
+    AnswerView answer(@PathVariable String id, @RequestBody AnswerRequest request, Authentication authentication) {
         QuestionId qid;
         try {
             qid = QuestionId.parse(id);
@@ -109,11 +123,18 @@ class DrillController {
         if (attempt < 1) {
             throw new InvalidInputException("attempt", "attempt counts from 1.");
         }
+        long timeTakenMs = request.timeTakenMs() == null ? 0 : request.timeTakenMs();
+        if (timeTakenMs < 0) {
+            throw new InvalidInputException("timeTakenMs", "timeTakenMs cannot be negative.");
+        }
         Grade g = grader.grade(q, request.answer(), attempt);
+        // As in the drill page: an unreadable answer is feedback, not an attempt.
+        boolean recorded = g.correct().isPresent() && users.of(authentication).map(user -> progress.record(
+                user.getId(), q, request.answer(), g, Duration.ofMillis(timeTakenMs))).isPresent();
         MisconceptionView m = g.misconception().filter(x -> x != Misconception.WRONG_OPTION)
                 .map(x -> new MisconceptionView(x.id(), x.title(), x.explanation())).orElse(null);
         return new AnswerView(g.correct().orElse(null), g.score(), g.expected(), m, g.feedback(),
-                new SolutionView(g.solution().steps(), g.solution().takeaway(), g.solution().lesson()));
+                new SolutionView(g.solution().steps(), g.solution().takeaway(), g.solution().lesson()), recorded);
     }
 
     static QuestionView view(Question q) {

@@ -2,6 +2,7 @@ package app.bytewise.config;
 
 import app.bytewise.security.AccountService;
 import app.bytewise.security.Role;
+import app.bytewise.security.SignUpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the demo candidate and instructor on first start, unless {@code bytewise.demo.enabled}
- * is false (as any production deployment should set). Existing accounts are left untouched.
+ * is false (as any production deployment should set). Existing accounts are left untouched, and
+ * another node creating them at the same moment is no error.
  */
 @Component
 @Order(1)
@@ -39,9 +41,19 @@ class DemoAccounts implements ApplicationRunner {
     }
 
     private void ensure(String username, String displayName, String password, Role role) {
-        if (accounts.find(username).isEmpty()) {
+        if (accounts.find(username).isPresent()) {
+            return;
+        }
+        try {
             accounts.create(username, displayName, password, role);
             log.info("Created demo account '{}' ({})", username, role);
+        } catch (SignUpException taken) {
+            // Several nodes starting at once on one database all see no account and all insert; the
+            // unique username lets one win. Losing that race is fine, anything else is not.
+            if (accounts.find(username).isEmpty()) {
+                throw taken;
+            }
+            log.info("Demo account '{}' was created by another node", username);
         }
     }
 }

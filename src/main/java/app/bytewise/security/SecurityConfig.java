@@ -26,7 +26,14 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // Personal endpoints need an account; the rest of the API stays open.
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/me/**", "/api/v1/assignments/**")
+                        .authenticated().anyRequest().permitAll())
+                // HTTP Basic, checked on every request: stateless, so any node can serve any request.
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"bytewise\"");
+                    writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign-in required.");
+                }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookies are read on this chain, so there is no session to forge requests against.
                 .csrf(csrf -> csrf.disable())

@@ -1,0 +1,203 @@
+package app.bytewise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bytewise.classroom.AssignmentService;
+import app.bytewise.classroom.AssignmentSummary;
+import app.bytewise.classroom.ClassSummary;
+import app.bytewise.classroom.ClassroomService;
+import app.bytewise.classroom.Quiz;
+import app.bytewise.classroom.QuizMode;
+import app.bytewise.classroom.QuizService;
+import app.bytewise.classroom.QuizSettings;
+import app.bytewise.classroom.SeedPolicy;
+import app.bytewise.drill.Topic;
+import app.bytewise.security.AccountService;
+import app.bytewise.security.Role;
+import app.bytewise.security.UserAccount;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The personal endpoints over HTTP: Basic credentials, the caller's own data only, problem details otherwise. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PersonalApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "a-long-password";
+    private static final AtomicInteger USERS = new AtomicInteger();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private AccountService accounts;
+    @Autowired
+    private ClassroomService classrooms;
+    @Autowired
+    private QuizService quizzes;
+    @Autowired
+    private AssignmentService assignments;
+
+    @Test
+    void meNeedsValidCredentialsAndNamesTheirOwner() throws Exception {
+        UserAccount me = user("me", Role.CANDIDATE);
+        HttpResponse<String> anonymous = send("GET", "/api/v1/me", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertProblem(anonymous);
+        assertThat(send("GET", "/api/v1/me", me.getUsername() + ":wrong-password", null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> ok = send("GET", "/api/v1/me", me.getUsername() + ":" + PASSWORD, null);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(ok.body());
+        assertThat(body.get("id").longValue()).isEqualTo(me.getId());
+        assertThat(body.get("username").stringValue()).isEqualTo(me.getUsername());
+        assertThat(body.get("role").stringValue()).isEqualTo("CANDIDATE");
+        // Stateless: no session cookie to carry to another node.
+        assertThat(ok.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aSignedInAnswerIsRecordedInProgressAndAnAnonymousOneIsOnlyGraded() throws Exception {
+        UserAccount me = user("drill", Role.CANDIDATE);
+        String credentials = me.getUsername() + ":" + PASSWORD;
+        JsonNode q = JSON.readTree(send("GET", "/api/v1/questions?topic=kv-cache&difficulty=1&seed=77&kind=choice",
+                null, null).body());
+        String path = "/api/v1/questions/" + q.get("id").stringValue() + "/answer";
+
+        JsonNode anonymous = JSON.readTree(send("POST", path, null, Map.of("answer", "A")).body());
+        assertThat(anonymous.get("recorded").booleanValue()).isFalse();
+        assertThat(progress(credentials).get("attempts").longValue()).isZero();
+
+        JsonNode mine = JSON.readTree(send("POST", path, credentials, Map.of("answer", "A", "timeTakenMs", 30_000))
+                .body());
+        assertThat(mine.get("recorded").booleanValue()).isTrue();
+        assertThat(mine.get("score").doubleValue()).isEqualTo(anonymous.get("score").doubleValue());
+        JsonNode progress = progress(credentials);
+        assertThat(progress.get("attempts").longValue()).isEqualTo(1);
+        JsonNode kv = topic(progress, "kv-cache");
+        assertThat(kv.get("attempts").intValue()).isEqualTo(1);
+        assertThat(topic(progress, "zero").get("attempts").intValue()).isZero();
+
+        // An unreadable answer is feedback, not an attempt; wrong credentials never fall back to anonymous.
+        JsonNode numeric = JSON.readTree(send("GET", "/api/v1/questions?topic=kv-cache&seed=5&kind=numeric", null, null)
+                .body());
+        JsonNode garbled = JSON.readTree(send("POST", "/api/v1/questions/" + numeric.get("id").stringValue() + "/answer",
+                credentials, Map.of("answer", "lots")).body());
+        assertThat(garbled.get("recorded").booleanValue()).isFalse();
+        assertThat(send("POST", path, me.getUsername() + ":nope-nope-nope", Map.of("answer", "A")).statusCode())
+                .isEqualTo(401);
+        assertThat(progress(credentials).get("attempts").longValue()).isEqualTo(1);
+        assertThat(send("GET", "/api/v1/me/progress", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aCandidateListsAndSubmitsTheirOwnAssignmentsOnly() throws Exception {
+        UserAccount teacher = user("teach", Role.INSTRUCTOR);
+        UserAccount student = user("stud", Role.CANDIDATE);
+        UserAccount outsider = user("out", Role.CANDIDATE);
+        ClassSummary c = classrooms.createClass(teacher, "API class");
+        classrooms.join(student, c.joinCode());
+        Quiz quiz = quizzes.create(teacher, new QuizSettings("API quiz", Set.of(Topic.WEIGHT_MEMORY), Optional.empty(),
+                3, QuizMode.CHOICE, Optional.empty(), 1, SeedPolicy.SHARED));
+        Instant now = Instant.now();
+        AssignmentSummary a = assignments.assign(teacher, quiz.getId(), c.id(), now.minus(Duration.ofHours(1)),
+                now.plus(Duration.ofDays(1)));
+        String studentLogin = student.getUsername() + ":" + PASSWORD;
+        String submissions = "/api/v1/assignments/" + a.id() + "/submissions";
+
+        JsonNode listed = JSON.readTree(send("GET", "/api/v1/assignments", studentLogin, null).body());
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).get("id").longValue()).isEqualTo(a.id());
+        assertThat(listed.get(0).get("questionCount").intValue()).isEqualTo(3);
+        assertThat(listed.get(0).get("status").stringValue()).isEqualTo("OPEN");
+
+        Map<String, Object> blanks = Map.of("answers", List.of("", "", ""));
+        HttpResponse<String> created = send("POST", submissions, studentLogin, blanks);
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode saved = JSON.readTree(created.body());
+        assertThat(saved.get("attemptNo").intValue()).isEqualTo(1);
+        assertThat(saved.get("questionCount").intValue()).isEqualTo(3);
+        assertThat(saved.get("answers").size()).isEqualTo(3);
+        assertThat(saved.get("score").doubleValue()).isZero();
+
+        // One attempt allowed: a second submission is a conflict, and nothing more is stored.
+        HttpResponse<String> again = send("POST", submissions, studentLogin, blanks);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertProblem(again);
+        JsonNode mine = JSON.readTree(send("GET", submissions, studentLogin, null).body());
+        assertThat(mine.size()).isEqualTo(1);
+        assertThat(mine.get(0).get("id").longValue()).isEqualTo(saved.get("id").longValue());
+
+        // Someone else's class, a missing assignment and the wrong role: all 403, none reveals anything.
+        String outsiderLogin = outsider.getUsername() + ":" + PASSWORD;
+        assertThat(JSON.readTree(send("GET", "/api/v1/assignments", outsiderLogin, null).body()).size()).isZero();
+        HttpResponse<String> foreign = send("POST", submissions, outsiderLogin, blanks);
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertProblem(foreign);
+        assertThat(send("GET", submissions, outsiderLogin, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/assignments/999999999/submissions", studentLogin, null).statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/api/v1/assignments", teacher.getUsername() + ":" + PASSWORD, null).statusCode())
+                .isEqualTo(403);
+        assertThat(send("POST", submissions, null, blanks).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/v1/assignments/" + a.id() + "/nothing-here", studentLogin, blanks).statusCode())
+                .isEqualTo(404);
+    }
+
+    private UserAccount user(String prefix, Role role) {
+        String name = prefix + "-" + Long.toHexString(System.nanoTime() & 0xffffffL) + "-" + USERS.incrementAndGet();
+        return accounts.create(name, name, PASSWORD, role);
+    }
+
+    private JsonNode progress(String credentials) throws Exception {
+        HttpResponse<String> response = send("GET", "/api/v1/me/progress", credentials, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode topic(JsonNode progress, String slug) {
+        for (JsonNode t : progress.get("topics")) {
+            if (t.get("topic").stringValue().equals(slug)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no topic " + slug + " in " + progress);
+    }
+
+    private static void assertProblem(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("status").intValue()).isEqualTo(response.statusCode());
+    }
+
+    private HttpResponse<String> send(String method, String path, String credentials, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Content-Type", "application/json");
+        if (credentials != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
