@@ -2,6 +2,7 @@ package app.bytewise.api;
 
 import app.bytewise.classroom.AnswerResult;
 import app.bytewise.classroom.AssignmentService;
+import app.bytewise.classroom.QuizPaper;
 import app.bytewise.classroom.StudentAssignment;
 import app.bytewise.classroom.SubmissionResult;
 import app.bytewise.classroom.SubmissionService;
@@ -57,6 +58,10 @@ class AssignmentController {
             List<AnswerView> answers) {
     }
 
+    record PaperView(long assignmentId, String quiz, int attemptNo, Integer timeLimitMinutes, Instant startedAt,
+            Instant dueAt, List<DrillController.QuestionView> questions) {
+    }
+
     @Operation(summary = "The assignments of the caller's classes, soonest due first",
             description = "Candidates only (403 for instructors).")
     @GetMapping
@@ -72,16 +77,26 @@ class AssignmentController {
                 .toList();
     }
 
+    @Operation(summary = "Open the next attempt: its questions, and the start its time limit counts from",
+            description = "The first call for an attempt starts its clock on the server; calling again returns the "
+                    + "same questions and start. 409 outside the window or with no attempt left.")
+    @PostMapping("/{id}/paper")
+    PaperView paper(@PathVariable long id, Authentication authentication) {
+        QuizPaper p = assignments.paper(users.require(authentication), id);
+        return new PaperView(p.assignmentId(), p.title(), p.attemptNo(), p.timeLimitMinutes().orElse(null),
+                p.startedAt(), p.dueAt(), p.questions().stream().map(DrillController::view).toList());
+    }
+
     @Operation(summary = "Submit the next attempt: graded and saved whole in one transaction",
             description = "409 when the rules refuse it (window closed, no attempt left, this attempt already "
-                    + "submitted elsewhere, a time limit: timed quizzes are taken in the web UI); 403 outside the "
+                    + "submitted elsewhere, a timed quiz never opened or past its limit); 403 outside the "
                     + "caller's classes.")
     @PostMapping("/{id}/submissions")
     @ResponseStatus(HttpStatus.CREATED)
     SubmissionView submit(@PathVariable long id, @RequestBody SubmissionRequest request, Authentication authentication) {
         UserAccount me = users.require(authentication);
-        // No start time: the API cannot vouch for when a paper was handed out, so timed quizzes are refused.
-        return view(submissions.submit(me, id, null, request.answers()));
+        // A timed quiz counts from the start the server stored when the paper was opened.
+        return view(submissions.submit(me, id, request.answers()));
     }
 
     private static AssignmentView view(StudentAssignment a) {

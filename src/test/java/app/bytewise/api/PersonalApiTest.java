@@ -200,4 +200,36 @@ class PersonalApiTest {
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** A timed quiz over the API: opening the paper starts the server's clock; submitting without it is refused. */
+    @Test
+    void aTimedQuizIsOpenedThenSubmitted() throws Exception {
+        UserAccount teacher = user("timer", Role.INSTRUCTOR);
+        UserAccount student = user("timed", Role.CANDIDATE);
+        ClassSummary c = classrooms.createClass(teacher, "Timed class");
+        classrooms.join(student, c.joinCode());
+        Quiz quiz = quizzes.create(teacher, new QuizSettings("Timed quiz", Set.of(Topic.KV_CACHE), Optional.empty(),
+                2, QuizMode.CHOICE, Optional.of(15), 1, SeedPolicy.SHARED));
+        Instant now = Instant.now();
+        AssignmentSummary a = assignments.assign(teacher, quiz.getId(), c.id(), now.minus(Duration.ofHours(1)),
+                now.plus(Duration.ofDays(1)));
+        String login = student.getUsername() + ":" + PASSWORD;
+        Map<String, Object> blanks = Map.of("answers", List.of("", ""));
+        HttpResponse<String> unopened = send("POST", "/api/v1/assignments/" + a.id() + "/submissions", login, blanks);
+        assertThat(unopened.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(unopened.body()).get("detail").stringValue()).contains("open it first");
+
+        JsonNode paper = JSON.readTree(send("POST", "/api/v1/assignments/" + a.id() + "/paper", login, null).body());
+        assertThat(paper.get("timeLimitMinutes").intValue()).isEqualTo(15);
+        assertThat(paper.get("questions").size()).isEqualTo(2);
+        assertThat(paper.get("questions").get(0).get("options").size()).isGreaterThan(1);
+        JsonNode again = JSON.readTree(send("POST", "/api/v1/assignments/" + a.id() + "/paper", login, null).body());
+        assertThat(again.get("startedAt").stringValue()).isEqualTo(paper.get("startedAt").stringValue());
+
+        String first = paper.get("questions").get(0).get("options").get(0).get("id").stringValue();
+        HttpResponse<String> created = send("POST", "/api/v1/assignments/" + a.id() + "/submissions", login,
+                Map.of("answers", List.of(first, "")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).get("answers").get(0).get("answer").stringValue()).isEqualTo(first);
+    }
 }

@@ -6,6 +6,6 @@ import org.springframework.context.annotation.Import;
 /** Every progress service test again, on PostgreSQL. */
 @OnPostgres
 // Nested test configurations are found on the declaring class only, not on subclasses.
-@Import(ProgressServiceTest.TestClock.class)
+@Import(ProgressServiceTest.MondayClock.class)
 class ProgressServiceOnPostgresTest extends ProgressServiceTest {
 }
