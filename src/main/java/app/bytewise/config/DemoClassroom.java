@@ -3,6 +3,7 @@ package app.bytewise.config;
 import app.bytewise.classroom.AssignmentService;
 import app.bytewise.classroom.AssignmentSummary;
 import app.bytewise.classroom.ClassSummary;
+import app.bytewise.classroom.ClassroomException;
 import app.bytewise.classroom.ClassroomService;
 import app.bytewise.classroom.Quiz;
 import app.bytewise.classroom.QuizMode;
@@ -20,6 +21,7 @@ import app.bytewise.drill.Topic;
 import app.bytewise.progress.ProgressService;
 import app.bytewise.security.AccountService;
 import app.bytewise.security.Role;
+import app.bytewise.security.SignUpException;
 import app.bytewise.security.UserAccount;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -36,6 +38,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,6 +80,16 @@ class DemoClassroom implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        try {
+            create();
+        } catch (DataIntegrityViolationException | SignUpException | ClassroomException anotherNodeWasFaster) {
+            // Nodes starting together on one database may both begin; sample data is a convenience,
+            // so the one that loses a unique constraint logs it and starts normally.
+            log.info("Sample data is being created by another node; this one leaves it.");
+        }
+    }
+
+    private void create() {
         Optional<UserAccount> instructor = accounts.find(DemoAccounts.INSTRUCTOR);
         Optional<UserAccount> candidate = accounts.find(DemoAccounts.CANDIDATE);
         if (instructor.isEmpty() || candidate.isEmpty() || !classrooms.classesOf(instructor.get()).isEmpty()) {
