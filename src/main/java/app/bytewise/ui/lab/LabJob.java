@@ -4,6 +4,8 @@ import app.bytewise.engine.InvalidInputException;
 import app.bytewise.quant.lab.QuantLab;
 import app.bytewise.quant.method.ProgressMonitor;
 import app.bytewise.quant.tensor.FloatMatrix;
+import app.bytewise.quant.tensor.TensorGenerator;
+import app.bytewise.quant.tensor.TensorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -18,17 +20,17 @@ final class LabJob implements ProgressMonitor {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LabJob.class);
 
-    private final FloatMatrix tensor;
-    private final FloatMatrix inputs;
+    private final LabTensor tensor;
+    private final long inputSeed;
     private final List<LabChoice> choices;
     private final int bins;
     private volatile boolean cancelled;
     private volatile double progress;
     private volatile int current;
 
-    LabJob(FloatMatrix tensor, FloatMatrix inputs, List<LabChoice> choices, int bins) {
+    LabJob(LabTensor tensor, long inputSeed, List<LabChoice> choices, int bins) {
         this.tensor = tensor;
-        this.inputs = inputs;
+        this.inputSeed = inputSeed;
         this.choices = List.copyOf(choices);
         this.bins = bins;
     }
@@ -36,12 +38,14 @@ final class LabJob implements ProgressMonitor {
     /** Runs every choice; a choice that does not apply to this tensor is reported, not fatal. */
     List<LabOutcome> run(Consumer<LabOutcome> onEach) {
         List<LabOutcome> outcomes = new ArrayList<>();
+        FloatMatrix w = tensor.values().get();
+        FloatMatrix inputs = TensorGenerator.generate(TensorSpec.layerInputs(w.cols(), inputSeed));
         for (int i = 0; i < choices.size() && !cancelled; i++) {
             current = i;
             LabChoice choice = choices.get(i);
             LabOutcome outcome;
             try {
-                outcome = LabOutcome.of(choice, QuantLab.run(choice.request(tensor, inputs, bins), this));
+                outcome = LabOutcome.of(choice, QuantLab.run(choice.request(w, inputs, bins), this));
             } catch (InvalidInputException e) {
                 outcome = LabOutcome.failed(choice, e.getMessage());
             } catch (CancellationException e) {

@@ -3,7 +3,6 @@ package app.bytewise.ui.lab;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.quant.tensor.FloatMatrix;
 import app.bytewise.quant.tensor.MatrixParser;
-import app.bytewise.quant.tensor.TensorGenerator;
 import app.bytewise.quant.tensor.TensorKind;
 import app.bytewise.quant.tensor.TensorSpec;
 import com.vaadin.flow.component.HasValidation;
@@ -89,8 +88,8 @@ final class LabTensorForm extends Div {
         add(source, generatedFields, ownFields);
     }
 
-    /** The tensor and the seed for its layer inputs, or empty with the offending field marked. */
-    Optional<FloatMatrix> tensor() {
+    /** The tensor to quantize, or empty with the offending field marked. */
+    Optional<LabTensor> tensor() {
         List.<HasValidation>of(rows, cols, seed, outliers, magnitude, pasted).forEach(f -> f.setInvalid(false));
         try {
             return Optional.of(GENERATED.equals(source.getValue()) ? generate() : own());
@@ -149,7 +148,7 @@ final class LabTensorForm extends Div {
         return kind;
     }
 
-    private FloatMatrix generate() {
+    private LabTensor generate() {
         if (seed.getValue() == null) {
             throw new InvalidInputException("seed", "Enter a whole number.");
         }
@@ -163,16 +162,16 @@ final class LabTensorForm extends Div {
         }
         TensorKind k = kind.getValue();
         boolean activations = k == TensorKind.ACTIVATIONS;
-        return TensorGenerator.generate(new TensorSpec(k, r, c, seed.getValue(), activations ? 1.0 : 0.02,
+        return LabTensor.generated(new TensorSpec(k, r, c, seed.getValue(), activations ? 1.0 : 0.02,
                 outliers.getValue(), magnitude.getValue(), 5.0));
     }
 
-    private FloatMatrix own() {
+    private LabTensor own() {
         if (!pasted.isEmpty()) {
-            return MatrixParser.csv(pasted.getValue()).requireFinite("values");
+            return LabTensor.given(MatrixParser.csv(pasted.getValue()).requireFinite("values"));
         }
         if (uploadedMatrix != null) {
-            return uploadedMatrix;
+            return LabTensor.given(uploadedMatrix);
         }
         throw new InvalidInputException("values", "Paste values or upload a .npy file first.");
     }

@@ -1,8 +1,5 @@
 package app.bytewise.ui.lab;
 
-import app.bytewise.quant.tensor.FloatMatrix;
-import app.bytewise.quant.tensor.TensorGenerator;
-import app.bytewise.quant.tensor.TensorSpec;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -91,7 +88,7 @@ public class LabView extends VerticalLayout {
             return;
         }
         choices.setInvalid(false);
-        Optional<FloatMatrix> tensor = tensorForm.tensor();
+        Optional<LabTensor> tensor = tensorForm.tensor();
         if (tensor.isEmpty()) {
             status.setText("Fix the marked field first.");
             return;
@@ -102,9 +99,8 @@ public class LabView extends VerticalLayout {
             return;
         }
         List<LabChoice> chosen = Arrays.stream(LabChoice.values()).filter(choices.getValue()::contains).toList();
-        FloatMatrix w = tensor.get();
-        FloatMatrix inputs = TensorGenerator.generate(TensorSpec.layerInputs(w.cols(), tensorForm.inputSeed()));
-        LabJob started = new LabJob(w, inputs, chosen, BINS);
+        LabTensor w = tensor.get();
+        LabJob started = new LabJob(w, tensorForm.inputSeed(), chosen, BINS);
         job = started;
         results.clear();
         run.setEnabled(false);
