@@ -38,7 +38,7 @@ class DemoAccounts implements ApplicationRunner {
 
     private void ensure(String username, String displayName, String password, Role role) {
         if (accounts.find(username).isEmpty()) {
-            accounts.create(username, displayName, password, role);
+            accounts.createDemoAccount(username, displayName, password, role);
             log.info("Created demo account '{}' ({})", username, role);
         }
     }
