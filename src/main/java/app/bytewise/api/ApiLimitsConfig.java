@@ -20,9 +20,9 @@ import tools.jackson.core.StreamReadConstraints;
 class ApiLimitsConfig {
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+    FilterRegistrationBean<ApiRequestGuardFilter> apiRequestGuardFilter(
             @Value("${bytewise.api.max-body-bytes:8388608}") long maxBodyBytes) {
-        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodyBytes));
+        var registration = new FilterRegistrationBean<>(new ApiRequestGuardFilter(maxBodyBytes));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // before security and before anything reads the body
         return registration;

@@ -54,7 +54,7 @@ class QuantizeController {
                 or(q.kvRole(), "keys"), or(q.residual(), 128), bins(q.bins()));
         List<String> extra = q.returnFields() == null ? List.of() : q.returnFields();
         for (String field : extra) {
-            if (!field.equals("dequantized") && !field.equals("encoded")) {
+            if (!"dequantized".equals(field) && !"encoded".equals(field)) {
                 throw new InvalidInputException("return", "return takes \"dequantized\" and/or \"encoded\", not '" + field + "'.");
             }
         }
