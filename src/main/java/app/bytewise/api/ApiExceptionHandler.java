@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Every API error is an RFC 9457 problem detail ({@code application/problem+json}). Bad input is a
@@ -52,8 +53,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests from this address; retry after " + e.retryAfterSeconds() + " s.");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (causedBy(e, BodyTooLargeException.class) instanceof BodyTooLargeException tooLarge) {
+            return tooLarge(tooLarge);
+        }
         log.error("Unhandled API error", e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server could not complete the request.");
@@ -62,6 +75,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (causedBy(e, BodyTooLargeException.class) instanceof BodyTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+        }
+        if (causedBy(e, StreamConstraintsException.class) != null) {
+            return ResponseEntity.badRequest().body(badRequest("body",
+                    "The JSON is nested too deeply or holds a number or string too long for this API."));
+        }
         String field = "body";
         String detail = "The request body is not valid JSON for this endpoint.";
         if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
@@ -71,6 +91,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     : "The value of '" + field + "' has the wrong type or format.";
         }
         return ResponseEntity.badRequest().body(badRequest(field, detail));
+    }
+
+    private static ProblemDetail tooLarge(BodyTooLargeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body exceeds " + e.limit() + " bytes.");
+    }
+
+    private static Throwable causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static ProblemDetail badRequest(String field, String detail) {

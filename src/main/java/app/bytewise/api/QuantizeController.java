@@ -12,6 +12,7 @@ import app.bytewise.quant.tensor.TensorKind;
 import app.bytewise.quant.tensor.TensorSpec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,13 +32,20 @@ class QuantizeController {
     /** Inline values are for pasted matrices; generated tensors can be as large as the lab allows. */
     static final int MAX_INLINE_VALUES = 1 << 20;
 
+    private final QuantizeRateLimit rateLimit;
+
+    QuantizeController(QuantizeRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
     @Operation(summary = "Quantize a tensor and measure the error", description = "Encodes to the stored bits and "
             + "decodes back. GGUF types are byte-identical to llama.cpp's reference quantizers, NF4/FP4 to "
             + "bitsandbytes. Bad input answers 400 with a problem detail naming the field.")
     @PostMapping(path = "/quantize", consumes = MediaType.APPLICATION_JSON_VALUE)
-    QuantizeResponse quantize(@RequestBody QuantizeRequest q) {
-        FloatMatrix tensor = tensor(q);
+    QuantizeResponse quantize(@RequestBody QuantizeRequest q, HttpServletRequest http) {
         LabMethod method = LabMethod.parse(q.method());
+        rateLimit.charge(http, method); // before any tensor is generated: that is where the CPU goes
+        FloatMatrix tensor = tensor(q);
         Optional<FloatMatrix> inputs = method.needsInputs()
                 ? Optional.of(inputs(q.inputs(), tensor.cols())) : Optional.empty();
         LabRequest request = new LabRequest(tensor, or(q.format(), "int8"), method, granularity(q.granularity()),
@@ -46,7 +54,7 @@ class QuantizeController {
                 or(q.kvRole(), "keys"), or(q.residual(), 128), bins(q.bins()));
         List<String> extra = q.returnFields() == null ? List.of() : q.returnFields();
         for (String field : extra) {
-            if (!field.equals("dequantized") && !field.equals("encoded")) {
+            if (!"dequantized".equals(field) && !"encoded".equals(field)) {
                 throw new InvalidInputException("return", "return takes \"dequantized\" and/or \"encoded\", not '" + field + "'.");
             }
         }

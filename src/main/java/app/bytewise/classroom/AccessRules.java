@@ -51,10 +51,11 @@ class AccessRules {
 
     Assignment ownAssignment(UserAccount instructor, long assignmentId) {
         requireInstructor(instructor);
-        Assignment a = assignments.findById(assignmentId)
+        // Someone else's assignment and a missing one get the same refusal, so ids cannot be probed.
+        return assignments.findById(assignmentId)
+                .filter(a -> classes.findById(a.getClassroomId())
+                        .filter(c -> c.getInstructorId().equals(instructor.getId())).isPresent())
                 .orElseThrow(() -> new ClassroomAccessDeniedException("No such assignment among yours."));
-        ownClass(instructor, a.getClassroomId());
-        return a;
     }
 
     /** An assignment of a class the candidate has joined. */

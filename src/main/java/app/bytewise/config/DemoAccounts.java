@@ -45,7 +45,7 @@ class DemoAccounts implements ApplicationRunner {
             return;
         }
         try {
-            accounts.create(username, displayName, password, role);
+            accounts.createDemoAccount(username, displayName, password, role);
             log.info("Created demo account '{}' ({})", username, role);
         } catch (SignUpException taken) {
             // Several nodes starting at once on one database all see no account and all insert; the

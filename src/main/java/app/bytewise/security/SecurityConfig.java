@@ -2,6 +2,7 @@ package app.bytewise.security;
 
 import app.bytewise.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,10 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableWebSecurity
 public class SecurityConfig {
 
+    /** Overridable for deployments that embed other origins; see {@link SecurityHeaders#DEFAULT_CSP}. */
+    @Value("${bytewise.security.content-security-policy:" + SecurityHeaders.DEFAULT_CSP + "}")
+    private String contentSecurityPolicy;
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
@@ -37,6 +42,7 @@ public class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookies are read on this chain, so there is no session to forge requests against.
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders.standard(contentSecurityPolicy))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) ->
                                 writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign-in required."))
@@ -49,6 +55,7 @@ public class SecurityConfig {
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**").permitAll());
+        http.headers(SecurityHeaders.standard(contentSecurityPolicy));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();
     }

@@ -1,6 +1,9 @@
 package app.bytewise.ui;
 
 import app.bytewise.security.AccountService;
+import app.bytewise.security.PasswordPolicy;
+import app.bytewise.security.RateDecision;
+import app.bytewise.security.SignUpThrottle;
 import app.bytewise.security.SignUpException;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -14,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 
@@ -29,18 +33,20 @@ public class SignUpView extends VerticalLayout {
     private final PasswordField confirm = new PasswordField("Repeat password");
     private final Button create = new Button("Create account");
 
-    public SignUpView(AccountService accounts) {
+    public SignUpView(AccountService accounts, SignUpThrottle throttle) {
         addClassName("bw-auth");
         setAlignItems(Alignment.CENTER);
         username.setRequired(true);
         username.setMaxLength(32);
         username.setHelperText("3–32 letters, digits, '.', '_' or '-'");
         password.setRequired(true);
-        password.setHelperText("At least " + AccountService.MIN_PASSWORD_LENGTH + " characters");
+        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters, not containing the username; "
+                + "a few unrelated words work well");
         confirm.setRequired(true);
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(Key.ENTER);
-        create.addClickListener(click -> submit(accounts));
+        create.addClickListener(click -> submit(accounts, throttle));
 
         VerticalLayout form = new VerticalLayout(new H1("Create a candidate account"), username, displayName,
                 password, confirm, create,
@@ -49,10 +55,16 @@ public class SignUpView extends VerticalLayout {
         add(new Anchor("", "Bytewise"), form);
     }
 
-    private void submit(AccountService accounts) {
+    private void submit(AccountService accounts, SignUpThrottle throttle) {
         List.of(username, displayName, password, confirm).forEach(field -> field.setInvalid(false));
         if (!password.getValue().equals(confirm.getValue())) {
             showError(confirm, "The passwords do not match.");
+            return;
+        }
+        RateDecision decision = throttle.tryAttempt(clientAddress());
+        if (!decision.allowed()) {
+            showError(username, "Too many sign-up attempts from your network. Try again in "
+                    + Math.max(1, (decision.retryAfterSeconds() + 59) / 60) + " minute(s).");
             return;
         }
         try {
@@ -65,6 +77,11 @@ public class SignUpView extends VerticalLayout {
                 default -> username;
             }, refused.getMessage());
         }
+    }
+
+    private static String clientAddress() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null || session.getBrowser() == null ? null : session.getBrowser().getAddress();
     }
 
     private static void showError(com.vaadin.flow.component.HasValidation field, String message) {

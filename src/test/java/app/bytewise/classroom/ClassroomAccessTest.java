@@ -62,6 +62,35 @@ class ClassroomAccessTest extends ClassroomTestBase {
         assertDenied(() -> assignments.assignmentsFor(s.instructor()));
     }
 
+    @Test
+    void someoneElsesRecordAndAMissingOneAreRefusedAlikeSoIdsCannotBeProbed() {
+        Setup s = setUp(settings(2, QuizMode.CHOICE, SeedPolicy.SHARED, 1));
+        submissions.submit(s.candidate(), s.assignment().id(), blankAnswers(2));
+        long answerId = results.results(s.instructor(), s.assignment().id()).answers().get(0).answerId();
+        UserAccount other = instructor();
+        long missing = Long.MAX_VALUE - 1;
+
+        assertSameRefusal(() -> quizzes.quiz(other, s.quiz().getId()), () -> quizzes.quiz(other, missing));
+        assertSameRefusal(() -> results.results(other, s.assignment().id()), () -> results.results(other, missing));
+        assertSameRefusal(() -> results.replay(other, answerId), () -> results.replay(other, missing));
+        UserAccount outsider = candidate();
+        assertSameRefusal(() -> assignments.paper(outsider, s.assignment().id()),
+                () -> assignments.paper(outsider, missing));
+        assertSameRefusal(() -> submissions.submissionsOf(outsider, s.assignment().id()),
+                () -> submissions.submissionsOf(outsider, missing));
+        // A candidate cannot reach instructor results, not even their own answers', through the results service.
+        assertDenied(() -> results.replay(s.candidate(), answerId));
+        assertDenied(() -> results.csv(s.candidate(), s.assignment().id()));
+    }
+
+    private static void assertSameRefusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable someoneElses,
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable missing) {
+        Throwable forOther = org.assertj.core.api.Assertions.catchThrowable(someoneElses);
+        assertThat(forOther).isInstanceOf(ClassroomAccessDeniedException.class);
+        assertThatThrownBy(missing).isInstanceOf(ClassroomAccessDeniedException.class)
+                .hasMessage(forOther.getMessage());
+    }
+
     private static void assertDenied(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOf(ClassroomAccessDeniedException.class);
     }

@@ -99,6 +99,24 @@ class ProgressServiceTest {
     }
 
     @Test
+    void oneCandidatesAttemptsNeverShowInAnothersProgress() {
+        long ada = newUser();
+        long grace = newUser();
+        QuestionTemplate t = template(Topic.KV_CACHE, Difficulty.MEDIUM);
+        answerRight(ada, choice(t, 11), Duration.ofSeconds(10));
+        answerWrong(ada, choice(t, 12));
+
+        assertThat(progress.attemptCount(ada)).isEqualTo(2);
+        assertThat(progress.recentAttempts(ada, 10)).hasSize(2).allMatch(a -> a.getUserId() == ada);
+        assertThat(progress.attemptCount(grace)).isZero();
+        assertThat(progress.recentAttempts(grace, 10)).isEmpty();
+        assertThat(progress.mastery(grace)).allMatch(m -> m.attempts() == 0);
+        assertThat(progress.frequentMisconceptions(grace, 10)).isEmpty();
+        assertThat(progress.accuracyByDay(grace, 7)).allMatch(day -> day.answered() == 0);
+        assertThat(progress.nextReviewQuestion(grace)).isEmpty();
+    }
+
+    @Test
     void recordingAnAnswerStoresItAndMovesTheTopicRatingAndTheTemplatesCard() {
         long user = newUser();
         QuestionTemplate t = template(Topic.KV_CACHE, Difficulty.MEDIUM);

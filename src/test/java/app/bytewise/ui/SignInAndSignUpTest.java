@@ -7,7 +7,9 @@ import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.bytewise.security.AccountService;
 import app.bytewise.security.Role;
+import app.bytewise.security.SignUpThrottle;
 import app.bytewise.security.UserAccountRepository;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -15,6 +17,8 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -23,6 +27,8 @@ class SignInAndSignUpTest extends KaribuTestBase {
 
     @Autowired
     private UserAccountRepository accounts;
+    @Autowired
+    private AccountService accountService;
 
     @Test
     void wrongPasswordIsRejectedAndTheSignInFormShowsAnError() {
@@ -76,12 +82,43 @@ class SignInAndSignUpTest extends KaribuTestBase {
         _click(_get(Button.class, spec -> spec.withText("Create account")));
         PasswordField password = _get(PasswordField.class, spec -> spec.withLabel("Password"));
         assertThat(password.isInvalid()).isTrue();
-        assertThat(password.getErrorMessage()).contains("10 characters");
+        assertThat(password.getErrorMessage()).isEqualTo("At least 12 characters.");
+
+        fill("grace", "grace-hopper-cobol", "grace-hopper-cobol");
+        _click(_get(Button.class, spec -> spec.withText("Create account")));
+        assertThat(password.getErrorMessage()).isEqualTo("The password must not contain the username.");
+
+        fill("grace", "Password1234", "Password1234");
+        _click(_get(Button.class, spec -> spec.withText("Create account")));
+        assertThat(password.getErrorMessage()).contains("too common");
 
         fill("grace", "long-enough-pass", "long-enough-typo");
         _click(_get(Button.class, spec -> spec.withText("Create account")));
         assertThat(_get(PasswordField.class, spec -> spec.withLabel("Repeat password")).isInvalid()).isTrue();
         assertThat(accounts.findByUsername("grace")).isEmpty();
+    }
+
+    @Test
+    void signUpAttemptsFromOneAddressAreRateLimited() {
+        openAnonymously();
+        SignUpView view = new SignUpView(accountService, new SignUpThrottle(2, Duration.ofMinutes(10), Clock.systemUTC()));
+        UI.getCurrent().add(view);
+        for (int i = 0; i < 2; i++) {
+            fill(view, "Candidate", "another-password-1", "another-password-1"); // taken: refused, but counted
+            _click(_get(view, Button.class, spec -> spec.withText("Create account")));
+            assertThat(_get(view, TextField.class, spec -> spec.withLabel("Username")).getErrorMessage()).contains("taken");
+        }
+        fill(view, "fresh-name-" + System.nanoTime() % 100_000, "another-password-1", "another-password-1");
+        _click(_get(view, Button.class, spec -> spec.withText("Create account")));
+        TextField username = _get(view, TextField.class, spec -> spec.withLabel("Username"));
+        assertThat(username.isInvalid()).isTrue();
+        assertThat(username.getErrorMessage()).isEqualTo("Too many sign-up attempts from your network. Try again in 5 minute(s).");
+    }
+
+    private static void fill(SignUpView view, String username, String password, String confirm) {
+        _setValue(_get(view, TextField.class, spec -> spec.withLabel("Username")), username);
+        _setValue(_get(view, PasswordField.class, spec -> spec.withLabel("Password")), password);
+        _setValue(_get(view, PasswordField.class, spec -> spec.withLabel("Repeat password")), confirm);
     }
 
     private static void fill(String username, String password, String confirm) {
