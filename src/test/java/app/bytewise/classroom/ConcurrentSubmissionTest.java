@@ -26,12 +26,14 @@ class ConcurrentSubmissionTest extends ClassroomTestBase {
         Setup s = setUp(settings(2, QuizMode.CHOICE, SeedPolicy.SHARED, 3));
         // Both transactions read the clock after checking access and before counting attempts: hold
         // them there until both have arrived, so both count zero attempts and both try attempt 1.
+        // The wait is long because a loaded machine may start the second thread late; a broken barrier
+        // would let one tab count the other's attempt and make the race this test is about vanish.
         CyclicBarrier together = new CyclicBarrier(2);
         clock.beforeEachRead(() -> {
             try {
-                together.await(5, TimeUnit.SECONDS);
-            } catch (Exception timedOut) {
-                // the other thread went ahead: still a valid (if less tight) race
+                together.await(120, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the two tabs never met", e);
             }
         });
         ExecutorService tabs = Executors.newFixedThreadPool(2);
@@ -44,7 +46,7 @@ class ConcurrentSubmissionTest extends ClassroomTestBase {
             List<Throwable> refused = new ArrayList<>();
             for (Future<SubmissionResult> outcome : outcomes) {
                 try {
-                    assertThat(outcome.get(30, TimeUnit.SECONDS).attemptNo()).isEqualTo(1);
+                    assertThat(outcome.get(180, TimeUnit.SECONDS).attemptNo()).isEqualTo(1);
                     saved++;
                 } catch (java.util.concurrent.ExecutionException e) {
                     refused.add(e.getCause());
