@@ -24,13 +24,14 @@ public final class InferenceEstimator {
     }
 
     public static InferenceResult estimate(InferenceRequest r) {
-        MemoryEstimate memory = memory(r);
+        Step weights = WeightMemory.step(r.model(), r.weights());
+        MemoryEstimate memory = memory(r, weights);
         Optional<Gpu> gpu = r.gpu();
         boolean shaped = r.model().architecture().isPresent();
         List<Step> steps = new ArrayList<>(memory.steps());
-        OptionalInt minimum = gpu.map(g -> minimumGpus(r, g)).orElse(OptionalInt.empty());
-        OptionalLong context = gpu.filter(g -> shaped).map(g -> longestContext(r, g)).orElse(OptionalLong.empty());
-        OptionalInt batch = gpu.filter(g -> shaped).map(g -> largestBatch(r, g)).orElse(OptionalInt.empty());
+        OptionalInt minimum = gpu.map(g -> minimumGpus(r, g, weights)).orElse(OptionalInt.empty());
+        OptionalLong context = gpu.filter(g -> shaped).map(g -> longestContext(r, g, weights)).orElse(OptionalLong.empty());
+        OptionalInt batch = gpu.filter(g -> shaped).map(g -> largestBatch(r, g, weights)).orElse(OptionalInt.empty());
         Optional<Double> decode = gpu.map(g -> decodeStep(r, g, memory, steps));
         Optional<Double> prefill = gpu.flatMap(g -> prefillStep(r, g, steps));
         MemoryEstimate withSpeed = new MemoryEstimate(memory.mode(), memory.parameters(), memory.activeParameters(),
@@ -41,9 +42,17 @@ public final class InferenceEstimator {
 
     /** The memory alone: the figure every capacity search re-evaluates. */
     public static MemoryEstimate memory(InferenceRequest r) {
+        return memory(r, WeightMemory.step(r.model(), r.weights()));
+    }
+
+    /**
+     * The memory with the weights already counted. The searches below vary only context, batch or GPU
+     * count, none of which changes the weights, so they count them once instead of once per probe
+     * (summing every tensor of a model, format by format, is most of an estimate's cost).
+     */
+    private static MemoryEstimate memory(InferenceRequest r, Step weights) {
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>(r.model().notes());
-        Step weights = WeightMemory.step(r.model(), r.weights());
         steps.add(weights);
         Map<String, Long> components = new LinkedHashMap<>();
         components.put("weights", weights.byteCount().bytes());
@@ -85,9 +94,9 @@ public final class InferenceEstimator {
                 perGpu, n, fits, steps, notes);
     }
 
-    static OptionalInt minimumGpus(InferenceRequest r, Gpu gpu) {
+    static OptionalInt minimumGpus(InferenceRequest r, Gpu gpu, Step weights) {
         for (int n = 1; n <= 1024; n *= 2) {
-            if (memory(r.onGpus(gpu, n)).perGpuBytes() <= gpu.memoryBytes()) {
+            if (memory(r.onGpus(gpu, n), weights).perGpuBytes() <= gpu.memoryBytes()) {
                 // Tensor parallelism needs the heads to split evenly: powers of two are what engines accept.
                 return OptionalInt.of(n);
             }
@@ -95,14 +104,14 @@ public final class InferenceEstimator {
         return OptionalInt.empty();
     }
 
-    static OptionalLong longestContext(InferenceRequest r, Gpu gpu) {
+    static OptionalLong longestContext(InferenceRequest r, Gpu gpu, Step weights) {
         long limit = r.model().architecture().map(Architecture::maxPositions).filter(p -> p > 0)
                 .orElse(InferenceRequest.MAX_CONTEXT);
         long lo = 0;
         long hi = limit;
         while (lo < hi) {
             long mid = lo + (hi - lo + 1) / 2;
-            if (memory(r.withContext(mid, r.batchSize())).perGpuBytes() <= gpu.memoryBytes()) {
+            if (memory(r.withContext(mid, r.batchSize()), weights).perGpuBytes() <= gpu.memoryBytes()) {
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -111,12 +120,12 @@ public final class InferenceEstimator {
         return lo == 0 ? OptionalLong.empty() : OptionalLong.of(lo);
     }
 
-    static OptionalInt largestBatch(InferenceRequest r, Gpu gpu) {
+    static OptionalInt largestBatch(InferenceRequest r, Gpu gpu, Step weights) {
         int lo = 0;
         int hi = InferenceRequest.MAX_BATCH;
         while (lo < hi) {
             int mid = lo + (hi - lo + 1) / 2;
-            if (memory(r.withContext(r.contextLength(), mid)).perGpuBytes() <= gpu.memoryBytes()) {
+            if (memory(r.withContext(r.contextLength(), mid), weights).perGpuBytes() <= gpu.memoryBytes()) {
                 lo = mid;
             } else {
                 hi = mid - 1;
