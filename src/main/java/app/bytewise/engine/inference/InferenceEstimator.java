@@ -94,9 +94,23 @@ public final class InferenceEstimator {
                 perGpu, n, fits, steps, notes);
     }
 
+    /**
+     * Bytes per GPU for one probe of a search: the very sum {@link #memory} makes, without writing out
+     * its steps and notes, which would cost far more than the arithmetic (a search makes about 60 probes).
+     */
+    static long perGpuBytes(InferenceRequest r, long weightBytes) {
+        long shared = weightBytes;
+        Optional<Architecture> arch = r.model().architecture();
+        if (arch.isPresent()) {
+            shared += KvCache.bytes(arch.get(), r.kvCache(), r.contextLength(), r.batchSize(), r.pageSize())
+                    + PrefillActivations.bytes(arch.get(), r.contextLength(), r.batchSize(), r.flashAttention());
+        }
+        return Math.ceilDiv(shared, r.gpuCount()) + r.overheadBytes();
+    }
+
     static OptionalInt minimumGpus(InferenceRequest r, Gpu gpu, Step weights) {
         for (int n = 1; n <= 1024; n *= 2) {
-            if (memory(r.onGpus(gpu, n), weights).perGpuBytes() <= gpu.memoryBytes()) {
+            if (perGpuBytes(r.onGpus(gpu, n), weights.byteCount().bytes()) <= gpu.memoryBytes()) {
                 // Tensor parallelism needs the heads to split evenly: powers of two are what engines accept.
                 return OptionalInt.of(n);
             }
@@ -111,7 +125,7 @@ public final class InferenceEstimator {
         long hi = limit;
         while (lo < hi) {
             long mid = lo + (hi - lo + 1) / 2;
-            if (memory(r.withContext(mid, r.batchSize()), weights).perGpuBytes() <= gpu.memoryBytes()) {
+            if (perGpuBytes(r.withContext(mid, r.batchSize()), weights.byteCount().bytes()) <= gpu.memoryBytes()) {
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -125,7 +139,7 @@ public final class InferenceEstimator {
         int hi = InferenceRequest.MAX_BATCH;
         while (lo < hi) {
             int mid = lo + (hi - lo + 1) / 2;
-            if (memory(r.withContext(r.contextLength(), mid), weights).perGpuBytes() <= gpu.memoryBytes()) {
+            if (perGpuBytes(r.withContext(r.contextLength(), mid), weights.byteCount().bytes()) <= gpu.memoryBytes()) {
                 lo = mid;
             } else {
                 hi = mid - 1;

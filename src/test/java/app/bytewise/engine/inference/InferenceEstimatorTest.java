@@ -149,4 +149,24 @@ class InferenceEstimatorTest {
         assertThatThrownBy(() -> KvFormat.parse("int3"))
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("kvCache"));
     }
+
+    /** The searches' lean per-GPU sum is the full estimate's, for dense, GQA, MoE and sliding-window models. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"llama-2-7b, fp16, fp16", "llama-3-1-70b, gguf:Q4_K_M, fp8",
+        "mixtral-8x7b-v0-1, int4, int4", "mistral-7b-v0-1, nf4, fp8", "gemma-2-9b, bf16, fp16"})
+    void theSearchesLeanSumEqualsTheFullEstimate(String id, String weights, String kv) {
+        Model m = TestModels.model(id);
+        for (long context : new long[] {1, 4096, 32_768}) {
+            for (int batch : new int[] {1, 7}) {
+                for (int gpus : new int[] {1, 2, 8}) {
+                    InferenceRequest r = new InferenceRequest(m, app.bytewise.engine.format.Formats.parse(weights),
+                            KvFormat.parse(kv), context, batch, context % 2 == 0, 16,
+                            InferenceRequest.DEFAULT_OVERHEAD_BYTES, java.util.Optional.empty(), gpus);
+                    long weightBytes = InferenceEstimator.memory(r).component("weights");
+                    assertThat(InferenceEstimator.perGpuBytes(r, weightBytes)).as("%s %d×%d on %d", id, context, batch,
+                            gpus).isEqualTo(InferenceEstimator.memory(r).perGpuBytes());
+                }
+            }
+        }
+    }
 }
