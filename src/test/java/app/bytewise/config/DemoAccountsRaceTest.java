@@ -27,7 +27,7 @@ class DemoAccountsRaceTest {
         AccountService accounts = mock(AccountService.class);
         // Empty when checked, taken when inserted (the other node committed in between), present afterwards.
         when(accounts.find(anyString())).thenReturn(Optional.empty(), Optional.of(account()));
-        when(accounts.create(anyString(), anyString(), anyString(), any(Role.class))).thenThrow(TAKEN);
+        when(accounts.createDemoAccount(anyString(), anyString(), anyString(), any(Role.class))).thenThrow(TAKEN);
 
         assertThatCode(() -> new DemoAccounts(accounts).run(new DefaultApplicationArguments()))
                 .doesNotThrowAnyException();
@@ -37,7 +37,8 @@ class DemoAccountsRaceTest {
     void aRefusalWithNoAccountBehindItStillStopsTheStart() {
         AccountService accounts = mock(AccountService.class);
         when(accounts.find(anyString())).thenReturn(Optional.empty());
-        when(accounts.create(eq(DemoAccounts.CANDIDATE), anyString(), anyString(), any(Role.class))).thenThrow(TAKEN);
+        when(accounts.createDemoAccount(eq(DemoAccounts.CANDIDATE), anyString(), anyString(), any(Role.class)))
+                .thenThrow(TAKEN);
 
         assertThatThrownBy(() -> new DemoAccounts(accounts).run(new DefaultApplicationArguments())).isSameAs(TAKEN);
     }
