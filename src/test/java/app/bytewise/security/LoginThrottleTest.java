@@ -1,5 +1,7 @@
 package app.bytewise.security;
 
+import app.bytewise.TestClock;
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,7 +12,7 @@ class LoginThrottleTest {
     private static final LoginThrottleSettings SETTINGS =
             new LoginThrottleSettings(5, 20, Duration.ofMinutes(1), Duration.ofMinutes(5), 100);
 
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(SETTINGS, clock);
 
     @Test

@@ -1,5 +1,7 @@
 package app.bytewise.security;
 
+import app.bytewise.TestClock;
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -19,7 +21,7 @@ class ThrottlingAuthenticationProviderTest {
 
     private static final String ADDRESS = "192.0.2.7";
 
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final CountingEncoder encoder = new CountingEncoder(new BCryptPasswordEncoder(4));
     private final ThrottlingAuthenticationProvider provider = new ThrottlingAuthenticationProvider(
             new InMemoryUserDetailsManager(User.withUsername("ada").password(encoder.encode("purple-otter-harbour"))

@@ -1,5 +1,7 @@
 package app.bytewise.security;
 
+import app.bytewise.TestClock;
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class TokenBucketsTest {
 
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final TokenBuckets buckets = new TokenBuckets(10, Duration.ofMinutes(1), 50, clock);
 
     @Test
