@@ -30,6 +30,8 @@ public class HomeView extends VerticalLayout {
                         EstimatorView.class),
                 card("Drill", "Interview questions graded numerically, with the mistake you made named.",
                         DrillView.class),
+                card("Worked examples", "Generated problems solved one step at a time, with the common wrong turns.",
+                        WorkedExamplesView.class),
                 card("Lab", "Quantize real tensors and measure what each format does to the numbers.",
                         LabView.class));
         cards.addClassName("bw-cards");
