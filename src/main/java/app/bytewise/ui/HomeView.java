@@ -1,5 +1,9 @@
 package app.bytewise.ui;
 
+import app.bytewise.ui.drill.DrillView;
+import app.bytewise.ui.drill.WorkedExamplesView;
+import app.bytewise.ui.lesson.LessonsView;
+import app.bytewise.ui.estimator.EstimatorView;
 import app.bytewise.ui.lab.LabView;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;

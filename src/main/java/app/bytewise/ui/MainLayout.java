@@ -1,8 +1,13 @@
 package app.bytewise.ui;
 
+import app.bytewise.ui.drill.DrillView;
+import app.bytewise.ui.drill.WorkedExamplesView;
+import app.bytewise.ui.progress.ProgressView;
+import app.bytewise.ui.lesson.LessonsView;
 import app.bytewise.security.Role;
 import app.bytewise.ui.classroom.AssignmentsView;
 import app.bytewise.ui.classroom.ClassroomView;
+import app.bytewise.ui.estimator.EstimatorView;
 import app.bytewise.ui.lab.LabView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;

@@ -1,5 +1,7 @@
 package app.bytewise.ui;
 
+import app.bytewise.ui.progress.ProgressView;
+import app.bytewise.ui.lesson.LessonsView;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;
 import static org.assertj.core.api.Assertions.assertThat;

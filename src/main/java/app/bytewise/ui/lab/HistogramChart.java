@@ -1,7 +1,7 @@
 package app.bytewise.ui.lab;
 
 import app.bytewise.quant.metric.Histogram;
-import app.bytewise.ui.MemoryChart;
+import app.bytewise.ui.ChartImage;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -81,6 +81,6 @@ final class HistogramChart {
         plot.getRangeAxis().setTickLabelFont(font);
         plot.getRangeAxis().setLabelFont(font);
         chart.getLegend().setItemFont(font);
-        return MemoryChart.toPng(chart, width, height);
+        return ChartImage.png(chart, width, height);
     }
 }

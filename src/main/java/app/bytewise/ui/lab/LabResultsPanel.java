@@ -1,5 +1,6 @@
 package app.bytewise.ui.lab;
 
+import app.bytewise.ui.ChartImage;
 import app.bytewise.quant.lab.LabResult;
 import app.bytewise.quant.metric.ErrorMetrics;
 import com.vaadin.flow.component.grid.Grid;
@@ -7,12 +8,10 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -79,22 +78,15 @@ final class LabResultsPanel extends Div {
         LabResult r = outcome.result().get();
         boolean product = r.outputError().isPresent() && r.metrics() == r.outputError().get();
         String values = product ? "Output value" : "Weight value";
-        detail.add(image(HistogramChart.overlay(values, r.original(), r.reconstructed(), 720, 300),
+        detail.add(ChartImage.image(HistogramChart.overlay(values, r.original(), r.reconstructed(), 720, 300),
                 HistogramChart.describe("Original", r.original()) + " " + HistogramChart.describe("Dequantized",
                         r.reconstructed())));
-        detail.add(image(HistogramChart.single("Error (dequantized − original)", "Error", r.error(), 720, 240),
+        detail.add(ChartImage.image(HistogramChart.single("Error (dequantized − original)", "Error", r.error(), 720, 240),
                 HistogramChart.describe("Error", r.error())));
         UnorderedList notes = new UnorderedList();
         r.notes().forEach(n -> notes.add(new ListItem(n)));
         notes.add(new ListItem(r.scheme()));
         detail.add(notes);
-    }
-
-    private static Image image(byte[] png, String alt) {
-        Image image = new Image("data:image/png;base64," + Base64.getEncoder().encodeToString(png), alt);
-        image.addClassName("bw-chart");
-        image.setWidth("100%");
-        return image;
     }
 
     private void metric(String header, Function<LabResult, String> value) {

@@ -1,4 +1,4 @@
-package app.bytewise.ui;
+package app.bytewise.ui.drill;
 
 import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionId;

@@ -1,5 +1,6 @@
-package app.bytewise.ui;
+package app.bytewise.ui.progress;
 
+import app.bytewise.ui.ChartImage;
 import app.bytewise.progress.DailyAccuracy;
 import app.bytewise.progress.MasteryFigure;
 import java.awt.Color;
@@ -86,6 +87,6 @@ final class ProgressCharts {
         plot.getRangeAxis().setTickLabelFont(font);
         plot.getRangeAxis().setLabelFont(font);
         plot.getDomainAxis().setTickLabelFont(font);
-        return MemoryChart.toPng(chart, width, height);
+        return ChartImage.png(chart, width, height);
     }
 }

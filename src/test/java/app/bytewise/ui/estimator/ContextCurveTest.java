@@ -1,4 +1,4 @@
-package app.bytewise.ui;
+package app.bytewise.ui.estimator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

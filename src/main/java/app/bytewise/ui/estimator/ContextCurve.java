@@ -1,5 +1,6 @@
-package app.bytewise.ui;
+package app.bytewise.ui.estimator;
 
+import app.bytewise.ui.ChartImage;
 import app.bytewise.engine.ByteCount;
 import app.bytewise.engine.inference.InferenceEstimator;
 import app.bytewise.engine.inference.InferenceRequest;
@@ -85,7 +86,7 @@ record ContextCurve(List<Point> points, long gpuBytes) {
             a.setTickLabelFont(font);
             a.setLabelFont(font);
         });
-        return MemoryChart.toPng(chart, width, height);
+        return ChartImage.png(chart, width, height);
     }
 
     /** A text alternative: every plotted point. */

@@ -1,4 +1,4 @@
-package app.bytewise.ui;
+package app.bytewise.ui.lesson;
 
 import app.bytewise.lesson.Lesson;
 import app.bytewise.lesson.LessonLibrary;

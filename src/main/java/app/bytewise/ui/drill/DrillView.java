@@ -1,5 +1,8 @@
-package app.bytewise.ui;
+package app.bytewise.ui.drill;
 
+import app.bytewise.ui.StepsView;
+import app.bytewise.ui.CurrentUser;
+import app.bytewise.ui.StepsView;
 import app.bytewise.drill.Difficulty;
 import app.bytewise.drill.Grade;
 import app.bytewise.drill.Grader;

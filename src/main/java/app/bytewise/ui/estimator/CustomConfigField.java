@@ -1,4 +1,4 @@
-package app.bytewise.ui;
+package app.bytewise.ui.estimator;
 
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.catalog.CatalogModel;

@@ -1,4 +1,4 @@
-package app.bytewise.ui;
+package app.bytewise.ui.estimator;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
-package app.bytewise.ui;
+package app.bytewise.ui.drill;
 
+import app.bytewise.ui.StepsView;
+import app.bytewise.ui.KaribuTestBase;
+import app.bytewise.ui.StepsView;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;

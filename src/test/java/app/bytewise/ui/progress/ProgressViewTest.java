@@ -1,5 +1,7 @@
-package app.bytewise.ui;
+package app.bytewise.ui.progress;
 
+import app.bytewise.ui.KaribuTestBase;
+import app.bytewise.ui.drill.DrillView;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;

@@ -1,5 +1,7 @@
-package app.bytewise.ui;
+package app.bytewise.ui.drill;
 
+import app.bytewise.ui.StepsView;
+import app.bytewise.ui.StepsView;
 import app.bytewise.drill.Misconception;
 import app.bytewise.drill.Question;
 import app.bytewise.drill.WrongTurns;

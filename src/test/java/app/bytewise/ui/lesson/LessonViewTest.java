@@ -1,5 +1,6 @@
-package app.bytewise.ui;
+package app.bytewise.ui.lesson;
 
+import app.bytewise.ui.KaribuTestBase;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;

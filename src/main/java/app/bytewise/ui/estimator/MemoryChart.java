@@ -1,14 +1,11 @@
-package app.bytewise.ui;
+package app.bytewise.ui.estimator;
 
 import app.bytewise.engine.ByteCount;
+import app.bytewise.ui.ChartImage;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -19,7 +16,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * The memory breakdown as a horizontal stacked bar in GiB, rendered server-side to PNG by
  * JFreeChart at twice the CSS size for sharp text on high-density screens.
  */
-public final class MemoryChart {
+final class MemoryChart {
 
     private static final Color[] PALETTE = {new Color(0x1B7F86), new Color(0xE98B2A), new Color(0x5B6C8F),
         new Color(0x9C4F96), new Color(0x6FA34A), new Color(0xB0B7C3)};
@@ -47,17 +44,7 @@ public final class MemoryChart {
         plot.getRangeAxis().setLabelFont(font);
         plot.getDomainAxis().setTickLabelFont(font);
         chart.getLegend().setItemFont(font);
-        return toPng(chart, width, height);
-    }
-
-    /** Renders at twice the CSS size so text stays sharp on high-density screens. */
-    public static byte[] toPng(JFreeChart chart, int width, int height) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ChartUtils.writeChartAsPNG(out, chart, width * 2, height * 2);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChartImage.png(chart, width, height);
     }
 
     /** A text alternative: every component with its size. */

@@ -1,5 +1,7 @@
-package app.bytewise.ui;
+package app.bytewise.ui.progress;
 
+import app.bytewise.ui.ChartImage;
+import app.bytewise.ui.CurrentUser;
 import app.bytewise.progress.DailyAccuracy;
 import app.bytewise.progress.MasteryFigure;
 import app.bytewise.progress.MisconceptionCount;
@@ -26,7 +28,6 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -140,10 +141,8 @@ public class ProgressView extends VerticalLayout {
     }
 
     private static Image chart(byte[] png, String description, String className) {
-        Image image = new Image("data:image/png;base64," + Base64.getEncoder().encodeToString(png), description);
-        image.addClassName("bw-chart");
+        Image image = ChartImage.image(png, description);
         image.addClassName(className);
-        image.setWidth("100%");
         return image;
     }
 

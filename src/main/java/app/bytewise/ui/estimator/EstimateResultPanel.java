@@ -1,5 +1,7 @@
-package app.bytewise.ui;
+package app.bytewise.ui.estimator;
 
+import app.bytewise.ui.ChartImage;
+import app.bytewise.ui.StepsView;
 import app.bytewise.engine.ByteCount;
 import app.bytewise.engine.MemoryEstimate;
 import app.bytewise.engine.catalog.CatalogModel;
@@ -18,7 +20,6 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,19 +76,12 @@ final class EstimateResultPanel extends Div {
     }
 
     private void chart(String title, MemoryEstimate m) {
-        String base64 = Base64.getEncoder().encodeToString(MemoryChart.png(title, m.components(), 720, 160));
-        Image image = new Image("data:image/png;base64," + base64, MemoryChart.describe(m.components()));
-        image.addClassName("bw-chart");
-        image.setWidth("100%");
-        add(image);
+        add(ChartImage.image(MemoryChart.png(title, m.components(), 720, 160), MemoryChart.describe(m.components())));
     }
 
     private void contextCurve(ContextCurve curve) {
-        String base64 = Base64.getEncoder().encodeToString(curve.png(720, 300));
-        Image image = new Image("data:image/png;base64," + base64, curve.describe());
-        image.addClassName("bw-chart");
+        Image image = ChartImage.image(curve.png(720, 300), curve.describe());
         image.addClassName("bw-context-curve");
-        image.setWidth("100%");
         add(new H2("Memory vs context length"), image);
     }
 
