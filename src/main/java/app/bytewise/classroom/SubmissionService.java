@@ -97,9 +97,11 @@ public class SubmissionService {
     private SubmissionResult record(UserAccount candidate, long assignmentId, List<String> answers) {
         Assignment a = access.memberAssignment(candidate, assignmentId);
         Quiz quiz = quizzes.findById(a.getQuizId()).orElseThrow();
+        int used = submissions.countByAssignmentIdAndStudentId(a.getId(), candidate.getId());
+        // Read after counting: the concurrency test holds two tabs here, both having counted, so their
+        // race for the same attempt number is certain rather than a matter of thread scheduling.
         Instant now = clock.instant();
         AssignmentService.refuseOutsideWindow(a, now);
-        int used = submissions.countByAssignmentIdAndStudentId(a.getId(), candidate.getId());
         AssignmentService.refuseWhenNoAttemptLeft(used, quiz.settings().attemptsAllowed());
         // The limit counts from the server's record of when this attempt was opened, never from the client.
         Optional<Instant> startedAt = attemptClock.startedAt(a.getId(), candidate.getId(), used + 1);

@@ -24,8 +24,8 @@ class ConcurrentSubmissionTest extends ClassroomTestBase {
     @Test
     void twoTabsSubmittingAtOnceCreateExactlyOneSubmission() throws Exception {
         Setup s = setUp(settings(2, QuizMode.CHOICE, SeedPolicy.SHARED, 3));
-        // Both transactions read the clock after checking access and before counting attempts: hold
-        // them there until both have arrived, so both count zero attempts and both try attempt 1.
+        // Both transactions read the clock after counting attempts and before inserting: hold them
+        // there until both have arrived, so both have counted zero attempts and both try attempt 1.
         // The wait is long because a loaded machine may start the second thread late; a broken barrier
         // would let one tab count the other's attempt and make the race this test is about vanish.
         CyclicBarrier together = new CyclicBarrier(2);
