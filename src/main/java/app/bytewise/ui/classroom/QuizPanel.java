@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 class QuizPanel extends VerticalLayout {
 
     static final int EXPORT_VARIANTS = 3;
+    private final IntegerField variants = new IntegerField("Variants per question");
 
     private final QuizService quizzes;
     private final UserAccount instructor;
@@ -87,12 +88,24 @@ class QuizPanel extends VerticalLayout {
         form.getStyle().set("gap", "var(--lumo-space-m)");
         grid.addColumn(Quiz::getTitle).setHeader("Quiz").setFlexGrow(2);
         grid.addColumn(q -> describe(q.settings())).setHeader("Settings").setFlexGrow(3);
+        // The download reads the field when it is clicked, so changing it needs no refresh of the grid.
         grid.addComponentColumn(q -> Downloads.link("Moodle XML", fileName(q.getTitle()) + ".xml", "application/xml",
-                () -> quizzes.moodleXml(instructor, q.getId(), EXPORT_VARIANTS))).setHeader("Export").setKey("export");
+                () -> quizzes.moodleXml(instructor, q.getId(), exportVariants()))).setHeader("Export").setKey("export");
         grid.addComponentColumn(q -> new Button("Delete", e -> delete(q))).setHeader("");
         grid.setAllRowsVisible(true);
-        add(new H2("Quizzes"), form, create, message, grid);
+        variants.setMin(1);
+        variants.setMax(QuizService.MAX_EXPORT_VARIANTS);
+        variants.setValue(EXPORT_VARIANTS);
+        variants.setStepButtonsVisible(true);
+        variants.setHelperText("Moodle XML: reproducible variants of each question, 1 to " + QuizService.MAX_EXPORT_VARIANTS);
+        add(new H2("Quizzes"), form, create, message, variants, grid);
         refresh();
+    }
+
+    /** Variants per question for the Moodle export; out of range falls back to the nearest bound. */
+    private int exportVariants() {
+        Integer n = variants.getValue();
+        return n == null ? EXPORT_VARIANTS : Math.max(1, Math.min(QuizService.MAX_EXPORT_VARIANTS, n));
     }
 
     private void create() {

@@ -49,6 +49,7 @@ public class WorkedExamplesView extends VerticalLayout implements BeforeEnterObs
         topic.setItems(Topic.values());
         topic.setItemLabelGenerator(Topic::title);
         topic.setValue(Topic.KV_CACHE);
+        topic.setMinWidth("18rem");
         topic.addValueChangeListener(e -> {
             if (!restoring) {
                 show(draw(e.getValue(), seed()));
