@@ -1,5 +1,6 @@
 package app.bytewise.api;
 
+import app.bytewise.security.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,5 +1,6 @@
 package app.bytewise.api;
 
+import app.bytewise.security.ProblemJson;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import org.apache.catalina.Container;

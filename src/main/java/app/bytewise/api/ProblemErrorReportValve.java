@@ -1,5 +1,6 @@
 package app.bytewise.api;
 
+import app.bytewise.security.ProblemJson;
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.catalina.connector.Request;
@@ -36,8 +37,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                        + ",\"detail\":\"The request was refused before it reached the API.\"}");
+                writer.write(ProblemJson.body(status, title, "The request was refused before it reached the API."));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,7 +36,7 @@ public class SecurityConfig {
                 // HTTP Basic, checked on every request: stateless, so any node can serve any request.
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"bytewise\"");
-                    writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign-in required.");
+                    ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "Sign-in required.");
                 }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookies are read on this chain, so there is no session to forge requests against.
@@ -45,9 +44,9 @@ public class SecurityConfig {
                 .headers(SecurityHeaders.standard(contentSecurityPolicy))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) ->
-                                writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign-in required."))
+                                ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "Sign-in required."))
                         .accessDeniedHandler((request, response, e) ->
-                                writeProblem(response, HttpStatus.FORBIDDEN, "Not allowed.")))
+                                ProblemJson.write(response, HttpStatus.FORBIDDEN, "Not allowed.")))
                 .build();
     }
 
@@ -63,13 +62,5 @@ public class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
-    }
-
-    private static void writeProblem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
-            throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 }
