@@ -121,8 +121,7 @@ class DemoClassroom implements ApplicationRunner {
         List<String> answers = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
-            boolean wrong = (i + 1) % (s + 2) == 0;
-            answers.add(q.options().stream().filter(o -> o.correct() != wrong).findFirst().map(Option::id).orElse(""));
+            answers.add(option(q, (i + 1) % (s + 2) == 0));
         }
         return answers;
     }
@@ -137,10 +136,14 @@ class DemoClassroom implements ApplicationRunner {
                 continue;
             }
             Question q = drawn.get();
-            boolean wrong = i % 4 == 3;
-            String answer = q.options().stream().filter(o -> o.correct() != wrong).findFirst().map(Option::id).orElse("");
+            String answer = option(q, i % 4 == 3);
             progress.record(candidate.getId(), q, answer, Grader.DEFAULT.grade(q, answer, 1), Duration.ofSeconds(40));
         }
+    }
+
+    /** The letter of the right option, or of the first wrong one. */
+    private static String option(Question q, boolean wrong) {
+        return q.options().stream().filter(o -> o.correct() != wrong).findFirst().map(Option::id).orElse("");
     }
 
     private static String randomPassword() {
