@@ -1,5 +1,6 @@
-# Shared by two-nodes.sh and kill-during-submit.sh (sourced, not run): application nodes on one
-# PostgreSQL database, HTTP calls with Basic credentials, and SQL checks through psql.
+# Shared by two-nodes.sh, kill-during-submit.sh, load-test.sh and session-heap.sh (sourced, not run):
+# application nodes on one PostgreSQL database or on their own H2, HTTP calls with Basic credentials,
+# and SQL checks through psql.
 #
 # Environment (defaults match scripts/pg-local.sh):
 #   BYTEWISE_PG_HOST, BYTEWISE_PG_PORT, BYTEWISE_PG_USER, BYTEWISE_PG_PASSWORD, BYTEWISE_PG_DATABASE
@@ -50,6 +51,20 @@ start_node() {
   SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="$JDBC_URL" SPRING_DATASOURCE_USERNAME="$PG_USER" \
     SPRING_DATASOURCE_PASSWORD="$PG_PASSWORD" BYTEWISE_DEMO_ENABLED=true BYTEWISE_DEMO_SAMPLE_DATA=false PORT="$port" \
     "$JAVA" -Xmx512m -XX:TieredStopAtLevel=1 -jar "$JAR" >>"$WORK_DIR/$name.log" 2>&1 &
+  NODE_PIDS[$name]=$!
+}
+
+# start_local_node NAME PORT [JVM options…]: the jar on its own embedded H2 in $WORK_DIR/NAME-data,
+# emptied first, with the sample data off: for measurements that need no PostgreSQL.
+start_local_node() {
+  local name=$1 port=$2 data
+  shift 2
+  # H2 takes a file path only when it is absolute.
+  data="$WORK_DIR/$name-data"
+  [[ $data == /* ]] || data="$PWD/$data"
+  rm -rf "$data"
+  PORT="$port" BYTEWISE_DATA_DIR="$data" BYTEWISE_DEMO_SAMPLE_DATA=false \
+    "$JAVA" "$@" -jar "$JAR" >>"$WORK_DIR/$name.log" 2>&1 &
   NODE_PIDS[$name]=$!
 }
 
