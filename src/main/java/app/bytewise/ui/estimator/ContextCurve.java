@@ -43,7 +43,8 @@ record ContextCurve(List<Point> points, long gpuBytes) {
         long last = Math.min(CAP, Math.max(Math.max(trained, 2 * request.contextLength()), 8 * FIRST));
         List<Point> points = new ArrayList<>();
         for (long c = FIRST; c <= last; c *= 2) {
-            long total = InferenceEstimator.estimate(request.withContext(c, request.batchSize())).memory().totalBytes();
+            // The memory alone: the fit searches and speed bounds of a full estimate are not plotted.
+            long total = InferenceEstimator.memory(request.withContext(c, request.batchSize())).totalBytes();
             points.add(new Point(c, total));
         }
         long gpu = request.gpu().map(g -> g.memoryBytes() * request.gpuCount()).orElse(0L);
