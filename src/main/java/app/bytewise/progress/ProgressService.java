@@ -186,17 +186,15 @@ public class ProgressService {
      */
     @Transactional(readOnly = true)
     public Optional<Question> nextReviewQuestion(long userId, QuestionKind kind) {
-        for (DueReview due : reviewQueue(userId).due()) {
-            Optional<QuestionTemplate> template = catalog.find(due.templateId());
-            if (template.isPresent()) {
-                QuestionKind k = kind == QuestionKind.NUMERIC && template.get().numeric()
-                        ? QuestionKind.NUMERIC : QuestionKind.CHOICE;
-                // Seeds below 2^48 keep question ids short, as the drill page draws them.
-                long seed = ThreadLocalRandom.current().nextLong(1L << 48);
-                return catalog.question(new QuestionId(due.templateId(), k, seed));
-            }
-        }
-        return Optional.empty();
+        // The queue holds only templates the catalog still has, so the most overdue one can be drawn.
+        return reviewQueue(userId).due().stream().findFirst().flatMap(due -> {
+            QuestionTemplate template = catalog.find(due.templateId()).orElseThrow();
+            QuestionKind k = kind == QuestionKind.NUMERIC && template.numeric()
+                    ? QuestionKind.NUMERIC : QuestionKind.CHOICE;
+            // Seeds below 2^48 keep question ids short, as the drill page draws them.
+            long seed = ThreadLocalRandom.current().nextLong(1L << 48);
+            return catalog.question(new QuestionId(due.templateId(), k, seed));
+        });
     }
 
     /** How many answers the user has recorded; 0 for a new learner. */
