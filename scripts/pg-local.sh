@@ -30,6 +30,13 @@ cluster() {
 }
 
 start() {
+  # Stdout carries only the variables (callers eval it); the tools' chatter, such as pg_ctlcluster's
+  # "Removed stale pid file." after an unclean shutdown, goes to stderr.
+  start_server >&2
+  env_vars
+}
+
+start_server() {
   if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -d /usr/lib/postgresql ]; then
     echo "Installing postgresql" >&2
     export DEBIAN_FRONTEND=noninteractive
@@ -42,6 +49,7 @@ start() {
   as_root pg_conftool -s "$version" main set port "$PORT"
   printf "listen_addresses = '127.0.0.1'\n" | as_root tee "/etc/postgresql/$version/main/conf.d/bytewise.conf" >/dev/null
   if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+    clear_stale_socket_lock
     as_root pg_ctlcluster "$version" main start
   fi
   as_postgres "psql -p $PORT -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='$ROLE'\"" | grep -q 1 \
@@ -50,7 +58,20 @@ start() {
     as_postgres "psql -p $PORT -qtAc \"SELECT 1 FROM pg_database WHERE datname='$db'\"" | grep -q 1 \
       || as_postgres "createdb -p $PORT -O $ROLE $db"
   done
-  env_vars
+}
+
+clear_stale_socket_lock() {
+  # A server killed without shutdown (or a machine image taken while it ran) leaves its socket lock
+  # behind; the next start then refuses with "lock file ... already exists". The lock's first line
+  # is the owner's PID: remove it only when that PID is not a running postgres.
+  local lock="/var/run/postgresql/.s.PGSQL.$PORT.lock" owner
+  [ -f "$lock" ] || return 0
+  owner=$(as_root head -1 "$lock")
+  if [ -n "$owner" ] && [ "$(cat "/proc/$owner/comm" 2>/dev/null)" = postgres ]; then
+    return 0
+  fi
+  echo "Removing stale socket lock $lock (PID $owner is not running)"
+  as_root rm -f "$lock" "/var/run/postgresql/.s.PGSQL.$PORT"
 }
 
 env_vars() {
