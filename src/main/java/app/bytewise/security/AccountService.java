@@ -13,32 +13,61 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,31}");
+    private static final Pattern CHOSEN_NAME =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2," + (SignInNames.MAX_CHOSEN_LENGTH - 1) + "}");
+    /** Tags drawn before giving up; with 10,000 tags per name a miss this many times means a flood. */
+    private static final int TAG_DRAWS = 25;
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final PasswordPolicy passwordPolicy = PasswordPolicy.standard();
+    private final SignInNames signInNames;
 
-    public AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    public AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
+            SignInNames signInNames) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.signInNames = signInNames;
     }
 
     /**
-     * Registers a new candidate; throws {@link SignUpException} naming the field at fault.
+     * Registers a new candidate under the chosen name plus a random tag (see {@link SignInNames});
+     * the returned account's username is the name to sign in with. Throws {@link SignUpException}
+     * naming the field at fault.
      *
-     * <p>A taken username is reported as taken. With sign-up by username alone there is no way to
-     * hide that (the person must pick another name, and the message is what tells them to), so
-     * the form is rate-limited per address instead (see {@code SignUpThrottle}), which bounds how
-     * fast anyone can probe for names; sign-in, by contrast, never tells unknown names apart.
+     * <p>Nothing here depends on which accounts exist: the chosen part is never "taken", and a tag
+     * already in use is silently drawn again, so the answer tells a caller nothing about other
+     * accounts (no enumeration). The password rules see the chosen part, as the person typed it.
      */
     @Transactional
-    public UserAccount registerCandidate(String username, String displayName, String password) {
-        return create(username, displayName, password, Role.CANDIDATE);
+    public UserAccount registerCandidate(String chosenName, String displayName, String password) {
+        String chosen = normalize(chosenName);
+        if (!CHOSEN_NAME.matcher(chosen).matches()) {
+            throw new SignUpException("username", "3 to " + SignInNames.MAX_CHOSEN_LENGTH
+                    + " characters: letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        }
+        validate(chosen, shown(chosen, displayName), password);
+        passwordPolicy.problem(chosen, password).ifPresent(problem -> {
+            throw new SignUpException("password", problem);
+        });
+        for (int draw = 0; draw < TAG_DRAWS; draw++) {
+            String name = signInNames.tagged(chosen);
+            if (!accounts.existsByUsername(name)) {
+                // A sign-up racing for the very same tag loses at the unique index, with the same
+                // neutral message as below; the odds are 1 in 10,000 per concurrent pair.
+                return store(name, shown(chosen, displayName), password, Role.CANDIDATE);
+            }
+        }
+        throw new SignUpException("username", "Please try again in a moment, or with another name.");
     }
 
-    /** Creates an account of any role; the same rules as sign-up, password policy included. */
+    /**
+     * Creates an account with exactly this username, of any role, under the same rules as sign-up,
+     * password policy included. For operators and sample data only: it reports a taken name, so no
+     * public form or API calls it.
+     */
     @Transactional
     public UserAccount create(String username, String displayName, String password, Role role) {
         String name = normalize(username);
@@ -69,8 +98,9 @@ public class AccountService {
             return accounts.saveAndFlush(
                     new UserAccount(name, shown, passwordEncoder.encode(password), role, clock.instant()));
         } catch (DataIntegrityViolationException raced) {
-            // Two sign-ups with one name at once: the unique index decides, the loser gets the same message.
-            throw new SignUpException("username", "This username is taken; please choose another.");
+            // Two accounts with one name at once: the unique index decides. The message stays neutral,
+            // since a sign-up can land here too (two equal tags drawn at the same moment).
+            throw new SignUpException("username", "Please try again in a moment, or with another name.");
         }
     }
 

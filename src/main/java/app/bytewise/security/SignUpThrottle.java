@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits sign-up attempts per client address ({@code bytewise.security.sign-up.attempts} per
- * {@code bytewise.security.sign-up.period}). Every submitted form counts, successful or not, because
- * the form answers "taken" for an existing username and would otherwise list accounts at full speed
- * (OWASP Authentication Cheat Sheet, "Registration"; Automated Threats OAT-019 account creation).
+ * {@code bytewise.security.sign-up.period}). Every submitted form counts, successful or not, so a
+ * script cannot create accounts in bulk (OWASP Automated Threats OAT-019, account creation) or
+ * try passwords against the rules at full speed.
  */
 @Component
 public class SignUpThrottle {

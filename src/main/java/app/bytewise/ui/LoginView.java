@@ -18,7 +18,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
-    private final Paragraph notice = new Paragraph();
 
     public LoginView() {
         addClassName("bw-auth");
@@ -26,20 +25,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n());
-        notice.addClassName("bw-notice");
-        notice.setVisible(false);
-        add(new Anchor("", "Bytewise"), notice, form,
+        add(new Anchor("", "Bytewise"), form,
                 new Paragraph(new com.vaadin.flow.component.Text("New here? "), new Anchor("signup", "Create an account")));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var parameters = event.getLocation().getQueryParameters().getParameters();
-        form.setError(parameters.containsKey("error"));
-        if (parameters.containsKey("registered")) {
-            notice.setText("Your account is ready. Sign in to start.");
-            notice.setVisible(true);
-        }
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
     }
 
     LoginForm form() {

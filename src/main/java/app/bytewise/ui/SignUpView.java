@@ -3,19 +3,22 @@ package app.bytewise.ui;
 import app.bytewise.security.AccountService;
 import app.bytewise.security.PasswordPolicy;
 import app.bytewise.security.RateDecision;
+import app.bytewise.security.SignInNames;
+import app.bytewise.security.UserAccount;
 import app.bytewise.security.SignUpThrottle;
 import app.bytewise.security.SignUpException;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -32,13 +35,15 @@ public class SignUpView extends VerticalLayout {
     private final PasswordField password = new PasswordField("Password");
     private final PasswordField confirm = new PasswordField("Repeat password");
     private final Button create = new Button("Create account");
+    private final VerticalLayout form = new VerticalLayout();
 
     public SignUpView(AccountService accounts, SignUpThrottle throttle) {
         addClassName("bw-auth");
         setAlignItems(Alignment.CENTER);
         username.setRequired(true);
-        username.setMaxLength(32);
-        username.setHelperText("3–32 letters, digits, '.', '_' or '-'");
+        username.setMaxLength(SignInNames.MAX_CHOSEN_LENGTH);
+        username.setHelperText("3–" + SignInNames.MAX_CHOSEN_LENGTH
+                + " letters, digits, '.', '_' or '-'; a four-digit tag is added to make it yours");
         password.setRequired(true);
         password.setMaxLength(PasswordPolicy.MAX_LENGTH);
         password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters, not containing the username; "
@@ -48,9 +53,9 @@ public class SignUpView extends VerticalLayout {
         create.addClickShortcut(Key.ENTER);
         create.addClickListener(click -> submit(accounts, throttle));
 
-        VerticalLayout form = new VerticalLayout(new H1("Create a candidate account"), username, displayName,
+        form.add(new H1("Create a candidate account"), username, displayName,
                 password, confirm, create,
-                new Paragraph(new com.vaadin.flow.component.Text("Have an account? "), new Anchor("login", "Sign in")));
+                new Paragraph(new Text("Have an account? "), new Anchor("login", "Sign in")));
         form.addClassName("bw-form");
         add(new Anchor("", "Bytewise"), form);
     }
@@ -68,8 +73,7 @@ public class SignUpView extends VerticalLayout {
             return;
         }
         try {
-            accounts.registerCandidate(username.getValue(), displayName.getValue(), password.getValue());
-            getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.of("registered", "")));
+            showCreated(accounts.registerCandidate(username.getValue(), displayName.getValue(), password.getValue()));
         } catch (SignUpException refused) {
             showError(switch (refused.field()) {
                 case "displayName" -> displayName;
@@ -77,6 +81,20 @@ public class SignUpView extends VerticalLayout {
                 default -> username;
             }, refused.getMessage());
         }
+    }
+
+    /** The sign-in name is shown once, here, in place of the form: it is the one thing to remember. */
+    private void showCreated(UserAccount account) {
+        Span name = new Span(account.getUsername());
+        name.addClassName("bw-sign-in-name");
+        name.getStyle().set("font-weight", "600");
+        Paragraph created = new Paragraph(new Text("Your sign-in name is "), name, new Text("."));
+        created.addClassName("bw-notice");
+        form.removeAll();
+        form.add(new H1("Your account is ready"), created,
+                new Paragraph("The four digits keep every name unique. Note the whole name: you need it, "
+                        + "with your password, to sign in."),
+                new Anchor("login", "Sign in"));
     }
 
     private static String clientAddress() {

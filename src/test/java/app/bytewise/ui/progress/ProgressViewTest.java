@@ -53,8 +53,7 @@ class ProgressViewTest extends KaribuTestBase {
     /** A fresh learner, so rows other tests leave in the shared in-memory database never show here. */
     private String newLearner() {
         String name = "view-" + System.nanoTime() % 1_000_000 + "-" + USERS.incrementAndGet();
-        accounts.registerCandidate(name, name, PASSWORD);
-        return name;
+        return accounts.registerCandidate(name, name, PASSWORD).getUsername();
     }
 
     private ProgressView open(String username) {
