@@ -1,6 +1,7 @@
 package app.bytewise.api;
 
 import app.bytewise.classroom.ClassroomException;
+import app.bytewise.classroom.InvalidAnswersException;
 import app.bytewise.engine.InvalidInputException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -45,6 +46,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ProblemDetail unauthenticated(AuthenticationException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign-in required.");
+    }
+
+    /** Answers that do not fit the paper: the request is malformed, whatever the assignment's state. */
+    @ExceptionHandler(InvalidAnswersException.class)
+    ProblemDetail invalidAnswers(InvalidAnswersException e) {
+        return badRequest(e.field(), e.getMessage());
     }
 
     /** A classroom rule refused the request in the current state (attempt already submitted, window closed, ...). */

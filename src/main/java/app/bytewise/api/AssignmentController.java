@@ -89,8 +89,8 @@ class AssignmentController {
 
     @Operation(summary = "Submit the next attempt: graded and saved whole in one transaction",
             description = "409 when the rules refuse it (window closed, no attempt left, this attempt already "
-                    + "submitted elsewhere, a timed quiz never opened or past its limit); 403 outside the "
-                    + "caller's classes.")
+                    + "submitted elsewhere, a timed quiz never opened or past its limit); 400 naming "
+                    + "'answers' when there is not one answer per question; 403 outside the caller's classes.")
     @PostMapping("/{id}/submissions")
     @ResponseStatus(HttpStatus.CREATED)
     SubmissionView submit(@PathVariable long id, @RequestBody SubmissionRequest request, Authentication authentication) {

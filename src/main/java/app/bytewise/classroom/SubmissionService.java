@@ -117,7 +117,7 @@ public class SubmissionService {
         });
         List<QuestionId> ids = planner.questionIds(quiz, candidate.getId());
         if (answers == null || answers.size() != ids.size()) {
-            throw new ClassroomException("This quiz has " + ids.size() + " questions; send one answer for each "
+            throw new InvalidAnswersException("This quiz has " + ids.size() + " questions; send one answer for each "
                     + "(blank for none).");
         }
         List<SubmittedAnswer> graded = new ArrayList<>(ids.size());

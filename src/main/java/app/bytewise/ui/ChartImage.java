@@ -1,34 +1,51 @@
 package app.bytewise.ui;
 
 import com.vaadin.flow.component.html.Image;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.awt.Rectangle;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
-/** Server-side charts on a page: JFreeChart rendered to PNG, shown as an image with a text alternative. */
+/**
+ * Server-side charts on a page: JFreeChart drawn into SVG (JFreeSVG's {@code SVGGraphics2D}), shown
+ * as an image with a text alternative. Vector output is sharp at every device pixel ratio and zoom
+ * level, where a PNG is sharp only at the ratio it was rendered for.
+ */
 public final class ChartImage {
+
+    /**
+     * Charts are laid out in a canvas twice their CSS size, so the fonts they set (e.g. 22 units)
+     * read as about half that on the page once the image is scaled to its width.
+     */
+    private static final int LAYOUT_SCALE = 2;
 
     private ChartImage() {
     }
 
-    /** Renders at twice the CSS size so text stays sharp on high-density screens. */
-    public static byte[] png(JFreeChart chart, int width, int height) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ChartUtils.writeChartAsPNG(out, chart, width * 2, height * 2);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The chart as a standalone SVG document whose viewBox lets it scale to any width. */
+    public static String svg(JFreeChart chart, int width, int height) {
+        int w = width * LAYOUT_SCALE;
+        int h = height * LAYOUT_SCALE;
+        SVGGraphics2D g2 = new SVGGraphics2D(w, h);
+        // Two decimals are far below a device pixel at any ratio and keep the document small.
+        g2.setGeomDoubleConverter(ChartImage::twoDecimals);
+        chart.draw(g2, new Rectangle(0, 0, w, h));
+        return g2.getSVGElement(null, true, new ViewBox(0, 0, w, h), null, null);
     }
 
-    /** The PNG as a full-width image; {@code alt} is what a screen reader says instead of the picture. */
-    public static Image image(byte[] png, String alt) {
-        Image image = new Image("data:image/png;base64," + Base64.getEncoder().encodeToString(png), alt);
+    /** The SVG as a full-width image; {@code alt} is what a screen reader says instead of the picture. */
+    public static Image image(String svg, String alt) {
+        Image image = new Image("data:image/svg+xml;base64,"
+                + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)), alt);
         image.addClassName("bw-chart");
         image.setWidth("100%");
         return image;
+    }
+
+    private static String twoDecimals(double value) {
+        long hundredths = Math.round(value * 100);
+        return hundredths % 100 == 0 ? Long.toString(hundredths / 100) : Double.toString(hundredths / 100.0);
     }
 }

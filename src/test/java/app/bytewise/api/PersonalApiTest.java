@@ -131,6 +131,13 @@ class PersonalApiTest {
         assertThat(listed.get(0).get("status").stringValue()).isEqualTo("OPEN");
 
         Map<String, Object> blanks = Map.of("answers", List.of("", "", ""));
+        // Two answers for three questions: malformed, so 400 naming the field, and nothing is stored.
+        HttpResponse<String> tooFew = send("POST", submissions, studentLogin, Map.of("answers", List.of("", "")));
+        assertThat(tooFew.statusCode()).isEqualTo(400);
+        assertProblem(tooFew);
+        assertThat(JSON.readTree(tooFew.body()).get("field").stringValue()).isEqualTo("answers");
+        assertThat(JSON.readTree(send("GET", submissions, studentLogin, null).body()).size()).isZero();
+
         HttpResponse<String> created = send("POST", submissions, studentLogin, blanks);
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode saved = JSON.readTree(created.body());

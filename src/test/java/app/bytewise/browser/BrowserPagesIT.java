@@ -64,6 +64,12 @@ class BrowserPagesIT extends BrowserTestBase {
         assertThat(Files.size(Chromium.screenshot(browser, name + "-phone"))).isGreaterThan(5_000);
     }
 
+    /** Every chart's SVG decoded: a malformed document would leave the image with no natural size. */
+    private void chartsAreDrawn(String selector) {
+        wait.until(d -> ((JavascriptExecutor) d).executeScript("return [...document.querySelectorAll(arguments[0])]"
+                + ".every(img => img.complete && img.naturalWidth > 0)", selector).equals(Boolean.TRUE));
+    }
+
     @Test
     void estimatorShowsTheTotalInBothUnitsAndCompares() throws Exception {
         open("estimator?model=llama-2-7b&weights=fp16&context=4096&compare=1&b.weights=gguf:Q4_K_M", "Estimator | Bytewise");
@@ -71,6 +77,7 @@ class BrowserPagesIT extends BrowserTestBase {
         assertThat(total.getText()).matches("Total: [0-9.]+ GB \\([0-9.]+ GiB\\)");
         wait.until(d -> d.findElement(By.cssSelector(".bw-comparison")).getText().contains("less than A"));
         assertThat(browser.findElements(By.cssSelector("img.bw-chart"))).hasSizeGreaterThanOrEqualTo(4);
+        chartsAreDrawn("img.bw-chart");
         fitsAPhone("estimator", "Estimator | Bytewise", By.cssSelector(".bw-total"));
     }
 
@@ -102,6 +109,7 @@ class BrowserPagesIT extends BrowserTestBase {
         wait.until(d -> d.findElement(By.xpath("//vaadin-button[normalize-space(.)='Quantize']"))).click();
         wait.until(d -> d.findElement(By.cssSelector(".bw-lab-status")).getText().startsWith("Done: 5 results"));
         assertThat(browser.findElements(By.cssSelector(".bw-lab-results img.bw-chart"))).hasSize(2);
+        chartsAreDrawn(".bw-lab-results img.bw-chart");
         fitsAPhone("lab", "Lab | Bytewise", By.xpath("//vaadin-button[normalize-space(.)='Quantize']"));
     }
 

@@ -51,7 +51,7 @@ record ContextCurve(List<Point> points, long gpuBytes) {
         return new ContextCurve(List.copyOf(points), gpu);
     }
 
-    byte[] png(int width, int height) {
+    String svg(int width, int height) {
         XYSeries total = new XYSeries("Total");
         points.forEach(p -> total.add(p.contextTokens(), ByteCount.of(p.totalBytes()).gibibytes().doubleValue()));
         JFreeChart chart = ChartFactory.createXYLineChart(null, "Context (tokens)", "GiB",
@@ -77,6 +77,8 @@ record ContextCurve(List<Point> points, long gpuBytes) {
             limit.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
             limit.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             limit.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
+            limit.setLabelPaint(new Color(0xC0392B));
+            limit.setLabelBackgroundColor(new Color(0, 0, 0, 0)); // JFreeChart's default is a grey box
             plot.addRangeMarker(limit);
             // Auto-range fits the curve only; keep the GPU line in view when it is above the curve.
             double top = Math.max(plot.getRangeAxis().getUpperBound(), limit.getValue() * 1.08);
@@ -87,7 +89,7 @@ record ContextCurve(List<Point> points, long gpuBytes) {
             a.setTickLabelFont(font);
             a.setLabelFont(font);
         });
-        return ChartImage.png(chart, width, height);
+        return ChartImage.svg(chart, width, height);
     }
 
     /** A text alternative: every plotted point. */

@@ -76,11 +76,11 @@ final class EstimateResultPanel extends Div {
     }
 
     private void chart(String title, MemoryEstimate m) {
-        add(ChartImage.image(MemoryChart.png(title, m.components(), 720, 160), MemoryChart.describe(m.components())));
+        add(ChartImage.image(MemoryChart.svg(title, m.components(), 720, 160), MemoryChart.describe(m.components())));
     }
 
     private void contextCurve(ContextCurve curve) {
-        Image image = ChartImage.image(curve.png(720, 300), curve.describe());
+        Image image = ChartImage.image(curve.svg(720, 300), curve.describe());
         image.addClassName("bw-context-curve");
         add(new H2("Memory vs context length"), image);
     }

@@ -13,8 +13,8 @@ import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * The memory breakdown as a horizontal stacked bar in GiB, rendered server-side to PNG by
- * JFreeChart at twice the CSS size for sharp text on high-density screens.
+ * The memory breakdown as a horizontal stacked bar in GiB, drawn server-side by JFreeChart into SVG
+ * (see {@link ChartImage}).
  */
 final class MemoryChart {
 
@@ -24,7 +24,7 @@ final class MemoryChart {
     private MemoryChart() {
     }
 
-    static byte[] png(String title, Map<String, Long> components, int width, int height) {
+    static String svg(String title, Map<String, Long> components, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         components.forEach((k, v) -> data.addValue(ByteCount.of(v).gibibytes().doubleValue(), label(k), title));
         JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "GiB", data, PlotOrientation.HORIZONTAL,
@@ -44,7 +44,7 @@ final class MemoryChart {
         plot.getRangeAxis().setLabelFont(font);
         plot.getDomainAxis().setTickLabelFont(font);
         chart.getLegend().setItemFont(font);
-        return ChartImage.png(chart, width, height);
+        return ChartImage.svg(chart, width, height);
     }
 
     /** A text alternative: every component with its size. */

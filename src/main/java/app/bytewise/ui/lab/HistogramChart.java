@@ -26,14 +26,14 @@ final class HistogramChart {
     private HistogramChart() {
     }
 
-    static byte[] overlay(String xLabel, Histogram original, Histogram dequantized, int width, int height) {
+    static String overlay(String xLabel, Histogram original, Histogram dequantized, int width, int height) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(series("Original", original));
         data.addSeries(series("Dequantized", dequantized));
         return render(xLabel, data, width, height);
     }
 
-    static byte[] single(String name, String xLabel, Histogram histogram, int width, int height) {
+    static String single(String name, String xLabel, Histogram histogram, int width, int height) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(series(name, histogram));
         return render(xLabel, data, width, height);
@@ -61,7 +61,7 @@ final class HistogramChart {
         return s;
     }
 
-    private static byte[] render(String xLabel, XYSeriesCollection data, int width, int height) {
+    private static String render(String xLabel, XYSeriesCollection data, int width, int height) {
         JFreeChart chart = ChartFactory.createXYLineChart(null, xLabel, "Count", data, PlotOrientation.VERTICAL, true,
                 false, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -81,6 +81,6 @@ final class HistogramChart {
         plot.getRangeAxis().setTickLabelFont(font);
         plot.getRangeAxis().setLabelFont(font);
         chart.getLegend().setItemFont(font);
-        return ChartImage.png(chart, width, height);
+        return ChartImage.svg(chart, width, height);
     }
 }

@@ -32,7 +32,7 @@ final class ProgressCharts {
     private ProgressCharts() {
     }
 
-    static byte[] masteryPng(List<MasteryFigure> practised, int width, int height) {
+    static String masterySvg(List<MasteryFigure> practised, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         practised.forEach(m -> data.addValue(percent(m.mastery()), "Mastery", m.topic().title()));
         return percentBars(data, PlotOrientation.HORIZONTAL, TEAL, width, height);
@@ -45,7 +45,7 @@ final class ProgressCharts {
         return text.toString();
     }
 
-    static byte[] accuracyPng(List<DailyAccuracy> days, int width, int height) {
+    static String accuracySvg(List<DailyAccuracy> days, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         days.forEach(d -> data.addValue(percent(d.accuracy()), "Accuracy", DAY.format(d.day())));
         return percentBars(data, PlotOrientation.VERTICAL, ORANGE, width, height);
@@ -66,7 +66,7 @@ final class ProgressCharts {
         return 100 * share;
     }
 
-    private static byte[] percentBars(DefaultCategoryDataset data, PlotOrientation orientation, Color color,
+    private static String percentBars(DefaultCategoryDataset data, PlotOrientation orientation, Color color,
             int width, int height) {
         JFreeChart chart = ChartFactory.createBarChart(null, null, "%", data, orientation, false, false, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -87,6 +87,6 @@ final class ProgressCharts {
         plot.getRangeAxis().setTickLabelFont(font);
         plot.getRangeAxis().setLabelFont(font);
         plot.getDomainAxis().setTickLabelFont(font);
-        return ChartImage.png(chart, width, height);
+        return ChartImage.svg(chart, width, height);
     }
 }

@@ -106,7 +106,7 @@ public class ProgressView extends VerticalLayout {
         }
         add(new Paragraph("The chance of solving a hard question on each topic you have practised, estimated from "
                 + "every graded answer."));
-        add(chart(ProgressCharts.masteryPng(practised, 720, 60 + 44 * practised.size()),
+        add(chart(ProgressCharts.masterySvg(practised, 720, 60 + 44 * practised.size()),
                 ProgressCharts.describeMastery(practised), "bw-mastery-chart"));
         List<String> untouched = figures.stream().filter(m -> m.attempts() == 0).map(m -> m.topic().title()).toList();
         if (!untouched.isEmpty()) {
@@ -120,7 +120,7 @@ public class ProgressView extends VerticalLayout {
             add(new Paragraph("No graded answers in the last " + ACCURACY_DAYS + " days."));
             return;
         }
-        add(chart(ProgressCharts.accuracyPng(days, 720, 260), ProgressCharts.describeAccuracy(days),
+        add(chart(ProgressCharts.accuracySvg(days, 720, 260), ProgressCharts.describeAccuracy(days),
                 "bw-accuracy-chart"));
     }
 
@@ -140,8 +140,8 @@ public class ProgressView extends VerticalLayout {
         add(grid);
     }
 
-    private static Image chart(byte[] png, String description, String className) {
-        Image image = ChartImage.image(png, description);
+    private static Image chart(String svg, String description, String className) {
+        Image image = ChartImage.image(svg, description);
         image.addClassName(className);
         return image;
     }

@@ -7,7 +7,13 @@ import app.bytewise.engine.catalog.GpuCatalog;
 import app.bytewise.engine.format.Formats;
 import app.bytewise.engine.inference.InferenceRequest;
 import app.bytewise.engine.inference.KvFormat;
+import java.io.StringReader;
 import java.util.List;
+import java.util.stream.IntStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 import org.junit.jupiter.api.Test;
 
 class ContextCurveTest {
@@ -37,10 +43,18 @@ class ContextCurveTest {
     }
 
     @Test
-    void theChartIsAPngAndTheTextAlternativeNamesEveryPoint() {
+    void theChartIsAScalableSvgWithRealTextAndTheTextAlternativeNamesEveryPoint() throws Exception {
         ContextCurve curve = ContextCurve.of(LLAMA_2_7B_FP16_ON_A10G);
-        byte[] png = curve.png(720, 300);
-        assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        Element svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(curve.svg(720, 300)))).getDocumentElement();
+        assertThat(svg.getTagName()).isEqualTo("svg");
+        // Laid out at twice the CSS size; the viewBox lets the browser draw it at any pixel ratio.
+        assertThat(svg.getAttribute("viewBox")).isEqualTo("0 0 1440 600");
+        NodeList texts = svg.getElementsByTagName("text");
+        List<String> words = IntStream.range(0, texts.getLength()).mapToObj(i -> texts.item(i).getTextContent()).toList();
+        // Plain labels stay text; rotated and log-axis labels come out as glyph outlines, vectors all the same.
+        assertThat(words).contains("Context (tokens)", "GPU memory ", "0", "24");
+        assertThat(svg.getElementsByTagName("image").getLength()).as("no embedded bitmaps").isZero();
         assertThat(curve.describe()).contains("512 tokens").contains("8192 tokens")
                 .contains("GPU memory 25.77 GB (24.00 GiB)");
     }
