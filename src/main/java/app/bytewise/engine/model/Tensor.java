@@ -39,7 +39,13 @@ public record Tensor(String name, TensorRole role, int layer, int expert, List<L
     }
 
     public long elements() {
-        return shape.stream().reduce(1L, Math::multiplyExact);
+        // A plain loop: estimates call this for every tensor many times, and a boxed stream
+        // reduction was most of the API's per-request garbage.
+        long product = 1;
+        for (int i = 0; i < shape.size(); i++) {
+            product = Math.multiplyExact(product, shape.get(i));
+        }
+        return product;
     }
 
     public int dimensions() {
