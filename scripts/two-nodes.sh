@@ -2,7 +2,8 @@
 # Two application nodes on one PostgreSQL database, started at the same moment on an empty schema
 # (racing for the migrations and the demo accounts). Proves that what one node writes the other
 # reads: accounts, drill progress, assignments and submissions, and that one attempt submitted to
-# both nodes at once is recorded once. Stops both nodes at the end.
+# both nodes at once is recorded once; and that a sign-in lockout earned across both nodes holds on
+# each. Stops both nodes at the end.
 #
 #   scripts/pg-local.sh start && scripts/two-nodes.sh
 #
@@ -71,6 +72,16 @@ expect_equal "$(sql -c "SELECT string_agg(attempt_no::text, ',' ORDER BY attempt
   "attempt numbers"
 expect_equal "$(api GET "$A" "/api/v1/assignments/$assignment/submissions" "$CANDIDATE" | grep -o '"attemptNo"' | wc -l)" \
   3 "submissions listed on A"
+
+log "Sign-in throttling is shared: 5 wrong passwords spread over both nodes lock the account on each"
+INSTRUCTOR=instructor:instructor-demo
+for port in "$A" "$A" "$A" "$B" "$B"; do
+  expect_equal "$(api GET "$port" /api/v1/me instructor:not-the-password | status_of)" 401 "wrong password on :$port"
+done
+expect_equal "$(api GET "$A" /api/v1/me "$INSTRUCTOR" | status_of)" 401 "right password on A during the lockout"
+expect_equal "$(api GET "$B" /api/v1/me "$INSTRUCTOR" | status_of)" 401 "right password on B during the lockout"
+expect_equal "$(sql -c "SELECT count(*) FROM login_throttle WHERE blocked_until > now()")" 1 "locked keys in the database"
+expect_equal "$(api GET "$A" /api/v1/me "$CANDIDATE" | status_of)" 200 "another account from the same address"
 
 log "Stopping both nodes"
 t1=$(now_ms)

@@ -1,7 +1,11 @@
 package app.bytewise.security;
 
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,11 +33,19 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
 
+    @Autowired
     public ThrottlingAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder,
-            LoginThrottleSettings settings, Clock clock) {
+            LoginThrottleSettings settings, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this(users, encoder, new LoginThrottle(settings, clock, switch (settings.store()) {
+            case DATABASE -> new DatabaseThrottleStore(jdbc, new TransactionTemplate(transactions), settings.window());
+            case MEMORY -> new MemoryThrottleStore(settings.maxTrackedKeys());
+        }));
+    }
+
+    ThrottlingAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
-        this.throttle = new LoginThrottle(settings, clock);
+        this.throttle = throttle;
     }
 
     @Override

@@ -26,7 +26,8 @@ class ThrottlingAuthenticationProviderTest {
     private final ThrottlingAuthenticationProvider provider = new ThrottlingAuthenticationProvider(
             new InMemoryUserDetailsManager(User.withUsername("ada").password(encoder.encode("purple-otter-harbour"))
                     .roles("CANDIDATE").build()),
-            encoder, new LoginThrottleSettings(5, 20, Duration.ofMinutes(1), Duration.ofMinutes(5), 1000), clock);
+            encoder, new LoginThrottle(new LoginThrottleSettings(5, 20, Duration.ofMinutes(1), Duration.ofMinutes(5), 1000,
+                    LoginThrottleSettings.Store.MEMORY), clock, new MemoryThrottleStore(1000)));
 
     @Test
     void anUnknownUserAndAWrongPasswordFailAlikeAndBothCostOneBcryptComparison() {

@@ -1,0 +1,7 @@
+package app.bytewise.security;
+
+import app.bytewise.OnPostgres;
+
+@OnPostgres
+class LoginThrottleOnPostgresTest extends LoginThrottleOnDatabaseTest {
+}
