@@ -45,11 +45,12 @@ declare -A NODE_PIDS=()
 
 # start_node NAME PORT: the jar on the postgres profile, configured through the environment as in production.
 # The demo accounts are on (the checks sign in with them); the sample class and answers are off, so
-# the counts the checks expect are the scripts' own.
+# the counts the checks expect are the scripts' own, unless SAMPLE_DATA=true.
 start_node() {
   local name=$1 port=$2
   SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="$JDBC_URL" SPRING_DATASOURCE_USERNAME="$PG_USER" \
-    SPRING_DATASOURCE_PASSWORD="$PG_PASSWORD" BYTEWISE_DEMO_ENABLED=true BYTEWISE_DEMO_SAMPLE_DATA=false PORT="$port" \
+    SPRING_DATASOURCE_PASSWORD="$PG_PASSWORD" BYTEWISE_DEMO_ENABLED=true BYTEWISE_DEMO_SAMPLE_DATA="${SAMPLE_DATA:-false}" \
+    PORT="$port" \
     "$JAVA" -Xmx512m -XX:TieredStopAtLevel=1 -jar "$JAR" >>"$WORK_DIR/$name.log" 2>&1 &
   NODE_PIDS[$name]=$!
 }

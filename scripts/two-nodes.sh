@@ -3,7 +3,8 @@
 # (racing for the migrations and the demo accounts). Proves that what one node writes the other
 # reads: accounts, drill progress, assignments and submissions, and that one attempt submitted to
 # both nodes at once is recorded once; and that a sign-in lockout earned across both nodes holds on
-# each. Stops both nodes at the end.
+# each; then, on an empty database again, that the sample class two nodes race to create is made
+# once. Stops both nodes at the end.
 #
 #   scripts/pg-local.sh start && scripts/two-nodes.sh
 #
@@ -87,5 +88,18 @@ log "Stopping both nodes"
 t1=$(now_ms)
 stop_all_nodes
 echo "  stopped in $(( $(now_ms) - t1 )) ms"
+
+log "Empty database again; both nodes start at once with the sample class on: it is made once"
+reset_database
+SAMPLE_DATA=true start_node node-a "$A"
+SAMPLE_DATA=true start_node node-b "$B"
+wait_healthy node-a "$A"
+wait_healthy node-b "$B"
+expect_equal "$(sql -c "SELECT count(*) FROM classroom")" 1 "classes"
+expect_equal "$(sql -c "SELECT count(*) FROM quiz")" 1 "quizzes"
+expect_equal "$(sql -c "SELECT count(*) FROM submission")" 3 "sample submissions"
+expect_equal "$(sql -c "SELECT count(*) FROM user_account")" 5 "accounts (2 demo, 3 sample students)"
+expect_equal "$(sql -c "SELECT count(*) FROM attempt")" 8 "the demo candidate's drill answers"
+stop_all_nodes
 echo
 echo "two-nodes: OK (total $(( $(now_ms) - t0 )) ms)"

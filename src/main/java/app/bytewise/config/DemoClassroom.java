@@ -83,18 +83,25 @@ class DemoClassroom implements ApplicationRunner {
         try {
             create();
         } catch (DataIntegrityViolationException | SignUpException | ClassroomException anotherNodeWasFaster) {
-            // Nodes starting together on one database may both begin; sample data is a convenience,
-            // so the one that loses a unique constraint logs it and starts normally.
+            // Sample data is a convenience: a node that loses the claim below starts normally.
             log.info("Sample data is being created by another node; this one leaves it.");
         }
     }
 
+    /**
+     * Each step commits on its own (opening a timed paper records its start in a transaction of its
+     * own), so nodes starting together on one database are kept apart by a claim made before anything
+     * else: creating the sample students' accounts, whose usernames are unique. The node that loses
+     * that race stops there, before it has written anything.
+     */
     private void create() {
         Optional<UserAccount> instructor = accounts.find(DemoAccounts.INSTRUCTOR);
         Optional<UserAccount> candidate = accounts.find(DemoAccounts.CANDIDATE);
         if (instructor.isEmpty() || candidate.isEmpty() || !classrooms.classesOf(instructor.get()).isEmpty()) {
             return;
         }
+        List<UserAccount> students = SAMPLE_STUDENTS.stream().map(name -> accounts.create(name,
+                "Sample student " + name.substring(name.indexOf('-') + 1), randomPassword(), Role.CANDIDATE)).toList();
         ClassSummary demoClass = classrooms.createClass(instructor.get(), "Demo class: LLM memory");
         Quiz quiz = quizzes.create(instructor.get(), new QuizSettings("KV cache and weight memory warm-up",
                 Set.of(Topic.KV_CACHE, Topic.WEIGHT_MEMORY), Optional.empty(), 5, QuizMode.CHOICE, Optional.of(30), 2,
@@ -103,10 +110,8 @@ class DemoClassroom implements ApplicationRunner {
         AssignmentSummary assignment = assignments.assign(instructor.get(), quiz.getId(), demoClass.id(),
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(14)));
         classrooms.join(candidate.get(), demoClass.joinCode());
-        for (int s = 0; s < SAMPLE_STUDENTS.size(); s++) {
-            String name = SAMPLE_STUDENTS.get(s);
-            UserAccount student = accounts.find(name).orElseGet(() -> accounts.create(name,
-                    "Sample student " + name.substring(name.indexOf('-') + 1), randomPassword(), Role.CANDIDATE));
+        for (int s = 0; s < students.size(); s++) {
+            UserAccount student = students.get(s);
             classrooms.join(student, demoClass.joinCode());
             QuizPaper paper = assignments.paper(student, assignment.id());
             submissions.submit(student, assignment.id(), answers(paper.questions(), s));
