@@ -14,6 +14,11 @@ PG_PASSWORD="${BYTEWISE_PG_PASSWORD:-bytewise-local}"
 PG_DATABASE="${BYTEWISE_PG_DATABASE:-bytewise}"
 JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DATABASE"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+java_major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ -z "$java_major" ] || [ "${java_major%%.*}" -lt 21 ]; then
+  printf 'FAILED: %s is Java %s; the app needs 21 or newer (set JAVA_HOME)\n' "$JAVA" "${java_major:-?}" >&2
+  exit 1
+fi
 WORK_DIR="${BYTEWISE_NODES_DIR:-target/nodes}"
 mkdir -p "$WORK_DIR"
 

@@ -177,24 +177,26 @@ public class ProgressService {
     /** The most overdue template drawn with a fresh seed, as multiple choice; empty when nothing is due. */
     @Transactional(readOnly = true)
     public Optional<Question> nextReviewQuestion(long userId) {
-        return nextReviewQuestion(userId, QuestionKind.CHOICE);
+        return nextReview(userId, QuestionKind.CHOICE).map(ReviewDraw::question);
     }
 
     /**
      * The most overdue template drawn with a fresh seed, so a review asks the same skill with new
      * numbers; typed when {@code kind} is numeric and the template allows it, else multiple choice.
+     * One read of the queue gives both the question and the count of reviews due.
      */
     @Transactional(readOnly = true)
-    public Optional<Question> nextReviewQuestion(long userId, QuestionKind kind) {
+    public Optional<ReviewDraw> nextReview(long userId, QuestionKind kind) {
+        ReviewQueue queue = reviewQueue(userId);
         // The queue holds only templates the catalog still has, so the most overdue one can be drawn.
-        return reviewQueue(userId).due().stream().findFirst().flatMap(due -> {
+        return queue.due().stream().findFirst().flatMap(due -> {
             QuestionTemplate template = catalog.find(due.templateId()).orElseThrow();
             QuestionKind k = kind == QuestionKind.NUMERIC && template.numeric()
                     ? QuestionKind.NUMERIC : QuestionKind.CHOICE;
             // Seeds below 2^48 keep question ids short, as the drill page draws them.
             long seed = ThreadLocalRandom.current().nextLong(1L << 48);
             return catalog.question(new QuestionId(due.templateId(), k, seed));
-        });
+        }).map(question -> new ReviewDraw(question, queue.dueCount()));
     }
 
     /** How many answers the user has recorded; 0 for a new learner. */

@@ -183,6 +183,10 @@ class ProgressServiceTest {
         clock.advance(Duration.ofMinutes(20));
         assertThat(progress.reviewQueue(user).due()).extracting(DueReview::templateId)
                 .containsExactly(weak.id(), known.id()); // most overdue first: 7.5 minutes before 10
+        ReviewDraw draw = progress.nextReview(user, QuestionKind.NUMERIC).orElseThrow();
+        assertThat(draw.dueCount()).isEqualTo(2);
+        assertThat(draw.question().id().template()).isEqualTo(weak.id());
+        assertThat(draw.question().kind()).isEqualTo(weak.numeric() ? QuestionKind.NUMERIC : QuestionKind.CHOICE);
         assertThat(progress.reviewQueue(user).nextDue()).isEmpty();
     }
 

@@ -13,6 +13,7 @@ import app.bytewise.drill.QuestionTemplate;
 import app.bytewise.drill.TemplateCatalog;
 import app.bytewise.drill.Topic;
 import app.bytewise.progress.ProgressService;
+import app.bytewise.progress.ReviewDraw;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -172,12 +173,11 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
 
     private void nextQuestion() {
         if (reviewing) {
-            long due = progress.reviewQueue(userId.get()).dueCount();
-            Optional<Question> review = due == 0 ? Optional.empty()
-                    : progress.nextReviewQuestion(userId.get(), kind.getValue());
+            Optional<ReviewDraw> review = progress.nextReview(userId.get(), kind.getValue());
             if (review.isPresent()) {
-                reviewNote.setText("Review: " + due + " due. Each review brings new numbers for a concept you have met.");
-                show(review);
+                reviewNote.setText("Review: " + review.get().dueCount()
+                        + " due. Each review brings new numbers for a concept you have met.");
+                show(review.map(ReviewDraw::question));
                 return;
             }
             reviewing = false;
