@@ -31,12 +31,11 @@ final class MiniFloat {
         if (shift > 24) {
             return 0; // under half the smallest subnormal: significand < 2^24 <= the half ulp
         }
-        int units = significand >>> shift;
-        int rest = significand & ((1 << shift) - 1);
-        int half = 1 << (shift - 1);
-        if (rest > half || rest == half && (units & 1) != 0) {
-            units++;
-        }
+        // Round to nearest, ties to even, without a data-dependent branch: adding half an ulp less
+        // one, plus the kept part's lowest bit, carries exactly when the rest is over half, or half
+        // with an odd kept part (the bias trick of half-precision converters). No overflow: the
+        // significand is below 2^24 and half an ulp at most 2^23.
+        int units = (significand + (1 << (shift - 1)) - 1 + ((significand >>> shift) & 1)) >>> shift;
         // units counts target ulps including the implicit bit, so adding it to the exponent field
         // carries a round-up into the next binade (and a subnormal into the smallest normal)
         return ((target - minExponent) << mantissaBits) + units;
