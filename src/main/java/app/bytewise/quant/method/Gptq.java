@@ -28,7 +28,7 @@ public final class Gptq {
             throw new InvalidInputException("calibration", "Calibration inputs need " + n
                     + " features (the weight's input dimension), got " + calibration.cols() + ".");
         }
-        double[] h = HessianInverse.hessian(calibration.data(), calibration.rows(), n);
+        double[] h = HessianInverse.hessian(calibration.data(), calibration.rows(), n, monitor);
         float[] w = weights.data().clone();
 
         // Inputs that never fire carry no information: the reference zeroes those weight columns.
@@ -52,7 +52,7 @@ public final class Gptq {
             h[c * n + c] += damp;
         }
         monitor.checkCancelled();
-        float[] hinv = toFloat(HessianInverse.upperCholeskyOfInverse(h, n));
+        float[] hinv = toFloat(HessianInverse.upperCholeskyOfInverse(h, n, monitor));
         monitor.report(0.1);
 
         float[] q = sweep(w, hinv, rows, n, config, monitor);

@@ -28,7 +28,7 @@ class GptqTest {
     void upperFactorOfTheInverseMatchesInvertThenFactor() {
         int n = 40;
         double[] h = spd(n, 3);
-        double[] u = HessianInverse.upperCholeskyOfInverse(h, n);
+        double[] u = HessianInverse.upperCholeskyOfInverse(h, n, ProgressMonitor.NONE);
         DMatrixRMaj inverse = new DMatrixRMaj(n, n, true, h);
         CommonOps_DDRM.invert(inverse);
         var chol = DecompositionFactory_DDRM.chol(n, false);
