@@ -10,27 +10,30 @@ final class GramMatrix {
     private GramMatrix() {
     }
 
-    /** Row-major n × n XᵀX; checks for cancellation between tiles. */
-    static double[] of(float[] x, int tokens, int n, ProgressMonitor monitor) {
-        double[] xd = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            xd[i] = x[i];
+    /** XᵀX as n rows of n, X row-major; checks for cancellation between tiles. */
+    static double[][] of(float[] x, int tokens, int n, ProgressMonitor monitor) {
+        double[][] rows = new double[tokens][n];
+        for (int t = 0; t < tokens; t++) {
+            for (int j = 0; j < n; j++) {
+                rows[t][j] = x[t * n + j];
+            }
         }
-        double[] h = new double[n * n];
-        UpperRankUpdate.apply(xd, 0, n, tokens, h, 0, n, n, 1, monitor);
+        double[][] h = new double[n][n];
+        UpperRankUpdate.apply(rows, 0, tokens, h, 0, 1, monitor);
         monitor.checkCancelled();
-        mirrorUpper(h, n);
+        mirrorUpper(h);
         return h;
     }
 
     /** Copies the upper triangle onto the lower, in square blocks so both sides stay in cache. */
-    static void mirrorUpper(double[] h, int n) {
+    static void mirrorUpper(double[][] h) {
+        int n = h.length;
         int b = 64;
         for (int i0 = 0; i0 < n; i0 += b) {
             for (int j0 = i0; j0 < n; j0 += b) {
                 for (int i = i0; i < Math.min(n, i0 + b); i++) {
                     for (int j = Math.max(j0, i + 1); j < Math.min(n, j0 + b); j++) {
-                        h[j * n + i] = h[i * n + j];
+                        h[j][i] = h[i][j];
                     }
                 }
             }

@@ -1,7 +1,7 @@
 package app.bytewise.quant.method;
 
 /**
- * The layer Hessian of GPTQ and the upper Cholesky factor of its inverse.
+ * The layer Hessian of GPTQ and the upper Cholesky factor of its inverse, as arrays of rows.
  *
  * <p>GPTQ (Frantar et al. 2022, §4 and its reference {@code fasterquant}) needs U upper triangular
  * with H⁻¹ = UᵀU. Instead of inverting H and factoring again, this uses the reversal permutation
@@ -11,41 +11,46 @@ package app.bytewise.quant.method;
  */
 final class HessianInverse {
 
-    /** Side of the square blocks in which matrices are reversed and transposed, to stay in cache. */
+    /** Side of the square blocks in which the inverse is anti-transposed, to stay in cache. */
     private static final int BLOCK = 64;
 
     private HessianInverse() {
     }
 
-    /** H = 2/N · XᵀX over N calibration rows of X (tokens × in), in double precision. */
-    static double[] hessian(float[] x, int tokens, int in, ProgressMonitor monitor) {
-        double[] h = GramMatrix.of(x, tokens, in, monitor);
+    /** H = 2/N · XᵀX over N calibration rows of X (tokens × in, row-major), in double precision. */
+    static double[][] hessian(float[] x, int tokens, int in, ProgressMonitor monitor) {
+        double[][] h = GramMatrix.of(x, tokens, in, monitor);
         double scale = 2.0 / tokens;
-        for (int i = 0; i < h.length; i++) {
-            h[i] *= scale;
+        for (double[] row : h) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= scale;
+            }
         }
         return h;
     }
 
-    /** Upper U with H⁻¹ = UᵀU; H (n × n, row-major) must be positive definite. */
-    static double[] upperCholeskyOfInverse(double[] h, int n, ProgressMonitor monitor) {
-        double[] reversed = new double[n * n];
+    /** Upper U with H⁻¹ = UᵀU (zeros below the diagonal); H must be positive definite. */
+    static double[][] upperCholeskyOfInverse(double[][] h, ProgressMonitor monitor) {
+        int n = h.length;
+        double[][] reversed = new double[n][n];
         for (int i = 0; i < n; i++) {
+            double[] from = h[n - 1 - i];
+            double[] to = reversed[i];
             for (int j = 0; j < n; j++) {
-                reversed[i * n + j] = h[(n - 1 - i) * n + (n - 1 - j)];
+                to[j] = from[n - 1 - j];
             }
         }
-        if (!UpperCholesky.factor(reversed, n, monitor)) {
+        if (!UpperCholesky.factor(reversed, monitor)) {
             throw new IllegalStateException("The damped Hessian is not positive definite; raise the dampening.");
         }
-        double[] inverse = UpperTriangularInverse.of(reversed, n, monitor);
+        double[][] inverse = UpperTriangularInverse.of(reversed, monitor);
         // U[i, j] = R⁻¹[n−1−j, n−1−i], an anti-transpose, by blocks.
-        double[] upper = new double[n * n];
+        double[][] upper = new double[n][n];
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
             for (int j0 = i0; j0 < n; j0 += BLOCK) {
                 for (int i = i0; i < Math.min(n, i0 + BLOCK); i++) {
                     for (int j = Math.max(i, j0); j < Math.min(n, j0 + BLOCK); j++) {
-                        upper[i * n + j] = inverse[(n - 1 - j) * n + (n - 1 - i)];
+                        upper[i][j] = inverse[n - 1 - j][n - 1 - i];
                     }
                 }
             }

@@ -3,11 +3,11 @@ package app.bytewise.quant.method;
 import java.util.stream.IntStream;
 
 /**
- * S = R⁻¹ for an upper triangular row-major R, by rows: row i of S·R = eᵢ gives
+ * S = R⁻¹ for an upper triangular R (an array of rows), by rows: row i of S·R = eᵢ gives
  * S[i, j] = (δᵢⱼ − Σ_{i ≤ m < j} S[i, m]·R[m, j]) / R[j, j] (Golub and Van Loan, "Matrix
- * Computations", §3.1, forward substitution on the rows). Rows of S are independent, so blocks
- * of ROWS rows run in parallel, each reusing every row slice of R it loads for all its rows.
- * Sums run in order of m, as the unblocked substitution's do.
+ * Computations", §3.1, substitution along the rows). Rows of S are independent, so blocks of
+ * ROWS rows run in parallel, each reusing every row slice of R it loads for all its rows. Sums run
+ * in order of m, as the unblocked substitution's do.
  */
 final class UpperTriangularInverse {
 
@@ -20,8 +20,9 @@ final class UpperTriangularInverse {
     }
 
     /** R⁻¹ (upper triangular, zeros below), reading only the upper triangle of r. */
-    static double[] of(double[] r, int n, ProgressMonitor monitor) {
-        double[] s = new double[n * n];
+    static double[][] of(double[][] r, ProgressMonitor monitor) {
+        int n = r.length;
+        double[][] s = new double[n][n];
         int blocks = Math.ceilDiv(n, ROWS);
         // Block b has about n − b·ROWS columns to do; pairing the first with the last evens out the tasks.
         IntStream.range(0, blocks).parallel().forEach(q -> {
@@ -31,8 +32,8 @@ final class UpperTriangularInverse {
             for (int j0 = i0; j0 < n; j0 += TILE) {
                 monitor.checkCancelled();
                 int j1 = Math.min(n, j0 + TILE);
-                accumulate(r, s, n, i0, i1, j0, j1);
-                substitute(r, s, n, i0, i1, j0, j1);
+                accumulate(r, s, i0, i1, j0, j1);
+                substitute(r, s, i0, i1, j0, j1);
             }
         });
         return s;
@@ -42,52 +43,53 @@ final class UpperTriangularInverse {
      * S[i, j0:j1] += Σ_{i0 ≤ m < j0} S[i, m]·R[m, j0:j1] for the block's rows, four m at a time
      * (S[i, m] is zero for m < i, which adds exact zeros).
      */
-    private static void accumulate(double[] r, double[] s, int n, int i0, int i1, int j0, int j1) {
+    private static void accumulate(double[][] r, double[][] s, int i0, int i1, int j0, int j1) {
         int m = i0;
         for (; m + 4 <= j0; m += 4) {
-            int r0 = m * n;
-            int r1 = r0 + n;
-            int r2 = r1 + n;
-            int r3 = r2 + n;
+            double[] r0 = r[m];
+            double[] r1 = r[m + 1];
+            double[] r2 = r[m + 2];
+            double[] r3 = r[m + 3];
             for (int i = i0; i < i1; i++) {
-                int row = i * n;
-                double a0 = s[row + m];
-                double a1 = s[row + m + 1];
-                double a2 = s[row + m + 2];
-                double a3 = s[row + m + 3];
+                double[] si = s[i];
+                double a0 = si[m];
+                double a1 = si[m + 1];
+                double a2 = si[m + 2];
+                double a3 = si[m + 3];
                 for (int j = j0; j < j1; j++) {
-                    double acc = s[row + j];
-                    acc += a0 * r[r0 + j];
-                    acc += a1 * r[r1 + j];
-                    acc += a2 * r[r2 + j];
-                    acc += a3 * r[r3 + j];
-                    s[row + j] = acc;
+                    double acc = si[j];
+                    acc += a0 * r0[j];
+                    acc += a1 * r1[j];
+                    acc += a2 * r2[j];
+                    acc += a3 * r3[j];
+                    si[j] = acc;
                 }
             }
         }
         for (; m < j0; m++) {
-            int r0 = m * n;
+            double[] r0 = r[m];
             for (int i = i0; i < i1; i++) {
-                int row = i * n;
-                double a0 = s[row + m];
+                double[] si = s[i];
+                double a0 = si[m];
                 for (int j = j0; j < j1; j++) {
-                    s[row + j] += a0 * r[r0 + j];
+                    si[j] += a0 * r0[j];
                 }
             }
         }
     }
 
     /** Within the tile: finish each column j in turn, then pass its contribution to the columns after it. */
-    private static void substitute(double[] r, double[] s, int n, int i0, int i1, int j0, int j1) {
+    private static void substitute(double[][] r, double[][] s, int i0, int i1, int j0, int j1) {
         for (int j = j0; j < j1; j++) {
-            double d = r[j * n + j];
+            double[] rj = r[j];
+            double d = rj[j];
             int top = Math.min(i1, j + 1);
             for (int i = i0; i < top; i++) {
-                int row = i * n;
-                double v = ((i == j ? 1 : 0) - s[row + j]) / d;
-                s[row + j] = v;
+                double[] si = s[i];
+                double v = ((i == j ? 1 : 0) - si[j]) / d;
+                si[j] = v;
                 for (int k = j + 1; k < j1; k++) {
-                    s[row + k] += v * r[j * n + k];
+                    si[k] += v * rj[k];
                 }
             }
         }
