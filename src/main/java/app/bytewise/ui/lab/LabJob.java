@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs the chosen formats one after another on a worker thread. The page reads {@link #progress()}
- * while it polls and may {@link #cancel()} at any time; GPTQ checks the flag between column
- * blocks, the other methods between choices.
+ * while it polls and may {@link #cancel()} at any time; GPTQ checks the flag between tiles of
+ * its Hessian and of the factorisation, and between column blocks, the other methods between
+ * choices.
  */
 final class LabJob implements ProgressMonitor {
 

@@ -28,14 +28,20 @@ class GptqTest {
     void upperFactorOfTheInverseMatchesInvertThenFactor() {
         int n = 40;
         double[] h = spd(n, 3);
-        double[] u = HessianInverse.upperCholeskyOfInverse(h, n);
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(h, i * n, i * n + n);
+        }
+        double[][] u = HessianInverse.upperCholeskyOfInverse(rows, ProgressMonitor.NONE);
         DMatrixRMaj inverse = new DMatrixRMaj(n, n, true, h);
         CommonOps_DDRM.invert(inverse);
         var chol = DecompositionFactory_DDRM.chol(n, false);
         assertThat(chol.decompose(inverse)).isTrue();
         DMatrixRMaj expected = chol.getT(null);
-        for (int i = 0; i < n * n; i++) {
-            assertThat(u[i]).isCloseTo(expected.data[i], within(1e-9));
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                assertThat(u[i][j]).isCloseTo(expected.data[i * n + j], within(1e-9));
+            }
         }
     }
 
@@ -110,6 +116,28 @@ class GptqTest {
                         return true;
                     }
                 })).isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void checksForCancellationWithinTheHessianAndItsFactorisation() {
+        int[] checks = {0};
+        java.util.List<Integer> checksAtReport = new java.util.ArrayList<>();
+        Gptq.quantize(WEIGHTS, CALIBRATION, GptqConfig.of(IntQuantConfig.int4Group(128)), new ProgressMonitor() {
+            @Override
+            public void report(double fraction) {
+                checksAtReport.add(checks[0]);
+            }
+
+            @Override
+            public synchronized boolean isCancelled() {
+                checks[0]++;
+                return false;
+            }
+        });
+        // First report after the Hessian, the second after the factor of its inverse: both phases
+        // check several times, not only at their ends.
+        assertThat(checksAtReport.get(0)).isGreaterThan(2);
+        assertThat(checksAtReport.get(1) - checksAtReport.get(0)).isGreaterThan(2);
     }
 
     /** Activations whose features are correlated (a low-rank mix plus noise), as real layer inputs are. */
