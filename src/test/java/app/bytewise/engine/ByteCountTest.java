@@ -18,6 +18,24 @@ class ByteCountTest {
         assertThat(weights.display()).isEqualTo("13.48 GB (12.55 GiB)");
     }
 
+    /** Same value and same scale (so the same JSON) as the exact division by each unit, whatever the count. */
+    @Test
+    void bothReadingsEqualTheExactQuotientByTheUnitToTheScale() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        java.util.List<Long> counts = new java.util.ArrayList<>(java.util.List.of(0L, 1L, 999_999_999L,
+                1_000_000_000L, 20_000_000_000L, ByteCount.GIB, 80 * ByteCount.GIB, Long.MAX_VALUE));
+        for (int i = 0; i < 10_000; i++) {
+            counts.add(random.nextLong(0, Long.MAX_VALUE) >>> random.nextInt(63));
+        }
+        for (long bytes : counts) {
+            ByteCount count = ByteCount.of(bytes);
+            assertThat(count.gigabytes()).as("%d bytes in GB", bytes)
+                    .isEqualTo(BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(ByteCount.GB)));
+            assertThat(count.gibibytes()).as("%d bytes in GiB", bytes)
+                    .isEqualTo(BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(ByteCount.GIB)));
+        }
+    }
+
     @Test
     void anEightyGigabyteCardHoldsEightyGibibytes() {
         ByteCount a100 = ByteCount.ofGiB(80);
