@@ -51,6 +51,31 @@ class BrowserSignInIT extends BrowserTestBase {
         assertThat(Chromium.screenshot(browser, "instructor-classroom")).isNotEmptyFile();
     }
 
+    @Test
+    void aNewCandidateSignsUpAndSignsInWithTheTaggedNameShown() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.manage().deleteAllCookies();
+        browser.get(url("signup"));
+        wait.until(ExpectedConditions.titleIs("Sign up | Bytewise"));
+        List<WebElement> texts = wait.until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("vaadin-text-field input"));
+            return found.size() == 2 ? found : null;
+        });
+        texts.get(0).sendKeys("Grace");
+        texts.get(1).sendKeys("Grace Hopper");
+        List<WebElement> passwords = browser.findElements(By.cssSelector("vaadin-password-field input"));
+        passwords.get(0).sendKeys("compiler-pioneer-1952");
+        passwords.get(1).sendKeys("compiler-pioneer-1952");
+        browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Create account']")).click();
+
+        String signInName = wait.until(d -> d.findElement(By.cssSelector(".bw-sign-in-name"))).getText();
+        assertThat(signInName).matches("grace-\\d{4}");
+        assertThat(Chromium.screenshot(browser, "sign-up-confirmation")).isNotEmptyFile();
+
+        signIn(wait, signInName, "compiler-pioneer-1952");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-side-nav-item[path='progress']")).size() == 1);
+    }
+
     /** Signs in afresh: the cookies of an earlier test's session go first. */
     private void signIn(WebDriverWait wait, String user, String password) {
         browser.manage().deleteAllCookies();
