@@ -48,10 +48,15 @@ start_server() {
   # Loopback only: nothing outside this machine can reach the test server.
   as_root pg_conftool -s "$version" main set port "$PORT"
   printf "listen_addresses = '127.0.0.1'\n" | as_root tee "/etc/postgresql/$version/main/conf.d/bytewise.conf" >/dev/null
-  if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+  local attempt
+  for attempt in 1 2 3; do
+    pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online && break
     clear_stale_socket_lock
-    as_root pg_ctlcluster "$version" main start
-  fi
+    # A server killed a moment ago may still be exiting; try again rather than fail the run.
+    as_root pg_ctlcluster "$version" main start && break
+    [ "$attempt" -lt 3 ] || { echo "PostgreSQL did not start" >&2; return 1; }
+    sleep 2
+  done
   as_postgres "psql -p $PORT -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='$ROLE'\"" | grep -q 1 \
     || as_postgres "psql -p $PORT -qc \"CREATE ROLE $ROLE LOGIN PASSWORD '$PASSWORD'\""
   for db in "${DATABASES[@]}"; do
@@ -67,7 +72,10 @@ clear_stale_socket_lock() {
   local lock="/var/run/postgresql/.s.PGSQL.$PORT.lock" owner
   [ -f "$lock" ] || return 0
   owner=$(as_root head -1 "$lock")
-  if [ -n "$owner" ] && [ "$(cat "/proc/$owner/comm" 2>/dev/null)" = postgres ]; then
+  # A killed server can linger as a zombie until it is reaped: it still has a /proc entry named
+  # postgres, but state Z, and holds nothing.
+  if [ -n "$owner" ] && [ "$(cat "/proc/$owner/comm" 2>/dev/null)" = postgres ] \
+      && [ "$(awk '{print $3}' "/proc/$owner/stat" 2>/dev/null)" != Z ]; then
     return 0
   fi
   echo "Removing stale socket lock $lock (PID $owner is not running)"
