@@ -13,7 +13,8 @@ PG_USER="${BYTEWISE_PG_USER:-bytewise}"
 PG_PASSWORD="${BYTEWISE_PG_PASSWORD:-bytewise-local}"
 PG_DATABASE="${BYTEWISE_PG_DATABASE:-bytewise}"
 JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DATABASE"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JDK_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}"   # prefix for java and the JDK's tools (jcmd); empty: from the PATH
+JAVA="${JDK_BIN}java"
 java_major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 if [ -z "$java_major" ] || [ "${java_major%%.*}" -lt 21 ]; then
   printf 'FAILED: %s is Java %s; the app needs 21 or newer (set JAVA_HOME)\n' "$JAVA" "${java_major:-?}" >&2

@@ -7,7 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SESSIONS="${1:-400}"
 PORT="${HEAP_PORT:-18097}"
-JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}"
 source scripts/nodes-lib.sh
 JAR=$(find_jar)
 [ -f target/test-classes/app/bytewise/load/DrillSessionOpener.class ] || ./mvnw -o -q test-compile
@@ -19,8 +18,8 @@ APP_PID=${NODE_PIDS[heap]}
 
 open_tabs() { "$JAVA" -cp target/test-classes app.bytewise.load.DrillSessionOpener "http://localhost:$PORT" "$1"; }
 used_kib() {
-    "${JAVA_BIN}jcmd" "$APP_PID" GC.run >/dev/null; sleep 1; "${JAVA_BIN}jcmd" "$APP_PID" GC.run >/dev/null; sleep 1
-    "${JAVA_BIN}jcmd" "$APP_PID" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+'
+    "${JDK_BIN}jcmd" "$APP_PID" GC.run >/dev/null; sleep 1; "${JDK_BIN}jcmd" "$APP_PID" GC.run >/dev/null; sleep 1
+    "${JDK_BIN}jcmd" "$APP_PID" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+'
 }
 
 open_tabs 20 >/dev/null   # warm-up: classes loaded, caches filled
