@@ -6,7 +6,6 @@ import app.bytewise.quant.method.ProgressMonitor;
 import app.bytewise.quant.tensor.FloatMatrix;
 import app.bytewise.quant.tensor.TensorGenerator;
 import app.bytewise.quant.tensor.TensorSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -36,9 +35,8 @@ final class LabJob implements ProgressMonitor {
         this.bins = bins;
     }
 
-    /** Runs every choice; a choice that does not apply to this tensor is reported, not fatal. */
-    List<LabOutcome> run(Consumer<LabOutcome> onEach) {
-        List<LabOutcome> outcomes = new ArrayList<>();
+    /** Runs every choice, handing each outcome on; a choice that does not apply to this tensor is reported, not fatal. */
+    void run(Consumer<LabOutcome> onEach) {
         FloatMatrix w = tensor.values().get();
         FloatMatrix inputs = TensorGenerator.generate(TensorSpec.layerInputs(w.cols(), inputSeed));
         for (int i = 0; i < choices.size() && !cancelled; i++) {
@@ -56,11 +54,9 @@ final class LabJob implements ProgressMonitor {
                 LOG.error("Lab run of {} failed", choice, e);
                 outcome = LabOutcome.failed(choice, "This choice failed unexpectedly on this tensor.");
             }
-            outcomes.add(outcome);
             onEach.accept(outcome);
         }
         progress = 1;
-        return outcomes;
     }
 
     void cancel() {
