@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -39,13 +41,8 @@ final class DatabaseThrottleStore implements ThrottleStore {
 
     @Override
     public boolean anyBlocked(Collection<String> keys, Instant now) {
-        List<String> hashes = keys.stream().map(DatabaseThrottleStore::hash).toList();
-        String marks = String.join(",", hashes.stream().map(h -> "?").toList());
-        Object[] args = new Object[hashes.size() + 1];
-        for (int i = 0; i < hashes.size(); i++) {
-            args[i] = hashes.get(i);
-        }
-        args[hashes.size()] = timestamp(now);
+        String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
+        Object[] args = Stream.concat(keys.stream().map(DatabaseThrottleStore::hash), Stream.of(timestamp(now))).toArray();
         Integer blocked = jdbc.queryForObject("SELECT COUNT(*) FROM login_throttle WHERE throttle_key IN (" + marks
                 + ") AND blocked_until > ?", Integer.class, args);
         return blocked != null && blocked > 0;
