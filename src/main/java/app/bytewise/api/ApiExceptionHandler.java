@@ -3,12 +3,14 @@ package app.bytewise.api;
 import app.bytewise.classroom.ClassroomException;
 import app.bytewise.classroom.InvalidAnswersException;
 import app.bytewise.engine.InvalidInputException;
+import app.bytewise.failure.DatabaseUnavailable;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -60,6 +62,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    /** The database could not be used: nothing was written, and the same request may simply be sent again. */
+    static ResponseEntity<ProblemDetail> databaseUnavailable(Throwable e) {
+        log.warn("Database unavailable: {}", e.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unavailable for the moment; nothing was saved. Retry in "
+                        + DatabaseUnavailable.RETRY_AFTER_SECONDS + " s.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(RateLimitedException.class)
     ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
@@ -70,9 +83,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    Object unexpected(Exception e) {
         if (causedBy(e, BodyTooLargeException.class) instanceof BodyTooLargeException tooLarge) {
             return tooLarge(tooLarge);
+        }
+        if (DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e);
         }
         log.error("Unhandled API error", e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

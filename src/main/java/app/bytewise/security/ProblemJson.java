@@ -1,5 +1,6 @@
 package app.bytewise.security;
 
+import app.bytewise.failure.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,13 @@ public final class ProblemJson {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(body(status.value(), status.getReasonPhrase(), detail));
+    }
+
+    /** 503 with {@code Retry-After}: the database could not be used, nothing was saved. */
+    public static void unavailable(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable for the moment; nothing was "
+                + "saved. Retry in " + DatabaseUnavailable.RETRY_AFTER_SECONDS + " s.");
     }
 
     /** The JSON itself; {@code title} and {@code detail} are fixed texts, never user input. */

@@ -1,5 +1,6 @@
 package app.bytewise.security;
 
+import app.bytewise.failure.DatabaseUnavailable;
 import app.bytewise.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +36,11 @@ public class SecurityConfig {
                         .authenticated().anyRequest().permitAll())
                 // HTTP Basic, checked on every request: stateless, so any node can serve any request.
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (DatabaseUnavailable.causes(e)) {
+                        // The account could not be looked up: an outage, not wrong credentials.
+                        ProblemJson.unavailable(response);
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"bytewise\"");
                     ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "Sign-in required.");
                 }))

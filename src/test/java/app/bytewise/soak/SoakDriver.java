@@ -119,7 +119,7 @@ public final class SoakDriver {
         }
         judge.interval((System.nanoTime() - start) / 1e9, stats.drain());
         judge.readHeap((System.nanoTime() - start) / 1e9);
-        return judge.verdict() & writesReadable(baseline);
+        return judge.verdict(full) & writesReadable(baseline);
     }
 
     private interface Action {

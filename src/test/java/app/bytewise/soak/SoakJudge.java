@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Keeps a soak run's readings and judges them: no 5xx or failed check in any interval; used heap
  * after full collections flat once warmed up (the last third's median within 20 % or 32 MiB of the
  * first third's); each kind's median latency steady (the last third's within twice the first
- * third's plus 5 ms). Readings before the warm-up ends are shown but not judged: caches fill and
+ * third's plus 25 ms: the margin keeps other processes' load on a shared machine from passing for
+ * a trend). Readings before the warm-up ends are shown but not judged: caches fill and
  * sessions accumulate until the first ones expire.
  */
 final class SoakJudge {
@@ -68,7 +69,8 @@ final class SoakJudge {
         System.out.printf("   heap after full GC at %6.0f s: %,d KiB%n", seconds, kib);
     }
 
-    synchronized boolean verdict() {
+    /** Heap and latency are judged only on a full run: the first-start phase is too short for trends. */
+    synchronized boolean verdict(boolean trends) {
         boolean ok = true;
         int serverErrors = 0;
         int failures = 0;
@@ -83,8 +85,10 @@ final class SoakJudge {
         System.out.printf("requests: %,d, 5xx: %d, other failed checks: %d%n", total, serverErrors, failures);
         notes.forEach(n -> System.out.println("   failure: " + n));
         ok &= serverErrors == 0 && failures == 0;
-        ok &= heapFlat();
-        ok &= latencySteady();
+        if (trends) {
+            ok &= heapFlat();
+            ok &= latencySteady();
+        }
         return ok;
     }
 
@@ -130,7 +134,7 @@ final class SoakJudge {
             double first = medianD(v.subList(0, third));
             double last = medianD(v.subList(v.size() - third, v.size()));
             List<Double> tail = p99.get(e.getKey());
-            boolean steady = last <= 2 * first + 5;
+            boolean steady = last <= 2 * first + 25;
             System.out.printf("latency %-11s p50 first third %7.1f ms, last third %7.1f ms; interval p99 %7.1f–%.1f ms%s%n",
                     e.getKey(), first, last, tail.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                     tail.stream().mapToDouble(Double::doubleValue).max().orElse(0), steady ? "" : "  NOT STEADY");

@@ -110,6 +110,7 @@ class QuizPanel extends VerticalLayout {
 
     private void create() {
         fields.values().forEach(f -> f.setInvalid(false));
+        message.setText("");
         QuizSettings settings = new QuizSettings(title.getValue(), topics.getValue(), difficulty.getValue(),
                 questionCount.getValue() == null ? 0 : questionCount.getValue(), mode.getValue(),
                 Optional.ofNullable(timeLimit.getValue()), attempts.getValue() == null ? 0 : attempts.getValue(),

@@ -232,13 +232,16 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
         String answer = current.kind() == QuestionKind.CHOICE
                 ? Optional.ofNullable(options.getValue()).map(Option::id).orElse("") : typed.getValue();
         Grade grade = grader.grade(current, answer, attempt + 1);
-        feedback.removeAll();
         if (grade.correct().isEmpty()) {
+            feedback.removeAll();
             feedback.add(new Paragraph(grade.feedback()));
             return;
         }
-        attempt++;
+        // Saved before anything on the page changes: if saving fails, the page and the attempt count
+        // stay as they were and the answer can be checked again (ServerErrorHandler says so).
         userId.ifPresent(id -> progress.record(id, current, answer, grade, Duration.between(shownAt, clock.instant())));
+        feedback.removeAll();
+        attempt++;
         boolean right = grade.correct().get();
         Paragraph verdict = new Paragraph(right ? "Correct." : "Not this time.");
         verdict.addClassName(right ? "bw-correct" : "bw-wrong");
