@@ -2,7 +2,7 @@ package app.bytewise.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.bytewise.SharedReference;
+import app.bytewise.OracleVectors;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +32,7 @@ class QuantizeApiTest {
     @ParameterizedTest
     @CsvSource({"q4_0, gguf:Q4_0", "q4_k, gguf:Q4_K", "q6_k, gguf:Q6_K"})
     void ggufBytesThroughTheApiAreLlamaCppsBytes(String file, String format) throws Exception {
-        JsonNode oracle = JSON.readTree(SharedReference.oracles("ggml").resolve(file + ".json").toFile()).get("cases").get(0);
+        JsonNode oracle = OracleVectors.read("ggml", file + ".json").get("cases").get(0);
         ObjectNode body = request(format, floats(oracle.get("input_f32_hex").stringValue()));
         body.putArray("return").add("encoded");
         JsonNode answer = JSON.readTree(post(body).body());
@@ -42,7 +42,7 @@ class QuantizeApiTest {
 
     @Test
     void nf4PackedCodesAndAbsmaxAreBitsandbytes() throws Exception {
-        JsonNode oracle = JSON.readTree(SharedReference.oracles("bnb").resolve("nf4.json").toFile()).get("cases").get(0);
+        JsonNode oracle = OracleVectors.read("bnb", "nf4.json").get("cases").get(0);
         ArrayNode values = JSON.createArrayNode();
         for (JsonNode hex : oracle.get("input_f32_hex")) {
             values.add(Float.intBitsToFloat(Integer.parseUnsignedInt(hex.stringValue(), 16)));

@@ -3,38 +3,32 @@ package app.bytewise.engine.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import app.bytewise.SharedReference;
+import app.bytewise.OracleVectors;
 import app.bytewise.engine.TestModels;
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.model.TensorRole;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class GgufSizeTest {
 
     private static final Model LLAMA_2_7B = TestModels.model("llama-2-7b");
 
     @Test
-    void blockSizesMatchTheGgmlOracleFiles() throws IOException {
-        JsonMapper mapper = JsonMapper.builder().build();
-        try (Stream<Path> files = Files.list(SharedReference.oracles("ggml"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                JsonNode oracle = mapper.readTree(file.toFile());
-                String type = oracle.get("type").stringValue();
-                if (type.equals("Q8_K")) {
-                    continue; // never stored in model files
-                }
-                GgmlType ours = GgmlType.valueOf(type);
-                assertThat(ours.blockSize()).as(type).isEqualTo(oracle.get("block_size").intValue());
-                assertThat(ours.bytesPerBlock()).as(type).isEqualTo(oracle.get("bytes_per_block").intValue());
+    void blockSizesMatchTheGgmlOracleFiles() {
+        List<JsonNode> oracles = OracleVectors.all("ggml");
+        assertThat(oracles).hasSize(12);
+        for (JsonNode oracle : oracles) {
+            String type = oracle.get("type").stringValue();
+            if (type.equals("Q8_K")) {
+                continue; // never stored in model files
             }
+            GgmlType ours = GgmlType.valueOf(type);
+            assertThat(ours.blockSize()).as(type).isEqualTo(oracle.get("block_size").intValue());
+            assertThat(ours.bytesPerBlock()).as(type).isEqualTo(oracle.get("bytes_per_block").intValue());
         }
     }
 

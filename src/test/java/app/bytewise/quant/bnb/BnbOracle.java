@@ -1,24 +1,19 @@
 package app.bytewise.quant.bnb;
 
-import app.bytewise.SharedReference;
-import java.nio.file.Path;
+import app.bytewise.OracleVectors;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the bitsandbytes reference vectors (float32 bit patterns and bytes in lowercase hex). */
 final class BnbOracle {
-
-    private static final Path DIR = SharedReference.oracles("bnb");
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private BnbOracle() {
     }
 
     static JsonNode read(String file) {
-        return MAPPER.readTree(DIR.resolve(file).toFile());
+        return OracleVectors.read("bnb", file);
     }
 
     static JsonNode testCase(String file, String name) {

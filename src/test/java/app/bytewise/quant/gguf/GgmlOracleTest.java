@@ -2,12 +2,8 @@ package app.bytewise.quant.gguf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.bytewise.SharedReference;
+import app.bytewise.OracleVectors;
 import app.bytewise.quant.BlockCodec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every case of every oracle file produced by llama.cpp's own quantizers: our encoding must equal
@@ -25,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GgmlOracleTest {
 
-    private static final Path ORACLES = SharedReference.oracles("ggml");
     private static final HexFormat HEX = HexFormat.of();
 
     static Stream<Arguments> cases() {
@@ -100,12 +94,6 @@ class GgmlOracleTest {
     }
 
     private static List<JsonNode> oracleFiles() {
-        JsonMapper mapper = JsonMapper.builder().build();
-        try (Stream<Path> files = Files.list(ORACLES)) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted()
-                    .map(p -> mapper.readTree(p.toFile())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OracleVectors.all("ggml");
     }
 }
