@@ -18,9 +18,10 @@ source scripts/nodes-lib.sh
 JAR=$(find_jar)
 [ -f target/test-classes/app/bytewise/soak/SoakDriver.class ] || ./mvnw -o -q test-compile
 
-# Sessions expire after the servlet's timeout; the warm-up lasts until the first ones have, so the
-# heap is judged at its steady state. Short runs shorten the timeout to see that state at all.
-if [ "$MINUTES" -ge 60 ]; then SESSION_TIMEOUT=30; else SESSION_TIMEOUT=2; fi
+# Sessions expire after the servlet's timeout (10 min by default); the warm-up lasts until the first
+# ones have, so the heap is judged at its steady state. Short runs shorten the timeout to see that
+# state at all.
+if [ "$MINUTES" -ge 60 ]; then SESSION_TIMEOUT=10; else SESSION_TIMEOUT=2; fi
 WARMUP=$(( (SESSION_TIMEOUT + 3) * 60 ))
 [ "$WARMUP" -lt $(( MINUTES * 30 )) ] || WARMUP=$(( MINUTES * 30 ))
 

@@ -2,8 +2,9 @@ package app.bytewise.ui;
 
 import app.bytewise.failure.DatabaseUnavailable;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -28,6 +29,8 @@ class ServerErrorHandler implements ErrorHandler, VaadinServiceInitListener {
     static final String UNEXPECTED = "Something went wrong on the server, so nothing was saved. "
             + "What you entered is still here: please try again. Reference: ";
 
+    static final String BANNER = "bw-server-error";
+
     private static final Logger log = LoggerFactory.getLogger(ServerErrorHandler.class);
 
     @Override
@@ -49,15 +52,22 @@ class ServerErrorHandler implements ErrorHandler, VaadinServiceInitListener {
         }
         UI ui = event.getComponent().flatMap(c -> c.getUI()).orElseGet(UI::getCurrent);
         if (ui != null && ui == UI.getCurrent() && ui.getSession().hasLock()) {
-            show(message); // in the failed request itself: shown with its response
+            show(ui, message); // in the failed request itself: shown with its response
         } else if (ui != null) {
-            ui.access(() -> show(message));
+            ui.access(() -> show(ui, message));
         }
     }
 
-    private static void show(String message) {
-        Notification notification = Notification.show(message, 10_000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        notification.addClassName("bw-server-error");
+    /**
+     * A banner over the page (styles/bytewise.css), one at a time, until dismissed. Plain HTML and a
+     * button, so the committed frontend bundles need no new web component.
+     */
+    static void show(UI ui, String message) {
+        ui.getChildren().filter(c -> c.hasClassName(BANNER)).toList().forEach(ui::remove);
+        Div banner = new Div();
+        banner.addClassName(BANNER);
+        banner.getElement().setAttribute("role", "alert");
+        banner.add(new Span(message), new Button("Dismiss", e -> ui.remove(banner)));
+        ui.add(banner);
     }
 }

@@ -12,8 +12,10 @@ import app.bytewise.progress.ProgressService;
 import app.bytewise.security.AccountService;
 import app.bytewise.security.Role;
 import app.bytewise.ui.KaribuTestBase;
-import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.QueryParameters;
@@ -62,15 +64,18 @@ class DrillDuringOutageTest extends KaribuTestBase {
         RuntimeException failure = catchFailure(() -> drill.answer(right.id()));
         VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(failure));
 
-        assertThat(NotificationsKt.getNotifications()).singleElement()
-                .satisfies(n -> assertThat(n.getElement().getProperty("text")).contains("nothing was saved")
-                        .contains("database is unavailable"));
+        Div banner = _get(Div.class, spec -> spec.withClasses("bw-server-error"));
+        assertThat(banner.getElement().getAttribute("role")).isEqualTo("alert");
+        assertThat(banner.getElement().getTextRecursively()).contains("nothing was saved")
+                .contains("database is unavailable");
         assertThat(_find(Paragraph.class)).noneMatch(p -> p.getText().equals("Correct."));
         RadioButtonGroup<Option> options = _get(RadioButtonGroup.class);
         assertThat(options.getValue()).isEqualTo(right);
         assertThat(drill.current()).isSameAs(question);
 
         outage.end();
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Dismiss")));
+        assertThat(_find(Div.class, spec -> spec.withClasses("bw-server-error"))).isEmpty();
         drill.answer(right.id());
         assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().equals("Correct."));
         assertThat(progress.attemptCount(id)).isEqualTo(1);
