@@ -3,6 +3,7 @@ package app.bytewise.api;
 import app.bytewise.classroom.ClassroomException;
 import app.bytewise.classroom.InvalidAnswersException;
 import app.bytewise.engine.InvalidInputException;
+import app.bytewise.security.ApiChallenge;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    ProblemDetail unauthenticated(AuthenticationException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign-in required.");
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, ApiChallenge.challenges().toArray(String[]::new))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign-in required."));
     }
 
     /** Answers that do not fit the paper: the request is malformed, whatever the assignment's state. */
