@@ -112,10 +112,11 @@ class WebProtocolTest {
     }
 
     private HttpResponse<String> signIn(HttpClient browser, String username, String password) throws Exception {
-        String page = send(browser, get("/login")).body();
+        HttpResponse<String> login = send(browser, get("/login"));
+        String page = login.statusCode() + " " + login.headers().map() + login.body();
         Map<String, String> meta = META.matcher(page).results().collect(Collectors.toMap(m -> m.group(1),
                 m -> m.group(2)));
-        assertThat(meta).containsKeys("_csrf", "_csrf_parameter");
+        assertThat(meta).as(page).containsKeys("_csrf", "_csrf_parameter");
         return send(browser, form("/login", Map.of("username", username, "password", password,
                 meta.get("_csrf_parameter"), meta.get("_csrf"))));
     }
