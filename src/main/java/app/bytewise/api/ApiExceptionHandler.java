@@ -4,6 +4,7 @@ import app.bytewise.classroom.ClassroomException;
 import app.bytewise.classroom.InvalidAnswersException;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.security.ApiChallenge;
+import app.bytewise.security.InvalidFieldException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
+        return badRequest(e.field(), e.getMessage());
+    }
+
+    /** Text with a character no field accepts (a NUL, say). */
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
         return badRequest(e.field(), e.getMessage());
     }
 

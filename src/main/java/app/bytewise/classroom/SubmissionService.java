@@ -6,6 +6,7 @@ import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionId;
 import app.bytewise.drill.QuestionKind;
 import app.bytewise.security.UserAccount;
+import app.bytewise.security.UserText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,6 +120,12 @@ public class SubmissionService {
         if (answers == null || answers.size() != ids.size()) {
             throw new InvalidAnswersException("This quiz has " + ids.size() + " questions; send one answer for each "
                     + "(blank for none).");
+        }
+        for (int slot = 0; slot < ids.size(); slot++) {
+            int number = slot + 1;
+            UserText.problem(answers.get(slot)).ifPresent(problem -> {
+                throw new InvalidAnswersException("Answer " + number + ": " + problem);
+            });
         }
         List<SubmittedAnswer> graded = new ArrayList<>(ids.size());
         for (int slot = 0; slot < ids.size(); slot++) {

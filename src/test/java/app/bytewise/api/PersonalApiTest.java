@@ -170,6 +170,45 @@ class PersonalApiTest {
                 .isEqualTo(404);
     }
 
+    /** PostgreSQL cannot store a NUL: refused up front on every database, naming the field, storing nothing. */
+    @Test
+    void aNulByteIsA400NamingTheFieldAndNothingIsStored() throws Exception {
+        UserAccount teacher = user("nulteach", Role.INSTRUCTOR);
+        UserAccount student = user("nulstud", Role.CANDIDATE);
+        ClassSummary c = classrooms.createClass(teacher, "NUL class");
+        classrooms.join(student, c.joinCode());
+        Quiz quiz = quizzes.create(teacher, new QuizSettings("NUL quiz", Set.of(Topic.WEIGHT_MEMORY), Optional.empty(),
+                2, QuizMode.NUMERIC, Optional.empty(), 1, SeedPolicy.SHARED));
+        Instant now = Instant.now();
+        AssignmentSummary a = assignments.assign(teacher, quiz.getId(), c.id(), now.minus(Duration.ofHours(1)),
+                now.plus(Duration.ofDays(1)));
+        String login = student.getUsername() + ":" + PASSWORD;
+        String submissions = "/api/v1/assignments/" + a.id() + "/submissions";
+
+        HttpResponse<String> nul = send("POST", submissions, login, Map.of("answers", List.of("14 GB", "1\u00004 GB")));
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertProblem(nul);
+        JsonNode problem = JSON.readTree(nul.body());
+        assertThat(problem.get("field").stringValue()).isEqualTo("answers");
+        assertThat(problem.get("detail").stringValue()).isEqualTo(
+                "Answer 2: Control characters are not allowed here (found U+0000).");
+        assertThat(JSON.readTree(send("GET", submissions, login, null).body()).size()).isZero();
+
+        JsonNode q = JSON.readTree(send("GET", "/api/v1/questions?topic=kv-cache&difficulty=1&seed=77&kind=choice",
+                null, null).body());
+        HttpResponse<String> drill = send("POST", "/api/v1/questions/" + q.get("id").stringValue() + "/answer", login,
+                Map.of("answer", "A\u0000"));
+        assertThat(drill.statusCode()).isEqualTo(400);
+        assertProblem(drill);
+        assertThat(JSON.readTree(drill.body()).get("field").stringValue()).isEqualTo("answer");
+        assertThat(progress(login).get("attempts").longValue()).isZero();
+
+        // A NUL in the Basic user name is a wrong name, not a server error.
+        HttpResponse<String> name = send("GET", "/api/v1/me", student.getUsername() + "\u0000:" + PASSWORD, null);
+        assertThat(name.statusCode()).isEqualTo(401);
+        assertProblem(name);
+    }
+
     private UserAccount user(String prefix, Role role) {
         String name = prefix + "-" + Long.toHexString(System.nanoTime() & 0xffffffL) + "-" + USERS.incrementAndGet();
         return accounts.create(name, name, PASSWORD, role);

@@ -245,6 +245,33 @@ class ClassroomLifecycleTest extends ClassroomTestBase {
         assertThat(quizzes.quizzesOf(s.instructor())).extracting(Quiz::getId).containsExactly(s.quiz().getId());
     }
 
+    /** PostgreSQL cannot store a NUL (H2 can): refused with a message on every database, nothing stored. */
+    @Test
+    void controlCharactersInNamesCodesTitlesAndAnswersAreRefusedAndNothingIsStored() {
+        Setup s = setUp(settings(2, QuizMode.CHOICE, SeedPolicy.SHARED, 1));
+        int classes = classrooms.classesOf(s.instructor()).size();
+        assertThatThrownBy(() -> classrooms.createClass(s.instructor(), "Evening\u0000class"))
+                .isInstanceOf(ClassroomException.class)
+                .hasMessage("Control characters are not allowed here (found U+0000).");
+        assertThat(classrooms.classesOf(s.instructor())).hasSize(classes);
+
+        assertThatThrownBy(() -> classrooms.join(candidate(), s.classroom().joinCode() + "\u0000"))
+                .isInstanceOf(ClassroomException.class).hasMessageContaining("U+0000");
+
+        int quizCount = quizzes.quizzesOf(s.instructor()).size();
+        QuizSettings nulTitle = new QuizSettings("Quiz\u0000", Set.of(Topic.KV_CACHE), Optional.empty(), 1,
+                QuizMode.CHOICE, Optional.empty(), 1, SeedPolicy.SHARED);
+        assertThatThrownBy(() -> quizzes.create(s.instructor(), nulTitle))
+                .isInstanceOfSatisfying(InvalidQuizException.class, e -> assertThat(e.problems())
+                        .containsEntry("title", "Control characters are not allowed here (found U+0000)."));
+        assertThat(quizzes.quizzesOf(s.instructor())).hasSize(quizCount);
+
+        assertThatThrownBy(() -> submissions.submit(s.candidate(), s.assignment().id(), List.of("A", "B\u0000")))
+                .isInstanceOf(InvalidAnswersException.class)
+                .hasMessage("Answer 2: Control characters are not allowed here (found U+0000).");
+        assertThat(submissions.submissionsOf(s.candidate(), s.assignment().id())).isEmpty();
+    }
+
     @Test
     void theDueTimeMustFollowTheOpeningTime() {
         Setup s = setUp(settings(1, QuizMode.CHOICE, SeedPolicy.SHARED, 1));
