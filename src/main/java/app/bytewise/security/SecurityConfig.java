@@ -17,10 +17,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two filter chains: the stateless REST API and health probe, whose errors are problem details,
- * and the Vaadin UI with form sign-in and Vaadin's CSRF handling.
+ * Two filter chains: the stateless REST API and health probe (personal tokens or HTTP Basic), whose
+ * errors are problem details, and the Vaadin UI with form sign-in and CSRF protection.
  */
 @Configuration
 @EnableWebSecurity
@@ -32,12 +33,14 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
         return http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 // Personal endpoints need an account; the rest of the API stays open.
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/me/**", "/api/v1/assignments/**")
                         .authenticated().anyRequest().permitAll())
-                // HTTP Basic, checked on every request: stateless, so any node can serve any request.
+                // A personal token (Authorization: Bearer), or HTTP Basic, on every request: stateless, so
+                // any node can serve any request.
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         ApiChallenge.unauthorized(response, ApiChallenge.BEARER)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
