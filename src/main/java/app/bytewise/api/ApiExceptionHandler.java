@@ -4,6 +4,8 @@ import app.bytewise.classroom.ClassroomException;
 import app.bytewise.classroom.InvalidAnswersException;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.failure.DatabaseUnavailable;
+import app.bytewise.security.ApiChallenge;
+import app.bytewise.security.InvalidFieldException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return badRequest(e.field(), e.getMessage());
     }
 
+    /** Text with a character no field accepts (a NUL, say). */
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return badRequest(e.field(), e.getMessage());
+    }
+
     /** Someone else's class, assignment or result, or another role's action. */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
@@ -46,8 +54,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    ProblemDetail unauthenticated(AuthenticationException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign-in required.");
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, ApiChallenge.challenges().toArray(String[]::new))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign-in required."));
     }
 
     /** Answers that do not fit the paper: the request is malformed, whatever the assignment's state. */

@@ -9,7 +9,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The account behind an API request, from the HTTP Basic credentials the security chain checked.
+ * The account behind an API request, from the personal token or HTTP Basic credentials the security
+ * chain checked.
  * Identity always comes from here, never from an id in the path or body.
  */
 @Component

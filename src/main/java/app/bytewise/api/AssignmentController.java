@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/assignments")
 @Tag(name = "Assignments", description = "A candidate's assignments; submitting an attempt")
+@SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "basic")
 class AssignmentController {
 

@@ -13,6 +13,7 @@ import app.bytewise.drill.Topic;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.Step;
 import app.bytewise.progress.ProgressService;
+import app.bytewise.security.UserText;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -127,6 +128,7 @@ class DrillController {
         if (timeTakenMs < 0) {
             throw new InvalidInputException("timeTakenMs", "timeTakenMs cannot be negative.");
         }
+        UserText.require("answer", request.answer());
         Grade g = grader.grade(q, request.answer(), attempt);
         // As in the drill page: an unreadable answer is feedback, not an attempt.
         boolean recorded = g.correct().isPresent() && users.of(authentication).map(user -> progress.record(

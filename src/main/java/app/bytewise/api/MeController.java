@@ -14,11 +14,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in account (HTTP Basic) and its drill progress. */
+/** The signed-in account (a personal token or HTTP Basic) and its drill progress. */
 @RestController
 @RequestMapping("/api/v1/me")
-@Tag(name = "Me", description = "The account of the HTTP Basic credentials, and its progress")
+@Tag(name = "Me", description = "The account of the credentials (personal token or HTTP Basic), and its progress")
+@SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "basic")
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A personal API token, created on the Progress page")
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 class MeController {
 

@@ -24,11 +24,13 @@ public class AssignmentService {
     private final AccessRules access;
     private final Clock clock;
     private final AttemptClock attemptClock;
+    private final ExpiredAttempts expired;
 
     public AssignmentService(AssignmentRepository assignments, ClassroomRepository classes, QuizRepository quizzes,
             ClassMemberRepository members, SubmissionRepository submissions, QuizPlanner planner, AccessRules access,
-            Clock clock, AttemptClock attemptClock) {
+            Clock clock, AttemptClock attemptClock, ExpiredAttempts expired) {
         this.attemptClock = attemptClock;
+        this.expired = expired;
         this.assignments = assignments;
         this.classes = classes;
         this.quizzes = quizzes;
@@ -78,6 +80,9 @@ public class AssignmentService {
             QuizSettings s = quiz.settings();
             List<Submission> mine = submissions.findByAssignmentIdAndStudentIdOrderByAttemptNoAsc(a.getId(),
                     candidate.getId());
+            if (expired.closeIfExpired(a, quiz, candidate.getId(), mine.size(), now) != mine.size()) {
+                mine = submissions.findByAssignmentIdAndStudentIdOrderByAttemptNoAsc(a.getId(), candidate.getId());
+            }
             OptionalDouble best = mine.stream().mapToDouble(Submission::getScore).max();
             return new StudentAssignment(a.getId(), quiz.getTitle(),
                     classes.findById(a.getClassroomId()).map(Classroom::getName).orElse("?"), a.getOpensAt(),
@@ -88,7 +93,9 @@ public class AssignmentService {
 
     /**
      * The candidate's next attempt: refused before the window, after it, or with no attempt left. The
-     * first opening of an attempt starts its clock; opening it again shows the same start.
+     * first opening of an attempt starts its clock; opening it again shows the same start. An opened
+     * attempt whose time limit has run out is closed first (see {@link ExpiredAttempts}), so this
+     * opens the one after it.
      */
     @Transactional
     public QuizPaper paper(UserAccount candidate, long assignmentId) {
@@ -96,7 +103,8 @@ public class AssignmentService {
         Quiz quiz = quizzes.findById(a.getQuizId()).orElseThrow();
         Instant now = clock.instant();
         refuseOutsideWindow(a, now);
-        int used = submissions.countByAssignmentIdAndStudentId(a.getId(), candidate.getId());
+        int used = expired.closeIfExpired(a, quiz, candidate.getId(),
+                submissions.countByAssignmentIdAndStudentId(a.getId(), candidate.getId()), now);
         refuseWhenNoAttemptLeft(used, quiz.settings().attemptsAllowed());
         Instant started = attemptClock.startOf(a.getId(), candidate.getId(), used + 1, now);
         return new QuizPaper(a.getId(), quiz.getTitle(), used + 1, quiz.settings().timeLimitMinutes(), started, a.getDueAt(),

@@ -1,6 +1,7 @@
 package app.bytewise.classroom;
 
 import app.bytewise.security.UserAccount;
+import app.bytewise.security.UserText;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,6 +39,9 @@ public class ClassroomService {
         if (shown.isEmpty() || shown.length() > 80) {
             throw new ClassroomException("A class name has 1 to 80 characters.");
         }
+        UserText.problem(shown).ifPresent(problem -> {
+            throw new ClassroomException(problem);
+        });
         Classroom created = classes.saveAndFlush(new Classroom(shown, freshCode(), instructor.getId(), clock.instant()));
         return summary(created);
     }
@@ -55,6 +59,9 @@ public class ClassroomService {
     public JoinOutcome join(UserAccount candidate, String code) {
         access.requireCandidate(candidate);
         String normalized = JoinCodes.normalize(code);
+        UserText.problem(normalized).ifPresent(problem -> {
+            throw new ClassroomException(problem);
+        });
         Classroom c = classes.findByJoinCode(normalized).orElseThrow(() -> new ClassroomException(normalized.isEmpty()
                 ? "Type the join code your instructor gave you."
                 : "No class has the code " + normalized + "; check it with your instructor."));

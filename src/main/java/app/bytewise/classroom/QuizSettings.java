@@ -2,6 +2,7 @@ package app.bytewise.classroom;
 
 import app.bytewise.drill.Difficulty;
 import app.bytewise.drill.Topic;
+import app.bytewise.security.UserText;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,7 @@ public record QuizSettings(String title, Set<Topic> topics, Optional<Difficulty>
         if (title.isEmpty() || title.length() > 120) {
             problems.put("title", "1 to 120 characters.");
         }
+        UserText.problem(title).ifPresent(problem -> problems.putIfAbsent("title", problem));
         if (topics.isEmpty()) {
             problems.put("topics", "Choose at least one topic.");
         }

@@ -1,15 +1,12 @@
 package app.bytewise.classroom;
 
-import app.bytewise.drill.Grade;
 import app.bytewise.drill.Grader;
 import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionId;
-import app.bytewise.drill.QuestionKind;
 import app.bytewise.security.UserAccount;
+import app.bytewise.security.UserText;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -25,13 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SubmissionService {
 
-    /** Slack for the round trip between the last keystroke and the server. */
-    static final Duration TIME_LIMIT_GRACE = Duration.ofMinutes(1);
     static final String ALREADY_SUBMITTED =
             "This attempt has already been submitted, perhaps from another tab; reload to see your result.";
     private static final String ATTEMPT_CONSTRAINT = "submission_attempt_uk";
-    private static final int MAX_ANSWER = 200;
-    private static final int MAX_RESPONSE = 300;
 
     private final QuizRepository quizzes;
     private final SubmissionRepository submissions;
@@ -41,10 +34,15 @@ public class SubmissionService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final AttemptClock attemptClock;
+    private final PaperGrading grading;
+    private final ExpiredAttempts expired;
 
     public SubmissionService(QuizRepository quizzes, SubmissionRepository submissions, QuizPlanner planner,
-            Grader grader, AccessRules access, Clock clock, PlatformTransactionManager tm, AttemptClock attemptClock) {
+            Grader grader, AccessRules access, Clock clock, PlatformTransactionManager tm, AttemptClock attemptClock,
+            PaperGrading grading, ExpiredAttempts expired) {
         this.attemptClock = attemptClock;
+        this.grading = grading;
+        this.expired = expired;
         this.quizzes = quizzes;
         this.submissions = submissions;
         this.planner = planner;
@@ -110,9 +108,14 @@ public class SubmissionService {
                 throw new ClassroomException("This quiz has a time limit of " + minutes + " minutes, counted from when "
                         + "it is opened; open it first.");
             }
-            if (now.isAfter(startedAt.get().plus(Duration.ofMinutes(minutes)).plus(TIME_LIMIT_GRACE))) {
+            if (now.isAfter(ExpiredAttempts.deadline(startedAt.get(), minutes))) {
+                // Closed with what the server has of it (nothing) in its own transaction, which stands
+                // although this one is refused: the next attempt can start.
+                int usedNow = expired.closeIfExpired(a, quiz, candidate.getId(), used, now);
+                boolean another = usedNow < quiz.settings().attemptsAllowed();
                 throw new ClassroomException("The time limit of " + minutes + " minutes has passed; this attempt "
-                        + "cannot be submitted.");
+                        + "cannot be submitted and was closed without answers (score 0)."
+                        + (another ? " You can open the next attempt." : ""));
             }
         });
         List<QuestionId> ids = planner.questionIds(quiz, candidate.getId());
@@ -120,14 +123,13 @@ public class SubmissionService {
             throw new InvalidAnswersException("This quiz has " + ids.size() + " questions; send one answer for each "
                     + "(blank for none).");
         }
-        List<SubmittedAnswer> graded = new ArrayList<>(ids.size());
         for (int slot = 0; slot < ids.size(); slot++) {
-            Question q = planner.question(ids.get(slot));
-            String answer = clip(answers.get(slot) == null ? "" : answers.get(slot).strip(), MAX_ANSWER);
-            Grade g = grader.grade(q, answer, 1);
-            graded.add(new SubmittedAnswer(slot, q.id(), q.topic(), answer, clip(response(q, answer), MAX_RESPONSE),
-                    g.correct(), g.score(), g.misconception()));
+            int number = slot + 1;
+            UserText.problem(answers.get(slot)).ifPresent(problem -> {
+                throw new InvalidAnswersException("Answer " + number + ": " + problem);
+            });
         }
+        List<SubmittedAnswer> graded = grading.grade(ids, answers);
         Submission saved = submissions.saveAndFlush(new Submission(a.getId(), candidate.getId(), used + 1, now, graded));
         return result(saved);
     }
@@ -139,20 +141,5 @@ public class SubmissionService {
         }).toList();
         return new SubmissionResult(s.getId(), s.getAttemptNo(), s.getSubmittedAt(), s.getScore(), s.getQuestionCount(),
                 answers);
-    }
-
-    /** The answer as the student saw it: the chosen option's letter and text, or what was typed. */
-    static String response(Question q, String answer) {
-        if (answer.isEmpty()) {
-            return "(no answer)";
-        }
-        if (q.kind() == QuestionKind.CHOICE) {
-            return q.option(answer).map(o -> o.id() + ") " + o.text()).orElse(answer);
-        }
-        return answer;
-    }
-
-    private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
     }
 }

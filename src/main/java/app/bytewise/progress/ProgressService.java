@@ -11,6 +11,7 @@ import app.bytewise.drill.Topic;
 import app.bytewise.progress.fsrs.Fsrs;
 import app.bytewise.progress.fsrs.FsrsCard;
 import app.bytewise.progress.fsrs.Rating;
+import app.bytewise.security.UserText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +74,7 @@ public class ProgressService {
      * @param timeTaken from showing the question to submitting; zero when unknown (then never "fast")
      */
     public RecordedAttempt record(long userId, Question question, String answer, Grade grade, Duration timeTaken) {
+        UserText.require("answer", answer);
         try {
             return transaction.execute(s -> recordOnce(userId, question, answer, grade, timeTaken));
         } catch (DataIntegrityViolationException firstAnswersRaced) {

@@ -44,6 +44,9 @@ public class AccountService {
     @Transactional
     public UserAccount registerCandidate(String chosenName, String displayName, String password) {
         String chosen = normalize(chosenName);
+        UserText.problem(chosen).ifPresent(problem -> {
+            throw new SignUpException("username", problem);
+        });
         if (!CHOSEN_NAME.matcher(chosen).matches()) {
             throw new SignUpException("username", "3 to " + SignInNames.MAX_CHOSEN_LENGTH
                     + " characters: letters, digits, '.', '_' or '-', starting with a letter or digit.");
@@ -104,8 +107,12 @@ public class AccountService {
         }
     }
 
+    /** Empty for a name no account can have, without asking the database (PostgreSQL refuses a NUL). */
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
+        if (UserText.problem(username).isPresent()) {
+            return Optional.empty();
+        }
         return accounts.findByUsername(normalize(username));
     }
 
@@ -118,6 +125,9 @@ public class AccountService {
     }
 
     private static void validate(String username, String displayName, String password) {
+        UserText.problem(username).ifPresent(problem -> {
+            throw new SignUpException("username", problem);
+        });
         if (!USERNAME.matcher(username).matches()) {
             throw new SignUpException("username",
                     "3 to 32 characters: letters, digits, '.', '_' or '-', starting with a letter or digit.");
@@ -125,9 +135,15 @@ public class AccountService {
         if (displayName.length() > 80) {
             throw new SignUpException("displayName", "At most 80 characters.");
         }
+        UserText.problem(displayName).ifPresent(problem -> {
+            throw new SignUpException("displayName", problem);
+        });
         if (password == null || password.isEmpty()) {
             throw new SignUpException("password", "A password is required.");
         }
+        UserText.problem(password).ifPresent(problem -> {
+            throw new SignUpException("password", problem);
+        });
         if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES) {
             throw new SignUpException("password", "At most " + PasswordPolicy.MAX_BYTES + " bytes.");
         }

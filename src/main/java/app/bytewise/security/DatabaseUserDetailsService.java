@@ -22,6 +22,11 @@ public class DatabaseUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
+        // No account has a control character in its name, and PostgreSQL cannot even compare one (NUL):
+        // unknown, as any other name, so the caller still spends its dummy bcrypt comparison.
+        if (UserText.problem(username).isPresent()) {
+            throw new UsernameNotFoundException("no such user");
+        }
         UserAccount account = accounts.findByUsername(AccountService.normalize(username))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
         return User.withUsername(account.getUsername())

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
  * after a bcrypt comparison against a dummy hash, so it takes as long as a wrong password (OWASP
  * Authentication Cheat Sheet, "Authentication Responses"). A throttled attempt is refused with the
  * same exception, so the sign-in page shows the same message and the password is never checked.
+ * A password that matched within the last minute is not checked again ({@link RecentPasswordMatches}),
+ * so HTTP Basic clients do not pay a bcrypt comparison on every request.
  */
 @Component
 @EnableConfigurationProperties(LoginThrottleSettings.class)
@@ -36,7 +38,8 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
     @Autowired
     public ThrottlingAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder,
             LoginThrottleSettings settings, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        this(users, encoder, new LoginThrottle(settings, clock, switch (settings.store()) {
+        this(users, new RecentPasswordMatches(encoder, clock, RecentPasswordMatches.DEFAULT_TTL,
+                RecentPasswordMatches.DEFAULT_CAPACITY), new LoginThrottle(settings, clock, switch (settings.store()) {
             case DATABASE -> new DatabaseThrottleStore(jdbc, new TransactionTemplate(transactions), settings.window());
             case MEMORY -> new MemoryThrottleStore(settings.maxTrackedKeys());
         }));

@@ -1,6 +1,7 @@
 package app.bytewise.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.bytewise.classroom.AssignmentService;
 import app.bytewise.classroom.AssignmentSummary;
@@ -13,6 +14,10 @@ import app.bytewise.classroom.QuizSettings;
 import app.bytewise.classroom.SeedPolicy;
 import app.bytewise.drill.Topic;
 import app.bytewise.security.AccountService;
+import app.bytewise.security.ApiTokenService;
+import app.bytewise.security.ApiTokenSummary;
+import app.bytewise.security.InvalidFieldException;
+import app.bytewise.security.NewApiToken;
 import app.bytewise.security.Role;
 import app.bytewise.security.UserAccount;
 import java.net.URI;
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +62,10 @@ class PersonalApiTest {
     private QuizService quizzes;
     @Autowired
     private AssignmentService assignments;
+    @Autowired
+    private ApiTokenService tokens;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void meNeedsValidCredentialsAndNamesTheirOwner() throws Exception {
@@ -168,6 +178,117 @@ class PersonalApiTest {
         assertThat(send("POST", submissions, null, blanks).statusCode()).isEqualTo(401);
         assertThat(send("POST", "/api/v1/assignments/" + a.id() + "/nothing-here", studentLogin, blanks).statusCode())
                 .isEqualTo(404);
+    }
+
+    /** PostgreSQL cannot store a NUL: refused up front on every database, naming the field, storing nothing. */
+    @Test
+    void aNulByteIsA400NamingTheFieldAndNothingIsStored() throws Exception {
+        UserAccount teacher = user("nulteach", Role.INSTRUCTOR);
+        UserAccount student = user("nulstud", Role.CANDIDATE);
+        ClassSummary c = classrooms.createClass(teacher, "NUL class");
+        classrooms.join(student, c.joinCode());
+        Quiz quiz = quizzes.create(teacher, new QuizSettings("NUL quiz", Set.of(Topic.WEIGHT_MEMORY), Optional.empty(),
+                2, QuizMode.NUMERIC, Optional.empty(), 1, SeedPolicy.SHARED));
+        Instant now = Instant.now();
+        AssignmentSummary a = assignments.assign(teacher, quiz.getId(), c.id(), now.minus(Duration.ofHours(1)),
+                now.plus(Duration.ofDays(1)));
+        String login = student.getUsername() + ":" + PASSWORD;
+        String submissions = "/api/v1/assignments/" + a.id() + "/submissions";
+
+        HttpResponse<String> nul = send("POST", submissions, login, Map.of("answers", List.of("14 GB", "1\u00004 GB")));
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertProblem(nul);
+        JsonNode problem = JSON.readTree(nul.body());
+        assertThat(problem.get("field").stringValue()).isEqualTo("answers");
+        assertThat(problem.get("detail").stringValue()).isEqualTo(
+                "Answer 2: Control characters are not allowed here (found U+0000).");
+        assertThat(JSON.readTree(send("GET", submissions, login, null).body()).size()).isZero();
+
+        JsonNode q = JSON.readTree(send("GET", "/api/v1/questions?topic=kv-cache&difficulty=1&seed=77&kind=choice",
+                null, null).body());
+        HttpResponse<String> drill = send("POST", "/api/v1/questions/" + q.get("id").stringValue() + "/answer", login,
+                Map.of("answer", "A\u0000"));
+        assertThat(drill.statusCode()).isEqualTo(400);
+        assertProblem(drill);
+        assertThat(JSON.readTree(drill.body()).get("field").stringValue()).isEqualTo("answer");
+        assertThat(progress(login).get("attempts").longValue()).isZero();
+
+        // A NUL in the Basic user name is a wrong name, not a server error.
+        HttpResponse<String> name = send("GET", "/api/v1/me", student.getUsername() + "\u0000:" + PASSWORD, null);
+        assertThat(name.statusCode()).isEqualTo(401);
+        assertProblem(name);
+    }
+
+    @Test
+    void aPersonalTokenSignsInAsItsOwnerUntilRevoked() throws Exception {
+        UserAccount me = user("tok", Role.CANDIDATE);
+        UserAccount other = user("tokother", Role.CANDIDATE);
+        NewApiToken laptop = tokens.create(me, "  laptop script ");
+        NewApiToken ci = tokens.create(me, "CI");
+        tokens.create(other, "someone else's");
+        assertThat(laptop.token()).startsWith("bw_").hasSize(46).isNotEqualTo(ci.token());
+        assertThat(laptop.summary().name()).isEqualTo("laptop script");
+        assertThat(tokens.tokensOf(me)).extracting(ApiTokenSummary::name).containsExactly("CI", "laptop script");
+        assertThat(tokens.tokensOf(me)).allSatisfy(t -> assertThat(t.lastUsedAt()).isEmpty());
+        // Only the digest is stored.
+        assertThat(jdbc.queryForList("SELECT token_hash FROM api_token WHERE user_id = ?", String.class, me.getId()))
+                .hasSize(2).noneMatch(hash -> hash.contains(laptop.token()) || hash.contains(ci.token()))
+                .allMatch(hash -> hash.matches("[0-9a-f]{64}"));
+
+        HttpResponse<String> ok = bearer("GET", "/api/v1/me", laptop.token(), null);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(ok.body()).get("username").stringValue()).isEqualTo(me.getUsername());
+        assertThat(ok.headers().firstValue("Set-Cookie")).isEmpty();
+        Instant used = tokens.tokensOf(me).stream().filter(t -> t.id() == laptop.summary().id()).findFirst()
+                .orElseThrow().lastUsedAt().orElseThrow();
+        assertThat(used).isAfterOrEqualTo(laptop.summary().createdAt());
+        // A recorded drill answer goes to the owner's progress, as with Basic.
+        JsonNode q = JSON.readTree(send("GET", "/api/v1/questions?topic=kv-cache&difficulty=1&seed=78&kind=choice",
+                null, null).body());
+        assertThat(JSON.readTree(bearer("POST", "/api/v1/questions/" + q.get("id").stringValue() + "/answer",
+                laptop.token(), Map.of("answer", "A")).body()).get("recorded").booleanValue()).isTrue();
+        assertThat(progress(me.getUsername() + ":" + PASSWORD).get("attempts").longValue()).isEqualTo(1);
+        // Within a minute the last use is not written again.
+        assertThat(tokens.tokensOf(me).stream().filter(t -> t.id() == laptop.summary().id()).findFirst()
+                .orElseThrow().lastUsedAt()).contains(used);
+
+        assertThat(tokens.revoke(other, laptop.summary().id())).as("someone else's token").isFalse();
+        assertThat(tokens.revoke(me, laptop.summary().id())).isTrue();
+        assertThat(tokens.tokensOf(me)).extracting(ApiTokenSummary::name).containsExactly("CI");
+        for (String presented : List.of(laptop.token(), "bw_not-a-token", "garbage", "")) {
+            HttpResponse<String> refused = bearer("GET", "/api/v1/me", presented, null);
+            assertThat(refused.statusCode()).as(presented).isEqualTo(401);
+            assertProblem(refused);
+            assertThat(refused.headers().allValues("WWW-Authenticate"))
+                    .contains("Bearer realm=\"Bytewise\", error=\"invalid_token\"");
+        }
+        // A wrong token never falls back to anonymous, even where anonymous callers are served.
+        assertThat(bearer("POST", "/api/v1/questions/" + q.get("id").stringValue() + "/answer", laptop.token(),
+                Map.of("answer", "A")).statusCode()).isEqualTo(401);
+        assertThat(bearer("GET", "/api/v1/me", ci.token(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenNamesAreCheckedAndAnAccountHasAtMostTen() {
+        UserAccount me = user("toknames", Role.CANDIDATE);
+        for (String bad : List.of("", "   ", "x".repeat(61), "tab\tname", "nul\u0000")) {
+            assertThatThrownBy(() -> tokens.create(me, bad)).as(bad).isInstanceOfSatisfying(InvalidFieldException.class,
+                    e -> assertThat(e.field()).isEqualTo("name"));
+        }
+        for (int i = 0; i < ApiTokenService.MAX_PER_ACCOUNT; i++) {
+            tokens.create(me, "token " + i);
+        }
+        assertThatThrownBy(() -> tokens.create(me, "one more")).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("revoke one first");
+        assertThat(tokens.tokensOf(me)).hasSize(ApiTokenService.MAX_PER_ACCOUNT);
+    }
+
+    private HttpResponse<String> bearer(String method, String path, String token, Object body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private UserAccount user(String prefix, Role role) {

@@ -181,9 +181,68 @@ class ClassroomLifecycleTest extends ClassroomTestBase {
         // Reopening the page does not restart the clock.
         assertThat(assignments.paper(s.candidate(), id).startedAt()).isEqualTo(paper.startedAt());
         clock.advance(Duration.ofMinutes(3));
-        assertThatThrownBy(() -> submissions.submit(s.candidate(), id, blankAnswers(2)))
-                .hasMessage("The time limit of 10 minutes has passed; this attempt cannot be submitted.");
-        assertThat(submissions.submissionsOf(s.candidate(), id)).isEmpty();
+        assertThatThrownBy(() -> submissions.submit(s.candidate(), id, rightAnswers(paper.questions())))
+                .hasMessage("The time limit of 10 minutes has passed; this attempt cannot be submitted and was closed "
+                        + "without answers (score 0). You can open the next attempt.");
+        // The late answers are not taken: the attempt stands as the server had it, unanswered.
+        assertThat(submissions.submissionsOf(s.candidate(), id)).singleElement().satisfies(closed -> {
+            assertThat(closed.attemptNo()).isEqualTo(1);
+            assertThat(closed.score()).isZero();
+            assertThat(closed.answers()).extracting(AnswerResult::answer).containsExactly("", "");
+        });
+        assertThat(assignments.paper(s.candidate(), id).attemptNo()).isEqualTo(2);
+    }
+
+    /** An attempt opened and left past its limit is closed as submitted, unanswered, so the next one can start. */
+    @Test
+    void anExpiredTimedAttemptIsClosedAsSubmittedAndNoLongerBlocksTheNext() {
+        QuizSettings timed = new QuizSettings("Timed", Set.of(Topic.KV_CACHE), Optional.empty(), 2, QuizMode.CHOICE,
+                Optional.of(10), 2, SeedPolicy.SHARED);
+        Setup s = setUp(timed);
+        long id = s.assignment().id();
+        QuizPaper first = assignments.paper(s.candidate(), id);
+        clock.advance(Duration.ofMinutes(11)); // ten minutes and the minute's grace: still the first attempt
+        assertThat(assignments.paper(s.candidate(), id).attemptNo()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
+
+        QuizPaper second = assignments.paper(s.candidate(), id);
+        assertThat(second.attemptNo()).isEqualTo(2);
+        assertThat(second.startedAt()).isEqualTo(clock.instant());
+        assertThat(submissions.submissionsOf(s.candidate(), id)).singleElement().satisfies(closed -> {
+            assertThat(closed.attemptNo()).isEqualTo(1);
+            assertThat(closed.submittedAt()).isEqualTo(first.startedAt().plus(Duration.ofMinutes(10)));
+            assertThat(closed.score()).isZero();
+            assertThat(closed.questionCount()).isEqualTo(2);
+            assertThat(closed.answers()).allSatisfy(a -> {
+                assertThat(a.answer()).isEmpty();
+                assertThat(a.grade().score()).isZero();
+            });
+        });
+        assertThat(results.results(s.instructor(), id).answers()).extracting(AnswerRow::response)
+                .containsExactly("(no answer)", "(no answer)");
+
+        assertThat(submissions.submit(s.candidate(), id, rightAnswers(second.questions())).score()).isEqualTo(2.0);
+        assertThat(submissions.submissionsOf(s.candidate(), id)).extracting(SubmissionResult::attemptNo)
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    void withOneAttemptAnExpiredOneLeavesTheAssignmentCompleted() {
+        QuizSettings timed = new QuizSettings("Timed once", Set.of(Topic.KV_CACHE), Optional.empty(), 1,
+                QuizMode.CHOICE, Optional.of(5), 1, SeedPolicy.SHARED);
+        Setup s = setUp(timed);
+        long id = s.assignment().id();
+        assignments.paper(s.candidate(), id);
+        clock.advance(Duration.ofMinutes(7));
+
+        assertThat(assignments.assignmentsFor(s.candidate())).singleElement().satisfies(listed -> {
+            assertThat(listed.attemptsUsed()).isEqualTo(1);
+            assertThat(listed.status()).isEqualTo(AssignmentStatus.COMPLETED);
+        });
+        assertThatThrownBy(() -> assignments.paper(s.candidate(), id)).isInstanceOf(ClassroomException.class)
+                .hasMessage("You have used all 1 attempt for this assignment.");
+        assertThat(submissions.submissionsOf(s.candidate(), id)).singleElement()
+                .satisfies(closed -> assertThat(closed.score()).isZero());
     }
 
     @Test
@@ -243,6 +302,33 @@ class ClassroomLifecycleTest extends ClassroomTestBase {
         quizzes.delete(s.instructor(), unused.getId());
         assertThat(classrooms.classesOf(s.instructor())).extracting(ClassSummary::id).containsExactly(s.classroom().id());
         assertThat(quizzes.quizzesOf(s.instructor())).extracting(Quiz::getId).containsExactly(s.quiz().getId());
+    }
+
+    /** PostgreSQL cannot store a NUL (H2 can): refused with a message on every database, nothing stored. */
+    @Test
+    void controlCharactersInNamesCodesTitlesAndAnswersAreRefusedAndNothingIsStored() {
+        Setup s = setUp(settings(2, QuizMode.CHOICE, SeedPolicy.SHARED, 1));
+        int classes = classrooms.classesOf(s.instructor()).size();
+        assertThatThrownBy(() -> classrooms.createClass(s.instructor(), "Evening\u0000class"))
+                .isInstanceOf(ClassroomException.class)
+                .hasMessage("Control characters are not allowed here (found U+0000).");
+        assertThat(classrooms.classesOf(s.instructor())).hasSize(classes);
+
+        assertThatThrownBy(() -> classrooms.join(candidate(), s.classroom().joinCode() + "\u0000"))
+                .isInstanceOf(ClassroomException.class).hasMessageContaining("U+0000");
+
+        int quizCount = quizzes.quizzesOf(s.instructor()).size();
+        QuizSettings nulTitle = new QuizSettings("Quiz\u0000", Set.of(Topic.KV_CACHE), Optional.empty(), 1,
+                QuizMode.CHOICE, Optional.empty(), 1, SeedPolicy.SHARED);
+        assertThatThrownBy(() -> quizzes.create(s.instructor(), nulTitle))
+                .isInstanceOfSatisfying(InvalidQuizException.class, e -> assertThat(e.problems())
+                        .containsEntry("title", "Control characters are not allowed here (found U+0000)."));
+        assertThat(quizzes.quizzesOf(s.instructor())).hasSize(quizCount);
+
+        assertThatThrownBy(() -> submissions.submit(s.candidate(), s.assignment().id(), List.of("A", "B\u0000")))
+                .isInstanceOf(InvalidAnswersException.class)
+                .hasMessage("Answer 2: Control characters are not allowed here (found U+0000).");
+        assertThat(submissions.submissionsOf(s.candidate(), s.assignment().id())).isEmpty();
     }
 
     @Test

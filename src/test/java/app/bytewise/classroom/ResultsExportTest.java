@@ -52,4 +52,16 @@ class ResultsExportTest extends ClassroomTestBase {
         assertThat(lines[1]).startsWith("LLM memory 101,Memory basics,");
         assertThat(questions).allMatch(q -> q.kind() == QuestionKind.CHOICE);
     }
+
+    @Test
+    void aTypedFormulaIsDefusedInTheCsvWhileTheAppsNumbersStayNumbers() {
+        Setup s = setUp(settings(1, QuizMode.NUMERIC, SeedPolicy.SHARED, 1));
+        submissions.submit(s.candidate(), s.assignment().id(), List.of("-2+3+cmd|' /C calc'!A0"));
+
+        String[] lines = results.csv(s.instructor(), s.assignment().id()).split("\r\n");
+        assertThat(lines).hasSize(2);
+        // answer and response are both what was typed; attempt 1, question 1 and the score 0.00 are plain numbers.
+        assertThat(lines[1]).endsWith(",'-2+3+cmd|' /C calc'!A0,'-2+3+cmd|' /C calc'!A0,,0.00,");
+        assertThat(lines[1].split(",")[4]).isEqualTo("1");
+    }
 }

@@ -2,6 +2,7 @@ package app.bytewise.progress;
 
 import app.bytewise.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import app.bytewise.drill.Difficulty;
@@ -17,6 +18,7 @@ import app.bytewise.drill.Topic;
 import app.bytewise.progress.fsrs.CardState;
 import app.bytewise.progress.fsrs.Rating;
 import app.bytewise.security.AccountService;
+import app.bytewise.security.InvalidFieldException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -205,6 +207,20 @@ class ProgressServiceTest {
         assertThat(progress.attemptCount(user)).isEqualTo(1);
         assertThat(progress.mastery(user)).allMatch(m -> m.attempts() == 0);
         assertThat(cards.findByUserIdAndTemplateId(user, t.id())).isEmpty();
+    }
+
+    /** PostgreSQL cannot store a NUL: the service refuses it on every database, and stores nothing. */
+    @Test
+    void anAnswerWithAControlCharacterIsRefusedAndNothingIsStored() {
+        long user = newUser();
+        Question q = choice(template(Topic.WEIGHT_MEMORY, Difficulty.EASY), 4);
+        String answer = q.correctOption().orElseThrow().id() + "\u0000";
+        assertThatThrownBy(() -> progress.record(user, q, answer, Grader.DEFAULT.grade(q, answer, 1),
+                Duration.ofSeconds(5)))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("answer"))
+                .hasMessageContaining("U+0000");
+        assertThat(progress.attemptCount(user)).isZero();
+        assertThat(progress.mastery(user)).allMatch(m -> m.attempts() == 0);
     }
 
     @Test

@@ -77,25 +77,4 @@ class ThrottlingAuthenticationProviderTest {
     private Throwable catchFailure(String username, String password) {
         return org.assertj.core.api.Assertions.catchThrowable(() -> signIn(username, password));
     }
-
-    /** Counts password comparisons, so a test can see that an unknown user costs one too. */
-    private static final class CountingEncoder implements PasswordEncoder {
-        private final PasswordEncoder delegate;
-        private final AtomicInteger matches = new AtomicInteger();
-
-        CountingEncoder(PasswordEncoder delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String encode(CharSequence raw) {
-            return delegate.encode(raw);
-        }
-
-        @Override
-        public boolean matches(CharSequence raw, String encoded) {
-            matches.incrementAndGet();
-            return delegate.matches(raw, encoded);
-        }
-    }
 }

@@ -6,6 +6,7 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import java.util.List;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,10 +44,19 @@ public abstract class KaribuTestBase {
         routes = new Routes().autoDiscoverViews("app.bytewise");
     }
 
+    /**
+     * Karibu's mock servlet sets these system properties to a frontend folder this project does not
+     * have; left behind, they made a real server started later in the same JVM (the HTTP tests) serve
+     * the dev server's error page instead of its pages.
+     */
+    private static final List<String> KARIBU_PROPERTIES = List.of("vaadin.vaadin.frontend.folder",
+            "vaadin.project.basedir");
+
     @AfterEach
     void tearDown() {
         SecurityContextHolder.clearContext();
         MockVaadin.tearDown();
+        KARIBU_PROPERTIES.forEach(System::clearProperty);
     }
 
     /** Opens a fresh browser tab as an anonymous visitor. */

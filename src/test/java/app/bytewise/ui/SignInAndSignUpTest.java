@@ -102,6 +102,35 @@ class SignInAndSignUpTest extends KaribuTestBase {
     }
 
     @Test
+    void signUpRefusesControlCharactersOnTheFieldAtFaultAndStoresNothing() {
+        long before = accounts.count();
+        openAnonymously();
+        UI.getCurrent().navigate(SignUpView.class);
+        TextField username = _get(TextField.class, spec -> spec.withLabel("Username"));
+        TextField displayName = _get(TextField.class, spec -> spec.withLabel("Display name (optional)"));
+        PasswordField password = _get(PasswordField.class, spec -> spec.withLabel("Password"));
+
+        fill("nul\u0000name", "correct-horse-battery", "correct-horse-battery");
+        _click(_get(Button.class, spec -> spec.withText("Create account")));
+        assertThat(username.isInvalid()).isTrue();
+        assertThat(username.getErrorMessage()).isEqualTo("Control characters are not allowed here (found U+0000).");
+
+        fill("nulname", "correct-horse-battery", "correct-horse-battery");
+        _setValue(displayName, "Ada\u0000Lovelace");
+        _click(_get(Button.class, spec -> spec.withText("Create account")));
+        assertThat(displayName.isInvalid()).isTrue();
+        assertThat(displayName.getErrorMessage()).isEqualTo("Control characters are not allowed here (found U+0000).");
+
+        _setValue(displayName, "Ada");
+        fill("nulname", "correct-horse\u0000battery", "correct-horse\u0000battery");
+        _click(_get(Button.class, spec -> spec.withText("Create account")));
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).isEqualTo("Control characters are not allowed here (found U+0000).");
+        assertThat(_find(Span.class, spec -> spec.withClasses("bw-sign-in-name"))).isEmpty();
+        assertThat(accounts.count()).isEqualTo(before);
+    }
+
+    @Test
     void signUpAttemptsFromOneAddressAreRateLimited() {
         openAnonymously();
         SignUpView view = new SignUpView(accountService, new SignUpThrottle(2, Duration.ofMinutes(10), Clock.systemUTC()));

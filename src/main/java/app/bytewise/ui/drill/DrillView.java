@@ -14,6 +14,7 @@ import app.bytewise.drill.TemplateCatalog;
 import app.bytewise.drill.Topic;
 import app.bytewise.progress.ProgressService;
 import app.bytewise.progress.ReviewDraw;
+import app.bytewise.security.UserText;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -231,6 +232,12 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
         }
         String answer = current.kind() == QuestionKind.CHOICE
                 ? Optional.ofNullable(options.getValue()).map(Option::id).orElse("") : typed.getValue();
+        Optional<String> unusable = UserText.problem(answer);
+        typed.setInvalid(unusable.isPresent());
+        if (unusable.isPresent()) {
+            typed.setErrorMessage(unusable.get());
+            return;
+        }
         Grade grade = grader.grade(current, answer, attempt + 1);
         if (grade.correct().isEmpty()) {
             feedback.removeAll();

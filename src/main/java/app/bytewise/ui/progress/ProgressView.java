@@ -8,6 +8,7 @@ import app.bytewise.progress.MisconceptionCount;
 import app.bytewise.progress.ProgressService;
 import app.bytewise.progress.ReviewQueue;
 import app.bytewise.progress.Streak;
+import app.bytewise.security.ApiTokenService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,7 +34,7 @@ import java.util.List;
 /**
  * The signed-in learner's progress: what is due for review, streaks, mastery per topic, accuracy
  * over the last weeks and the misconceptions that come up most. A learner with no answers yet sees
- * where to start instead.
+ * where to start instead. Below, the learner's personal API tokens.
  */
 @Route("progress")
 @PageTitle("Progress | Bytewise")
@@ -46,14 +47,17 @@ public class ProgressView extends VerticalLayout {
     private final ProgressService progress;
     private final Clock clock;
 
-    public ProgressView(ProgressService progress, CurrentUser user, Clock clock) {
+    public ProgressView(ProgressService progress, ApiTokenService tokens, CurrentUser user, Clock clock) {
         this.progress = progress;
         this.clock = clock;
         addClassName("bw-page");
         addClassName("bw-progress");
         add(new H1("Progress"));
-        // Only ever the signed-in user's own id reaches the service.
-        user.id().ifPresentOrElse(this::show, () -> add(new Paragraph("Sign in to see your progress.")));
+        // Only ever the signed-in user's own account reaches the services.
+        user.account().ifPresentOrElse(account -> {
+            show(account.getId());
+            add(new ApiTokensPanel(tokens, account));
+        }, () -> add(new Paragraph("Sign in to see your progress.")));
     }
 
     private void show(long userId) {

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,29 @@ class DrillViewTest extends KaribuTestBase {
         assertThat(progress.reviewQueue(id).dueCount()).isZero(); // not yet: the first learning step is a minute
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("bw-review-note")).getText()).contains("No reviews");
         assertThat(review.current()).isNotNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aTypedAnswerWithAControlCharacterIsAFieldErrorAndIsNotRecorded() {
+        String name = "drillnul-" + System.nanoTime() % 1_000_000_000;
+        long id = accounts.create(name, "Drill Tester", "a-long-password-1", Role.CANDIDATE).getId();
+        openSignedIn(name, "a-long-password-1");
+        UI.getCurrent().navigate("drill", QueryParameters.of("topic", "kv-cache"));
+        DrillView drill = _get(DrillView.class);
+        _find(Select.class).stream().filter(s -> "Mode".equals(s.getLabel())).findFirst().orElseThrow()
+                .setValue(QuestionKind.NUMERIC);
+        assertThat(drill.current().kind()).isEqualTo(QuestionKind.NUMERIC);
+        drill.answer(drill.current().numeric().orElseThrow().expected() + "\u0000");
+        TextField typed = _get(TextField.class, spec -> spec.withLabel("Your answer"));
+        assertThat(typed.isInvalid()).isTrue();
+        assertThat(typed.getErrorMessage()).isEqualTo("Control characters are not allowed here (found U+0000).");
+        assertThat(_find(Paragraph.class)).noneMatch(p -> p.getText().equals("Correct."));
+        assertThat(progress.attemptCount(id)).isZero();
+
+        drill.answer(drill.current().numeric().orElseThrow().expected());
+        assertThat(typed.isInvalid()).isFalse();
+        assertThat(progress.attemptCount(id)).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import app.bytewise.ui.drill.DrillView;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +20,9 @@ import app.bytewise.drill.TemplateCatalog;
 import app.bytewise.drill.Topic;
 import app.bytewise.progress.ProgressService;
 import app.bytewise.security.AccountService;
+import app.bytewise.security.ApiTokenService;
+import app.bytewise.security.ApiTokenSummary;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -49,6 +53,8 @@ class ProgressViewTest extends KaribuTestBase {
     private TemplateCatalog catalog;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private ApiTokenService tokens;
 
     /** A fresh learner, so rows other tests leave in the shared in-memory database never show here. */
     private String newLearner() {
@@ -70,6 +76,40 @@ class ProgressViewTest extends KaribuTestBase {
                 .startsWith("No answers yet.");
         assertThat(_find(Image.class)).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withText("Review 1 due question"))).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aLearnerCreatesAPersonalTokenSeesItOnceAndRevokesIt() {
+        String name = newLearner();
+        var owner = accounts.find(name).orElseThrow();
+        open(name);
+        TextField tokenName = _get(TextField.class, spec -> spec.withLabel("Token name"));
+        Grid<ApiTokenSummary> table = _get(Grid.class, spec -> spec.withClasses("bw-api-token-table"));
+        assertThat(GridKt._size(table)).isZero();
+
+        _click(_get(Button.class, spec -> spec.withText("Create token")));
+        assertThat(tokenName.isInvalid()).isTrue();
+        assertThat(tokenName.getErrorMessage()).isEqualTo("A token name has 1 to 60 characters.");
+        assertThat(tokens.tokensOf(owner)).isEmpty();
+
+        _setValue(tokenName, "laptop");
+        _click(_get(Button.class, spec -> spec.withText("Create token")));
+        String secret = _get(TextField.class, spec -> spec.withClasses("bw-new-token")).getValue();
+        assertThat(secret).startsWith("bw_");
+        assertThat(tokens.authenticate(secret)).hasValueSatisfying(a -> assertThat(a.getId()).isEqualTo(owner.getId()));
+        assertThat(GridKt._size(table)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(table, 0)).contains("laptop", "never");
+
+        // Opened again, the page lists the token but never shows its secret.
+        open(name);
+        assertThat(_find(TextField.class, spec -> spec.withClasses("bw-new-token"))).isEmpty();
+        Grid<ApiTokenSummary> listed = _get(Grid.class, spec -> spec.withClasses("bw-api-token-table"));
+        assertThat(GridKt._getFormattedRow(listed, 0)).contains("laptop").doesNotContain(secret);
+        _click((Button) GridKt._getCellComponent(listed, 0, "revoke"));
+        assertThat(GridKt._size(listed)).isZero();
+        assertThat(tokens.tokensOf(owner)).isEmpty();
+        assertThat(tokens.authenticate(secret)).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
