@@ -99,7 +99,7 @@ final class LabTensorForm extends Div {
                 case "tensor.outliers" -> outliers;
                 case "tensor.outlierMagnitude" -> magnitude;
                 case "seed" -> seed;
-                case "cols" -> cols;
+                case "cols", "tensor.cols" -> cols;
                 default -> pasted;
             };
             field.setErrorMessage(bad.getMessage());
