@@ -15,10 +15,13 @@ import app.bytewise.quant.tensor.TensorKind;
 import app.bytewise.quant.tensor.TensorSpec;
 import app.bytewise.ui.KaribuTestBase;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -137,6 +140,21 @@ class LabViewTest extends KaribuTestBase {
         lab.tensorForm().uploaded("broken.npy", "not numpy".getBytes(StandardCharsets.US_ASCII));
         assertThat(lab.tensorForm().pasted().isInvalid()).isTrue();
         assertThat(lab.tensorForm().pasted().getErrorMessage()).contains("broken.npy").contains("magic");
+    }
+
+    /** The size bound holds on the server: a body one byte over it is refused with the limit, not parsed. */
+    @Test
+    void anUploadOverTheLimitIsRefusedByTheServerAndAFileWithinItLoads() {
+        LabView lab = open();
+        lab.tensorForm().source().setValue(LabTensorForm.OWN);
+        Upload upload = _get(Upload.class);
+        UploadKt._upload(upload, "huge.npy", "application/octet-stream", new byte[LabTensorForm.MAX_UPLOAD_BYTES + 1]);
+        assertThat(lab.tensorForm().pasted().isInvalid()).isTrue();
+        assertThat(lab.tensorForm().pasted().getErrorMessage())
+                .isEqualTo("huge.npy: The file is larger than 16 MiB, the most this page accepts.");
+
+        UploadKt._upload(upload, "w.npy", "application/octet-stream", npy(3, 2, new float[] {1, 2, 3, 4, 5, 6}));
+        assertThat(_get(Span.class, spec -> spec.withText("w.npy: 3 × 2 values loaded."))).isNotNull();
     }
 
     /** A version 1.0 .npy file as numpy.save writes it (little-endian float32, C order). */
