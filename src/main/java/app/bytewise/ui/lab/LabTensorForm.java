@@ -81,7 +81,7 @@ final class LabTensorForm extends Div {
         upload.setAcceptedFileTypes(".npy");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_UPLOAD_BYTES);
-        upload.setDropLabel(new Span("or drop a .npy file (float32 or float16, 2-D, C order)"));
+        upload.setDropLabel(new Span("or drop a .npy file (float32 or float16, 1-D or 2-D, C order, up to 16 MiB)"));
         ownFields = new Div(pasted, upload, uploaded);
         ownFields.setVisible(false);
         source.addValueChangeListener(e -> {
