@@ -19,11 +19,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The estimator's config.json upload URL, posted to by hand as the probe did: the page's Upload
- * limits the size in the browser, and the server must hold the same line against raw POSTs.
+ * limits the size in the browser, and the server must hold the same line against raw POSTs. No
+ * browser is needed, but it runs with the browser tests (after {@code package}, in their JVM): in
+ * the unit-test JVM the Karibu tests' Vaadin dev-mode contexts share the generated frontend folder
+ * with this one's, and its dev server may then fail to start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class UploadOverHttpTest {
+class UploadOverHttpIT {
 
     private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern UPLOAD_URL = Pattern.compile("VAADIN/dynamic/resource/[^\"]+/upload");
@@ -44,7 +47,7 @@ class UploadOverHttpTest {
         String init = tab.send(HttpRequest.newBuilder(URI.create(base + "/?v-r=init&location=estimator&query=")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher key = SECURITY_KEY.matcher(init);
-        assertThat(key.find()).as("Vaadin init answer").isTrue();
+        assertThat(key.find()).as("Vaadin init answer: %s", init).isTrue();
         String navigate = """
                 {"csrfToken": "%s", "syncId": 0, "clientId": 0, "rpc": [{"type": "event", "node": 1,
                  "event": "ui-navigate", "data": {"route": "estimator", "query": "", "appShellTitle": "",
