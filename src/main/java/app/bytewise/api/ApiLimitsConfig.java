@@ -39,9 +39,9 @@ class ApiLimitsConfig {
 
     @Bean
     QuantizeRateLimit quantizeRateLimit(@Value("${bytewise.api.quantize-rate.enabled:true}") boolean enabled,
-            @Value("${bytewise.api.quantize-rate.capacity:30}") int capacity,
+            @Value("${bytewise.api.quantize-rate.capacity:300}") int capacity,
             @Value("${bytewise.api.quantize-rate.refill-period:1m}") Duration refillPeriod,
-            @Value("${bytewise.api.quantize-rate.heavy-cost:5}") int heavyCost, Clock clock) {
-        return new QuantizeRateLimit(enabled, capacity, refillPeriod, heavyCost, clock);
+            @Value("${bytewise.api.quantize-rate.token-cost:100ms}") Duration tokenCost, Clock clock) {
+        return new QuantizeRateLimit(enabled, capacity, refillPeriod, tokenCost, clock);
     }
 }

@@ -1,6 +1,7 @@
 package app.bytewise.api;
 
 import app.bytewise.engine.InvalidInputException;
+import app.bytewise.quant.lab.LabCost;
 import app.bytewise.quant.lab.LabMethod;
 import app.bytewise.quant.lab.LabRequest;
 import app.bytewise.quant.lab.QuantLab;
@@ -29,9 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Quantization lab", description = "Real formats and methods on small tensors")
 class QuantizeController {
 
-    /** Inline values are for pasted matrices; generated tensors can be as large as the lab allows. */
-    static final int MAX_INLINE_VALUES = 1 << 20;
-
     private final QuantizeRateLimit rateLimit;
 
     QuantizeController(QuantizeRateLimit rateLimit) {
@@ -44,37 +42,34 @@ class QuantizeController {
     @PostMapping(path = "/quantize", consumes = MediaType.APPLICATION_JSON_VALUE)
     QuantizeResponse quantize(@RequestBody QuantizeRequest q, HttpServletRequest http) {
         LabMethod method = LabMethod.parse(q.method());
-        rateLimit.charge(http, method); // before any tensor is generated: that is where the CPU goes
-        FloatMatrix tensor = tensor(q);
-        Optional<FloatMatrix> inputs = method.needsInputs()
-                ? Optional.of(inputs(q.inputs(), tensor.cols())) : Optional.empty();
-        LabRequest request = new LabRequest(tensor, or(q.format(), "int8"), method, granularity(q.granularity()),
-                or(q.groupSize(), 128), or(q.symmetric(), true), or(q.doubleQuant(), false), inputs,
-                or(q.threshold(), 6.0f), or(q.alpha(), 0.5), or(q.actOrder(), false), or(q.dampPercent(), 0.01),
-                or(q.kvRole(), "keys"), or(q.residual(), 128), bins(q.bins()));
+        String format = or(q.format(), "int8");
+        // Shapes, outputs and price are settled before any tensor is generated: that is where the CPU goes.
+        QuantizeShape shape = QuantizeShape.of(q, method);
         List<String> extra = q.returnFields() == null ? List.of() : q.returnFields();
         for (String field : extra) {
             if (!"dequantized".equals(field) && !"encoded".equals(field)) {
                 throw new InvalidInputException("return", "return takes \"dequantized\" and/or \"encoded\", not '" + field + "'.");
             }
         }
+        int bins = bins(q.bins());
+        ResponseSize.check(extra, format, method, shape, bins);
+        rateLimit.charge(http, LabCost.of(format, method, shape.rows(), shape.cols(), shape.inputRows()), shape.field(),
+                shape.describe(method));
+        FloatMatrix tensor = tensor(q, shape);
+        Optional<FloatMatrix> inputs = method.needsInputs()
+                ? Optional.of(inputs(q.inputs(), tensor.cols())) : Optional.empty();
+        LabRequest request = new LabRequest(tensor, format, method, granularity(q.granularity()),
+                or(q.groupSize(), 128), or(q.symmetric(), true), or(q.doubleQuant(), false), inputs,
+                or(q.threshold(), 6.0f), or(q.alpha(), 0.5), or(q.actOrder(), false), or(q.dampPercent(), 0.01),
+                or(q.kvRole(), "keys"), or(q.residual(), 128), bins);
         return QuantizeResponse.of(QuantLab.run(request, ProgressMonitor.NONE), extra.contains("dequantized"),
                 extra.contains("encoded"));
     }
 
-    private static FloatMatrix tensor(QuantizeRequest q) {
-        if ((q.values() == null) == (q.tensor() == null)) {
-            throw new InvalidInputException("values", "Give either values (with rows and cols) or a tensor spec.");
-        }
+    private static FloatMatrix tensor(QuantizeRequest q, QuantizeShape shape) {
         if (q.tensor() != null) {
             return TensorGenerator.generate(spec(q.tensor(), "tensor", 0));
         }
-        if (q.values().size() > MAX_INLINE_VALUES) {
-            throw new InvalidInputException("values", "At most " + MAX_INLINE_VALUES
-                    + " inline values; generate larger tensors with a tensor spec.");
-        }
-        int cols = or(q.cols(), q.values().size());
-        int rows = or(q.rows(), cols == 0 ? 0 : q.values().size() / cols);
         float[] data = new float[q.values().size()];
         for (int i = 0; i < data.length; i++) {
             Float v = q.values().get(i);
@@ -83,7 +78,7 @@ class QuantizeController {
             }
             data[i] = v;
         }
-        return new FloatMatrix(rows, cols, data);
+        return new FloatMatrix(shape.rows(), shape.cols(), data);
     }
 
     private static FloatMatrix inputs(QuantizeRequest.TensorSpecJson spec, int features) {

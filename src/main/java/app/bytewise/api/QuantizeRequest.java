@@ -14,7 +14,7 @@ public record QuantizeRequest(
         @Schema(defaultValue = "128") Integer groupSize,
         @Schema(defaultValue = "true") Boolean symmetric,
         @Schema(description = "NF4/FP4: quantize the absmax values too", defaultValue = "false") Boolean doubleQuant,
-        @Schema(description = "Row-major values (with rows and cols)") List<Float> values,
+        @Schema(description = "Row-major values (with rows and cols), at most 1,048,576") List<Float> values,
         Integer rows,
         Integer cols,
         @Schema(description = "A generated tensor instead of values") TensorSpecJson tensor,
@@ -27,9 +27,10 @@ public record QuantizeRequest(
         @Schema(description = "KIVI: keys (per channel) or values (per token)", defaultValue = "keys") String kvRole,
         @Schema(description = "KIVI: tokens kept in FP16", defaultValue = "128") Integer residual,
         @Schema(defaultValue = "64") Integer bins,
-        @JsonProperty("return") @Schema(description = "Extra outputs: dequantized, encoded") List<String> returnFields) {
+        @JsonProperty("return") @Schema(description = "Extra outputs: dequantized, encoded; refused when the answer "
+                + "would pass 8 MiB") List<String> returnFields) {
 
-    /** A generated tensor: kind gaussian, student_t, outlier_channels or activations. */
+    /** A generated tensor: kind gaussian, student_t, outlier_channels or activations; rows and cols each 1 to 4096. */
     public record TensorSpecJson(String kind, Integer rows, Integer cols, Long seed, Double scale, Integer outliers,
             Double outlierMagnitude, Double degreesOfFreedom) {
     }

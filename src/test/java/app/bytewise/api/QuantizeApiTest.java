@@ -80,13 +80,41 @@ class QuantizeApiTest {
         "{\"format\": \"int8\", \"tensor\": {\"kind\": \"cauchy\", \"rows\": 2, \"cols\": 2}}|tensor.kind",
         "{\"format\": \"int8\", \"method\": \"magic\", \"tensor\": {\"rows\": 2, \"cols\": 2}}|method",
         "{\"format\": \"int8\", \"tensor\": {\"rows\": 2, \"cols\": 2}, \"return\": [\"everything\"]}|return",
-        "{\"format\": \"int8\", \"values\": [1, \"x\"], \"rows\": 1, \"cols\": 2}|values[1]"})
+        "{\"format\": \"int8\", \"values\": [1, \"x\"], \"rows\": 1, \"cols\": 2}|values[1]",
+        // Each side is capped, not only the product: GPTQ's Hessian alone would be 16,777,216².
+        "{\"format\": \"int4\", \"method\": \"gptq\", \"tensor\": {\"rows\": 1, \"cols\": 16777216}}|tensor.cols",
+        "{\"format\": \"int8\", \"tensor\": {\"rows\": 16777216, \"cols\": 1}}|tensor.rows",
+        "{\"format\": \"int4\", \"method\": \"awq\", \"tensor\": {\"rows\": 64, \"cols\": 64},"
+            + " \"inputs\": {\"rows\": 100000, \"cols\": 64}}|inputs.rows",
+        "{\"format\": \"int4\", \"method\": \"awq\", \"tensor\": {\"rows\": 64, \"cols\": 64},"
+            + " \"inputs\": {\"rows\": 64, \"cols\": 32}}|inputs.cols",
+        "{\"format\": \"int8\", \"values\": [1, 2, 3, 4], \"rows\": 1, \"cols\": 5000}|cols",
+        "{\"format\": \"int8\", \"values\": [], \"rows\": 1, \"cols\": 1}|values",
+        // Answers are bounded too: these would be about 256 MiB and 17 MiB of JSON.
+        "{\"format\": \"int8\", \"tensor\": {\"rows\": 4096, \"cols\": 4096}, \"return\": [\"dequantized\"]}|return",
+        "{\"format\": \"gguf:Q8_0\", \"tensor\": {\"rows\": 4096, \"cols\": 2048}, \"return\": [\"encoded\"]}|return"})
     void badRequestsNameTheField(String body, String field) throws Exception {
         HttpResponse<String> response = post(JSON.readTree(body));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("field").stringValue()).isEqualTo(field);
+    }
+
+    @Test
+    void anOversizedAnswerIsRefusedWithItsSizeAndAFittingOneIsServed() throws Exception {
+        HttpResponse<String> refused = post(JSON.readTree("""
+                {"format": "int8", "tensor": {"rows": 1024, "cols": 1024}, "return": ["dequantized"]}"""));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("detail").stringValue()).isEqualTo("return \"dequantized\" on "
+                + "1024 × 1024 would make an answer of about 16.0 MiB; answers are at most 8 MiB. Leave it out, or ask "
+                + "for it on a smaller tensor.");
+        HttpResponse<String> served = post(JSON.readTree("""
+                {"format": "gguf:Q4_K", "tensor": {"rows": 256, "cols": 1024}, "return": ["encoded", "dequantized"],
+                 "bins": 1024}"""));
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body().length()).isLessThan(8 * 1024 * 1024);
+        assertThat(JSON.readTree(served.body()).get("dequantized").size()).isEqualTo(256 * 1024);
     }
 
     private static ObjectNode request(String format, ArrayNode values) {

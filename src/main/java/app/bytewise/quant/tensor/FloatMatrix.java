@@ -8,8 +8,15 @@ import app.bytewise.engine.InvalidInputException;
  */
 public final class FloatMatrix {
 
+    /**
+     * Longest side of a tensor the lab takes in, as rows or as columns: a layer of a 7B model is
+     * 4096 wide. The cap is per side because cost grows with each side separately (GPTQ's Hessian
+     * is cols × cols), so 1 × 16,777,216 is no cheaper than 4096 × 4096.
+     */
+    public static final int MAX_SIDE = 4096;
+
     /** Largest tensor the lab works on: 4096 × 4096 elements. */
-    public static final int MAX_ELEMENTS = 4096 * 4096;
+    public static final int MAX_ELEMENTS = MAX_SIDE * MAX_SIDE;
 
     private final int rows;
     private final int cols;

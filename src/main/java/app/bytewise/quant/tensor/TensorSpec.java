@@ -14,8 +14,11 @@ public record TensorSpec(TensorKind kind, int rows, int cols, long seed, double 
         double outlierMagnitude, double degreesOfFreedom) {
 
     public TensorSpec {
-        if ((long) rows * cols > FloatMatrix.MAX_ELEMENTS || rows < 1 || cols < 1) {
-            throw new InvalidInputException("tensor.rows", "Between 1 and 4096 × 4096 elements; got " + rows + " × " + cols + ".");
+        if (rows < 1 || rows > FloatMatrix.MAX_SIDE) {
+            throw new InvalidInputException("tensor.rows", "Rows from 1 to " + FloatMatrix.MAX_SIDE + "; got " + rows + ".");
+        }
+        if (cols < 1 || cols > FloatMatrix.MAX_SIDE) {
+            throw new InvalidInputException("tensor.cols", "Columns from 1 to " + FloatMatrix.MAX_SIDE + "; got " + cols + ".");
         }
         if (!(scale > 0) || !Double.isFinite(scale)) {
             throw new InvalidInputException("tensor.scale", "The scale must be a positive number.");

@@ -4,12 +4,12 @@ import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.catalog.CatalogModel;
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.model.ModelReader;
+import app.bytewise.ui.BoundedUploadHandler;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,10 +37,11 @@ final class CustomConfigField extends Details {
         json.setWidthFull();
         json.setHelperText("Paste the config.json from the model's Hugging Face page, or upload the file.");
         Button use = new Button("Use this config", e -> apply(json.getValue()).ifPresent(onApplied));
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
+        // Bytes, not characters: a UTF-8 file of MAX_CONFIG_CHARS bytes has at most that many characters.
+        Upload upload = new Upload(new BoundedUploadHandler(ConfigParameter.MAX_CONFIG_CHARS, (name, bytes) -> {
             json.setValue(new String(bytes, StandardCharsets.UTF_8));
             apply(json.getValue()).ifPresent(onApplied);
-        }));
+        }, (name, reason) -> fail(name + ": " + reason)));
         upload.setAcceptedFileTypes(".json", "application/json");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ConfigParameter.MAX_CONFIG_CHARS);

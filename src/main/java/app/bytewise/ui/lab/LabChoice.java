@@ -57,6 +57,11 @@ public enum LabChoice {
         return method;
     }
 
+    /** Estimated CPU time of this choice on a rows × cols tensor with that many rows of layer inputs. */
+    java.time.Duration cost(int rows, int cols, int inputRows) {
+        return app.bytewise.quant.lab.LabCost.of(format, method, rows, cols, inputRows);
+    }
+
     /** The lab request for this choice on {@code tensor}, with layer inputs for the output error. */
     LabRequest request(FloatMatrix tensor, FloatMatrix inputs, int bins) {
         return new LabRequest(tensor, format, method, granularity, groupSize, true, doubleQuant,

@@ -1,22 +1,35 @@
 package app.bytewise.ui.lab;
 
 import app.bytewise.engine.InvalidInputException;
+import app.bytewise.quant.lab.LabCost;
 import app.bytewise.quant.lab.QuantLab;
 import app.bytewise.quant.method.ProgressMonitor;
 import app.bytewise.quant.tensor.FloatMatrix;
 import app.bytewise.quant.tensor.TensorGenerator;
 import app.bytewise.quant.tensor.TensorSpec;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
- * Runs the chosen formats one after another on a worker thread. The page reads {@link #progress()}
- * while it polls and may {@link #cancel()} at any time; GPTQ checks the flag between tiles of
- * its Hessian and of the factorisation, and between column blocks, the other methods between
- * choices.
+ * The chosen formats, run one per step on the lab's workers ({@link LabWorkers}), which take turns
+ * between clients after every step. The page reads {@link #progress()} while it polls and may
+ * {@link #cancel()} at any time; GPTQ checks the flag between tiles of its Hessian and of the
+ * factorisation, and between column blocks, the other methods between choices.
+ *
+ * <p>A job's work is bounded before it is queued ({@link #tooCostly()}): each side of the tensor is
+ * at most 4096 like the API's, each choice at most {@link #MAX_CHOICE_COST} of estimated CPU time
+ * (the most a step makes others wait) and the job at most {@link #MAX_JOB_COST}.
  */
 final class LabJob implements ProgressMonitor {
+
+    /** The API's ceiling for one request, 300 tokens of 100 ms: the longest a step may hold a worker. */
+    static final Duration MAX_CHOICE_COST = Duration.ofSeconds(30);
+    /** Enough for the default choices on 4096 × 4096 (about 75 s), not for every choice on it. */
+    static final Duration MAX_JOB_COST = Duration.ofMinutes(2);
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LabJob.class);
 
@@ -27,6 +40,9 @@ final class LabJob implements ProgressMonitor {
     private volatile boolean cancelled;
     private volatile double progress;
     private volatile int current;
+    private int next;
+    private FloatMatrix weights;
+    private FloatMatrix inputs;
 
     LabJob(LabTensor tensor, long inputSeed, List<LabChoice> choices, int bins) {
         this.tensor = tensor;
@@ -35,28 +51,61 @@ final class LabJob implements ProgressMonitor {
         this.bins = bins;
     }
 
-    /** Runs every choice, handing each outcome on; a choice that does not apply to this tensor is reported, not fatal. */
-    void run(Consumer<LabOutcome> onEach) {
-        FloatMatrix w = tensor.values().get();
-        FloatMatrix inputs = TensorGenerator.generate(TensorSpec.layerInputs(w.cols(), inputSeed));
-        for (int i = 0; i < choices.size() && !cancelled; i++) {
-            current = i;
-            LabChoice choice = choices.get(i);
-            LabOutcome outcome;
-            try {
-                outcome = LabOutcome.of(choice, QuantLab.run(choice.request(w, inputs, bins), this));
-            } catch (InvalidInputException e) {
-                outcome = LabOutcome.failed(choice, e.getMessage());
-            } catch (CancellationException e) {
-                break;
-            } catch (RuntimeException e) {
-                // A bug must not take the page down with it; it is logged, and the user sees which choice failed.
-                LOG.error("Lab run of {} failed", choice, e);
-                outcome = LabOutcome.failed(choice, "This choice failed unexpectedly on this tensor.");
+    /** Why this job may not run, if it is larger than the lab allows. */
+    Optional<String> tooCostly() {
+        int inputRows = TensorSpec.layerInputs(tensor.cols(), inputSeed).rows();
+        Duration total = Duration.ZERO;
+        for (LabChoice choice : choices) {
+            Duration cost = choice.cost(tensor.rows(), tensor.cols(), inputRows);
+            if (cost.compareTo(MAX_CHOICE_COST) > 0) {
+                return Optional.of(String.format(Locale.ROOT, "%s on %d × %d is estimated at %s of CPU time; one choice "
+                        + "may take at most %s. Use a smaller tensor or leave it out.", choice.label(), tensor.rows(),
+                        tensor.cols(), LabCost.describe(cost), LabCost.describe(MAX_CHOICE_COST)));
             }
-            onEach.accept(outcome);
+            total = total.plus(cost);
         }
-        progress = 1;
+        if (total.compareTo(MAX_JOB_COST) > 0) {
+            return Optional.of(String.format(Locale.ROOT, "These %d choices on %d × %d are estimated at %s of CPU time; "
+                    + "a run may take at most %s. Choose fewer (GPTQ, AWQ, LLM.int8() and SmoothQuant cost the most) "
+                    + "or a smaller tensor.", choices.size(), tensor.rows(), tensor.cols(), LabCost.describe(total),
+                    LabCost.describe(MAX_JOB_COST)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Runs the next choice and hands its outcome on; a choice that does not apply to this tensor is
+     * reported, not fatal. Returns whether choices remain. Steps run one at a time, on any worker.
+     */
+    synchronized boolean step(Consumer<LabOutcome> onEach) {
+        if (cancelled || next >= choices.size()) {
+            return false;
+        }
+        if (weights == null) {
+            weights = tensor.values().get();
+            inputs = TensorGenerator.generate(TensorSpec.layerInputs(weights.cols(), inputSeed));
+        }
+        current = next;
+        LabChoice choice = choices.get(next++);
+        LabOutcome outcome;
+        try {
+            outcome = LabOutcome.of(choice, QuantLab.run(choice.request(weights, inputs, bins), this));
+        } catch (InvalidInputException e) {
+            outcome = LabOutcome.failed(choice, e.getMessage());
+        } catch (CancellationException e) {
+            return false;
+        } catch (RuntimeException e) {
+            // A bug must not take the page down with it; it is logged, and the user sees which choice failed.
+            LOG.error("Lab run of {} failed", choice, e);
+            outcome = LabOutcome.failed(choice, "This choice failed unexpectedly on this tensor.");
+        }
+        onEach.accept(outcome);
+        if (next == choices.size()) {
+            progress = 1;
+            weights = null; // the job object lives on in the page; the tensors need not
+            inputs = null;
+        }
+        return next < choices.size() && !cancelled;
     }
 
     void cancel() {

@@ -5,6 +5,7 @@ import app.bytewise.quant.tensor.FloatMatrix;
 import app.bytewise.quant.tensor.MatrixParser;
 import app.bytewise.quant.tensor.TensorKind;
 import app.bytewise.quant.tensor.TensorSpec;
+import app.bytewise.ui.BoundedUploadHandler;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,7 +28,10 @@ final class LabTensorForm extends Div {
 
     static final String GENERATED = "Generate";
     static final String OWN = "My own values";
-    /** A 4096 × 4096 float32 .npy is 64 MiB; uploads are capped well below that to keep memory bounded. */
+    /**
+     * A 4096 × 4096 float32 .npy is 64 MiB; uploads are capped well below that (2048 × 2048 float32,
+     * 4096 × 2048 float16, plus the header) to keep memory bounded, on the server as in the browser.
+     */
     static final int MAX_UPLOAD_BYTES = 16 * 1024 * 1024 + 256;
 
     private final RadioButtonGroup<String> source = new RadioButtonGroup<>("Tensor");
@@ -74,11 +77,11 @@ final class LabTensorForm extends Div {
         pasted.setPlaceholder("0.12, -0.03, 0.44\n0.08, 0.91, -0.27");
         pasted.setMaxLength(4_000_000);
         pasted.setWidthFull();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> uploaded(meta.fileName(), bytes)));
+        Upload upload = new Upload(new BoundedUploadHandler(MAX_UPLOAD_BYTES, this::uploaded, this::refused));
         upload.setAcceptedFileTypes(".npy");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_UPLOAD_BYTES);
-        upload.setDropLabel(new Span("or drop a .npy file (float32 or float16, 2-D, C order)"));
+        upload.setDropLabel(new Span("or drop a .npy file (float32 or float16, 1-D or 2-D, C order, up to 16 MiB)"));
         ownFields = new Div(pasted, upload, uploaded);
         ownFields.setVisible(false);
         source.addValueChangeListener(e -> {
@@ -99,7 +102,7 @@ final class LabTensorForm extends Div {
                 case "tensor.outliers" -> outliers;
                 case "tensor.outlierMagnitude" -> magnitude;
                 case "seed" -> seed;
-                case "cols" -> cols;
+                case "cols", "tensor.cols" -> cols;
                 default -> pasted;
             };
             field.setErrorMessage(bad.getMessage());
@@ -121,11 +124,15 @@ final class LabTensorForm extends Div {
             uploaded.setText(String.format(Locale.ROOT, "%s: %d × %d values loaded.", fileName, uploadedMatrix.rows(),
                     uploadedMatrix.cols()));
         } catch (InvalidInputException bad) {
-            uploadedMatrix = null;
-            uploaded.setText("");
-            pasted.setErrorMessage(fileName + ": " + bad.getMessage());
-            pasted.setInvalid(true);
+            refused(fileName, bad.getMessage());
         }
+    }
+
+    private void refused(String fileName, String reason) {
+        uploadedMatrix = null;
+        uploaded.setText("");
+        pasted.setErrorMessage(fileName + ": " + reason);
+        pasted.setInvalid(true);
     }
 
     RadioButtonGroup<String> source() {

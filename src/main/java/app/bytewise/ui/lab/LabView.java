@@ -3,6 +3,7 @@ package app.bytewise.ui.lab;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -14,6 +15,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
 import java.util.Arrays;
@@ -23,9 +26,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The quantization lab: a real tensor through real formats, side by side. Runs happen on a worker
- * thread; the page polls for progress while one is under way, so it never freezes, and a run can
- * be cancelled (GPTQ on a 4096 × 4096 layer takes seconds).
+ * The quantization lab: a real tensor through real formats, side by side. Runs happen on the lab's
+ * shared workers, one per browser session at a time; the page polls while one is queued or under
+ * way, showing its place in the queue and then its progress, so it never freezes, and a run can be
+ * cancelled (GPTQ on a 4096 × 4096 layer takes seconds).
  */
 @Route("lab")
 @PageTitle("Lab | Bytewise")
@@ -45,6 +49,7 @@ public class LabView extends VerticalLayout {
     private final Span status = new Span();
     private final LabResultsPanel results = new LabResultsPanel();
     private LabJob job;
+    private LabWorkers.Ticket ticket;
     private Registration polling;
 
     public LabView(LabWorkers workers) {
@@ -101,29 +106,68 @@ public class LabView extends VerticalLayout {
         List<LabChoice> chosen = Arrays.stream(LabChoice.values()).filter(choices.getValue()::contains).toList();
         LabTensor w = tensor.get();
         LabJob started = new LabJob(w, tensorForm.inputSeed(), chosen, BINS);
+        Optional<String> tooCostly = started.tooCostly();
+        if (tooCostly.isPresent()) {
+            choices.setErrorMessage(tooCostly.get());
+            choices.setInvalid(true);
+            status.setText("This run is larger than the lab allows.");
+            return;
+        }
+        UI ui = UI.getCurrent();
+        Optional<LabWorkers.Ticket> queued = workers.submit(ui.getSession(), client(),
+                () -> started.step(outcome -> inUi(ui, () -> results.add(outcome))),
+                () -> inUi(ui, () -> finished(started)));
+        if (queued.isEmpty()) {
+            status.setText("Another lab run of this browser session is queued or running, perhaps in another tab; "
+                    + "wait for it to finish or cancel it there.");
+            return;
+        }
         job = started;
+        ticket = queued.get();
         results.clear();
         run.setEnabled(false);
         cancel.setEnabled(true);
         progress.setValue(0);
         progress.setVisible(true);
-        status.setText(String.format(Locale.ROOT, "Quantizing a %d × %d tensor with %d choices…", w.rows(), w.cols(),
-                chosen.size()));
-        UI ui = UI.getCurrent();
+        showProgress();
         ui.setPollInterval(300);
-        workers.submit(() -> {
-            try {
-                started.run(outcome -> ui.access(() -> results.add(outcome)));
-            } finally {
-                ui.access(() -> finished(started));
-            }
-        });
+    }
+
+    /** The queue position while the run waits for a worker, its progress once it runs. */
+    private void showProgress() {
+        int ahead = ticket.ahead();
+        if (ahead >= 0) {
+            progress.setIndeterminate(true);
+            status.setText(ahead == 0 ? "Queued: next to start." : String.format(Locale.ROOT, "Queued: %d job%s ahead.",
+                    ahead, ahead == 1 ? "" : "s"));
+            return;
+        }
+        progress.setIndeterminate(false);
+        progress.setValue(job.progress());
+        status.setText(String.format(Locale.ROOT, "Running %s… %.0f%%", job.currentLabel(), 100 * job.progress()));
+    }
+
+    /** Whose turn a run takes in the shared queue: the client's address (per node, like the API's limits). */
+    private static String client() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String address = request == null ? null : request.getRemoteAddr();
+        return address == null ? "unknown" : address;
+    }
+
+    /** Delivers to the page if it is still open; a closed tab has nobody to show it to. */
+    private static void inUi(UI ui, Command command) {
+        try {
+            ui.access(command);
+        } catch (UIDetachedException closed) {
+            // the run was cancelled when the page went away
+        }
     }
 
     private void cancel() {
         if (job != null) {
             job.cancel();
             status.setText("Cancelling…");
+            ticket.withdraw(); // a queued run ends at once, a running one after its current step
         }
     }
 
@@ -132,6 +176,7 @@ public class LabView extends VerticalLayout {
             return;
         }
         job = null;
+        ticket = null;
         run.setEnabled(true);
         cancel.setEnabled(false);
         progress.setVisible(false);
@@ -144,9 +189,8 @@ public class LabView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         polling = event.getUI().addPollListener(e -> {
-            if (job != null) {
-                progress.setValue(job.progress());
-                status.setText(String.format(Locale.ROOT, "Running %s… %.0f%%", job.currentLabel(), 100 * job.progress()));
+            if (job != null && !job.isCancelled()) {
+                showProgress();
             }
         });
     }
@@ -155,6 +199,7 @@ public class LabView extends VerticalLayout {
     protected void onDetach(DetachEvent event) {
         if (job != null) {
             job.cancel(); // nobody is watching any more
+            ticket.withdraw();
         }
         if (polling != null) {
             polling.remove();

@@ -10,6 +10,9 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.upload.Upload;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import java.nio.charset.StandardCharsets;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,22 @@ class EstimatorViewTest extends KaribuTestBase {
         assertThat(view.first().custom().json().getErrorMessage()).contains("hidden_size");
         assertThat(view.first().model().getValue().id()).isEqualTo("llama-2-7b");
         assertThat(view.result().getElement().getTextRecursively()).isEqualTo(before);
+    }
+
+    /** The browser's size limit is enforced on the server too: an oversized body is refused, not read. */
+    @Test
+    void anUploadedConfigOverTheLimitIsRefusedAndOneWithinItIsUsed() {
+        EstimatorView view = open(Map.of("model", "llama-2-7b"));
+        view.first().custom().setOpened(true);
+        Upload upload = _get(view.first().custom(), Upload.class);
+        UploadKt._upload(upload, "config.json", "application/json", new byte[64 * 1024 + 1]);
+        assertThat(view.first().custom().json().isInvalid()).isTrue();
+        assertThat(view.first().custom().json().getErrorMessage())
+                .isEqualTo("config.json: The file is larger than 64 KiB, the most this page accepts.");
+        assertThat(view.first().model().getValue().id()).isEqualTo("llama-2-7b");
+
+        UploadKt._upload(upload, "config.json", "application/json", TINY_LLAMA.getBytes(StandardCharsets.UTF_8));
+        assertThat(view.first().model().getValue().id()).isEqualTo("custom");
     }
 
     /** ZeRO-2 vs ZeRO-3 side by side, and tensor parallelism from the URL: 16 bytes per parameter, sharded. */

@@ -15,19 +15,31 @@ import app.bytewise.quant.tensor.TensorKind;
 import app.bytewise.quant.tensor.TensorSpec;
 import app.bytewise.ui.KaribuTestBase;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class LabViewTest extends KaribuTestBase {
+
+    @Autowired
+    private LabWorkers workers;
 
     private LabView open() {
         openAnonymously();
@@ -95,7 +107,7 @@ class LabViewTest extends KaribuTestBase {
         LabView lab = open();
         lab.tensorForm().rows().setValue(2048);
         lab.tensorForm().cols().setValue(2048);
-        choose(LabChoice.GPTQ_INT4, LabChoice.AWQ_INT4);
+        choose(LabChoice.GPTQ_INT4, LabChoice.LLM_INT8);
         _click(_get(Button.class, spec -> spec.withText("Quantize")));
         assertThat(lab.running()).isTrue();
         _click(_get(Button.class, spec -> spec.withText("Cancel")));
@@ -137,6 +149,141 @@ class LabViewTest extends KaribuTestBase {
         lab.tensorForm().uploaded("broken.npy", "not numpy".getBytes(StandardCharsets.US_ASCII));
         assertThat(lab.tensorForm().pasted().isInvalid()).isTrue();
         assertThat(lab.tensorForm().pasted().getErrorMessage()).contains("broken.npy").contains("magic");
+    }
+
+    private static String status() {
+        return _get(Span.class, spec -> spec.withClasses("bw-lab-status")).getText();
+    }
+
+    private static void poll() {
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+        MockVaadin.clientRoundtrip(false);
+    }
+
+    /** A run that holds a worker until {@code gate} opens. */
+    private LabWorkers.Ticket blocker(Object session, String client, CountDownLatch gate) {
+        return workers.submit(session, client, () -> {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }, () -> { }).orElseThrow();
+    }
+
+    private static void awaitStarted(List<LabWorkers.Ticket> tickets) throws InterruptedException {
+        for (int i = 0; i < 1000 && !tickets.stream().allMatch(LabWorkers.Ticket::started); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(tickets).allMatch(LabWorkers.Ticket::started);
+    }
+
+    /** With every worker busy the page says how many jobs are ahead, updates it, and then runs. */
+    @Test
+    void aQueuedRunShowsItsPlaceAndRunsWhenAWorkerIsFree() throws InterruptedException {
+        LabView lab = open();
+        lab.tensorForm().rows().setValue(8);
+        lab.tensorForm().cols().setValue(64);
+        choose(LabChoice.INT8_CHANNEL);
+        CountDownLatch gate = new CountDownLatch(1);
+        try {
+            List<LabWorkers.Ticket> busy = new ArrayList<>();
+            for (int i = 0; i < workers.threadCount(); i++) {
+                busy.add(blocker("busy session " + i, "192.0.2." + i, gate));
+            }
+            awaitStarted(busy);
+            LabWorkers.Ticket earlier = blocker("earlier session", "198.51.100.9", gate);
+            _click(_get(Button.class, spec -> spec.withText("Quantize")));
+            assertThat(lab.running()).isTrue();
+            assertThat(status()).isEqualTo("Queued: 1 job ahead.");
+            earlier.withdraw();
+            poll();
+            assertThat(status()).isEqualTo("Queued: next to start.");
+            assertThat(lab.results().outcomes()).isEmpty();
+        } finally {
+            gate.countDown();
+        }
+        awaitDone(lab);
+        assertThat(lab.results().outcomes()).hasSize(1);
+        assertThat(status()).isEqualTo("Done: 1 result.");
+    }
+
+    /** One run per browser session: a second tab's run is refused while the first is queued or running. */
+    @Test
+    void aSecondRunOfTheSameSessionIsRefusedWithAMessage() throws InterruptedException {
+        LabView lab = open();
+        CountDownLatch gate = new CountDownLatch(1);
+        LabWorkers.Ticket otherTab = blocker(UI.getCurrent().getSession(), "203.0.113.1", gate);
+        try {
+            _click(_get(Button.class, spec -> spec.withText("Quantize")));
+            assertThat(lab.running()).isFalse();
+            assertThat(status()).startsWith("Another lab run of this browser session is queued or running");
+        } finally {
+            gate.countDown();
+        }
+        awaitStarted(List.of(otherTab));
+    }
+
+    /** Cancelling a run that is still queued ends it at once; it never takes a worker. */
+    @Test
+    void aQueuedRunCanBeCancelledAtOnce() throws InterruptedException {
+        LabView lab = open();
+        CountDownLatch gate = new CountDownLatch(1);
+        try {
+            List<LabWorkers.Ticket> busy = new ArrayList<>();
+            for (int i = 0; i < workers.threadCount(); i++) {
+                busy.add(blocker("busy session " + i, "192.0.2." + i, gate));
+            }
+            awaitStarted(busy);
+            _click(_get(Button.class, spec -> spec.withText("Quantize")));
+            assertThat(status()).isEqualTo("Queued: next to start.");
+            _click(_get(Button.class, spec -> spec.withText("Cancel")));
+            MockVaadin.clientRoundtrip(false);
+            assertThat(lab.running()).isFalse();
+            assertThat(status()).isEqualTo("Cancelled after 0 results.");
+        } finally {
+            gate.countDown();
+        }
+    }
+
+    /** Work is bounded like the API's: no choice over 30 s of estimated CPU time, no run over 2 minutes. */
+    @Test
+    void aRunLargerThanTheLabAllowsIsRefusedBeforeItIsQueued() {
+        LabView lab = open();
+        lab.tensorForm().rows().setValue(4096);
+        lab.tensorForm().cols().setValue(4096);
+        choose(LabChoice.AWQ_INT4);
+        _click(_get(Button.class, spec -> spec.withText("Quantize")));
+        assertThat(lab.running()).isFalse();
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<LabChoice> group = _get(CheckboxGroup.class);
+        assertThat(group.isInvalid()).isTrue();
+        assertThat(group.getErrorMessage()).startsWith("AWQ INT4 group 128 on 4096 × 4096 is estimated at ")
+                .endsWith("of CPU time; one choice may take at most 30.0 s. Use a smaller tensor or leave it out.");
+
+        choose(LabChoice.FP16, LabChoice.BF16, LabChoice.FP8_E4M3, LabChoice.INT8_CHANNEL, LabChoice.INT4_G128,
+                LabChoice.NF4, LabChoice.NF4_DQ, LabChoice.FP4, LabChoice.Q8_0, LabChoice.Q4_0);
+        _click(_get(Button.class, spec -> spec.withText("Quantize")));
+        assertThat(lab.running()).isFalse();
+        assertThat(group.getErrorMessage()).startsWith("These 10 choices on 4096 × 4096 are estimated at 2.")
+                .contains("a run may take at most 2.0 min");
+        assertThat(status()).isEqualTo("This run is larger than the lab allows.");
+    }
+
+    /** The size bound holds on the server: a body one byte over it is refused with the limit, not parsed. */
+    @Test
+    void anUploadOverTheLimitIsRefusedByTheServerAndAFileWithinItLoads() {
+        LabView lab = open();
+        lab.tensorForm().source().setValue(LabTensorForm.OWN);
+        Upload upload = _get(Upload.class);
+        UploadKt._upload(upload, "huge.npy", "application/octet-stream", new byte[LabTensorForm.MAX_UPLOAD_BYTES + 1]);
+        assertThat(lab.tensorForm().pasted().isInvalid()).isTrue();
+        assertThat(lab.tensorForm().pasted().getErrorMessage())
+                .isEqualTo("huge.npy: The file is larger than 16 MiB, the most this page accepts.");
+
+        UploadKt._upload(upload, "w.npy", "application/octet-stream", npy(3, 2, new float[] {1, 2, 3, 4, 5, 6}));
+        assertThat(_get(Span.class, spec -> spec.withText("w.npy: 3 × 2 values loaded."))).isNotNull();
     }
 
     /** A version 1.0 .npy file as numpy.save writes it (little-endian float32, C order). */

@@ -1,0 +1,61 @@
+package app.bytewise.api;
+
+import app.bytewise.engine.InvalidInputException;
+import app.bytewise.quant.BlockCodec;
+import app.bytewise.quant.gguf.GgufCodecs;
+import app.bytewise.quant.lab.LabMethod;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An upper bound on the JSON a quantize answer will be, computed before the run, so a request
+ * whose extra outputs would be too large is refused instead of computed and streamed: 4096 × 4096
+ * dequantized values are about 200 MB of JSON. The bound is the API's request body cap, 8 MiB.
+ */
+final class ResponseSize {
+
+    static final long MAX_BYTES = 8L * 1024 * 1024;
+    /** The longest float Jackson writes, "-1.17549435E-38", and its comma. */
+    private static final int FLOAT_CHARS = 16;
+    /** The longest double, "-1.2345678901234567E-300", its comma, and a count of up to 8 digits. */
+    private static final int BIN_CHARS = 25 + 9;
+    /** Scheme, shape, two sets of metrics and the notes. */
+    private static final int FIXED_CHARS = 4096;
+
+    private ResponseSize() {
+    }
+
+    /** Refuses, naming {@code return}, extra outputs that would make the answer larger than {@link #MAX_BYTES}. */
+    static void check(List<String> extra, String format, LabMethod method, QuantizeShape shape, int bins) {
+        double fixed = FIXED_CHARS + 3.0 * (bins + 1) * BIN_CHARS;
+        // LLM.int8() and SmoothQuant quantize the product: their "dequantized" output is Y, inputRows × rows.
+        boolean product = method == LabMethod.LLM_INT8 || method == LabMethod.SMOOTHQUANT;
+        double values = product ? (double) shape.inputRows() * shape.rows() : (double) shape.rows() * shape.cols();
+        double dequantized = extra.contains("dequantized") ? values * FLOAT_CHARS : 0;
+        double encoded = extra.contains("encoded") ? encodedChars(format, (double) shape.rows() * shape.cols()) : 0;
+        double total = fixed + dequantized + encoded;
+        if (total > MAX_BYTES) {
+            String asked = dequantized >= encoded ? "\"dequantized\"" : "\"encoded\"";
+            throw new InvalidInputException("return", String.format(Locale.ROOT, "return %s on %d × %d would make an "
+                    + "answer of about %.1f MiB; answers are at most %d MiB. Leave it out, or ask for it on a smaller "
+                    + "tensor.", asked, shape.rows(), shape.cols(), total / (1024 * 1024), MAX_BYTES / (1024 * 1024)));
+        }
+    }
+
+    /** Hex of the stored bytes (two characters a byte), plus bitsandbytes' absmax per 64 values. */
+    private static double encodedChars(String format, double weights) {
+        String f = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
+        if (f.startsWith("gguf:")) {
+            try {
+                BlockCodec codec = GgufCodecs.of(f.substring(5));
+                return 2 * Math.ceil(weights / codec.blockSize()) * codec.bytesPerBlock();
+            } catch (IllegalArgumentException unknown) {
+                return 0; // the run refuses the format itself, naming it
+            }
+        }
+        if (f.equals("nf4") || f.equals("fp4")) {
+            return weights + Math.ceil(weights / 64) * FLOAT_CHARS; // two 4-bit codes a byte
+        }
+        return 0; // other formats have no fixed byte layout to return
+    }
+}
