@@ -11,7 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,9 +26,16 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private static final String SCHEME = "Bearer";
 
     private final ApiTokenService tokens;
+    /**
+     * The application context's strategy, the one Spring Security's own filters in this chain use
+     * (Vaadin registers one as a bean and sets it globally whenever a context starts): with two
+     * contexts in one JVM, as tests have, the global one may be another context's.
+     */
+    private final SecurityContextHolderStrategy holder;
 
-    BearerTokenFilter(ApiTokenService tokens) {
+    BearerTokenFilter(ApiTokenService tokens, SecurityContextHolderStrategy holder) {
         this.tokens = tokens;
+        this.holder = holder;
     }
 
     @Override
@@ -43,7 +49,6 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         Optional<UserAccount> owner = tokens.authenticate(header.substring(SCHEME.length()).strip());
-        SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
         if (owner.isEmpty()) {
             holder.clearContext();
             ApiChallenge.unauthorized(response, ApiChallenge.BEARER_INVALID);

@@ -236,7 +236,7 @@ class PersonalApiTest {
                 .allMatch(hash -> hash.matches("[0-9a-f]{64}"));
 
         HttpResponse<String> ok = bearer("GET", "/api/v1/me", laptop.token(), null);
-        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.statusCode()).as(ok.headers().allValues("WWW-Authenticate") + " " + ok.body()).isEqualTo(200);
         assertThat(JSON.readTree(ok.body()).get("username").stringValue()).isEqualTo(me.getUsername());
         assertThat(ok.headers().firstValue("Set-Cookie")).isEmpty();
         Instant used = tokens.tokensOf(me).stream().filter(t -> t.id() == laptop.summary().id()).findFirst()
