@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties(ignoreUnknown = false)
 @Schema(description = "What to estimate. Omitted fields take the defaults shown.")
 public record EstimateRequest(
-        @Schema(description = "{\"preset\": \"llama-2-7b\"} or {\"config\": {…config.json…}} or {\"parameterCount\": 7000000000}",
+        @Schema(description = "{\"preset\": \"llama-2-7b\"} or {\"config\": {…config.json…}} or {\"parameterCount\": 7000000000} "
+                + "(at most 10^15 parameters; a config's dimensions are bounded, e.g. at most 2,048 layers)",
                 requiredMode = Schema.RequiredMode.REQUIRED) JsonNode model,
         @Schema(description = "inference or training", defaultValue = "inference") String mode,
         @Schema(description = "Weight format id, e.g. bf16, int4, nf4, gptq-4bit-g128, gguf:Q4_K_M",
@@ -26,7 +27,7 @@ public record EstimateRequest(
         @Schema(description = "Paged KV-cache allocation (vLLM): each sequence rounds up to whole pages",
                 defaultValue = "false") Boolean pagedAttention,
         @Schema(description = "Tokens per KV page when paged", defaultValue = "16") Integer pageSize,
-        @Schema(description = "Runtime overhead per GPU in bytes", defaultValue = "1073741824") Long overheadBytes,
+        @Schema(description = "Runtime overhead per GPU in bytes, 0 to 1 TiB", defaultValue = "1073741824") Long overheadBytes,
         @Schema(description = "adamw, adamw-mixed, adamw-bf16, adamw-8bit, sgd-momentum, adafactor",
                 defaultValue = "adamw-mixed") String optimizer,
         @Schema(description = "ZeRO stage 0-3", defaultValue = "0") Integer zeroStage,

@@ -52,10 +52,11 @@ class RequestMapper {
             return ModelReader.read("custom", "Custom model", node.get("config"), "model.config");
         }
         JsonNode count = node.get("parameterCount");
-        if (!count.isIntegralNumber() || count.longValue() <= 0) {
+        if (!count.isIntegralNumber() || count.bigIntegerValue().signum() <= 0) {
             throw new InvalidInputException("model.parameterCount", "parameterCount must be a positive integer.");
         }
-        return Model.ofParameterCount(count.longValue());
+        // Beyond 2^63 is beyond the bound as well: the model's own check names the field.
+        return Model.ofParameterCount(count.canConvertToLong() ? count.longValue() : Long.MAX_VALUE);
     }
 
     InferenceRequest inference(EstimateRequest r, Model model) {

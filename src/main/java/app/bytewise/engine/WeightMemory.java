@@ -43,7 +43,7 @@ public final class WeightMemory {
                     bits, ByteCount.of(nominal).display(), ByteCount.of(Math.abs(exact - nominal)).display());
         }
         return Step.bytes("weights", "Weights in " + format.label(), "Σ over tensors of stored bytes",
-                List.of(Input.of("N", n, "parameters"), Input.of("tensors", layout.tensors().size(), "")), exact, note);
+                List.of(Input.of("N", n, "parameters"), Input.of("tensors", layout.tensorCount(), "")), exact, note);
     }
 
     static String trim(double value) {

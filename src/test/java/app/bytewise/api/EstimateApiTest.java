@@ -98,6 +98,14 @@ class EstimateApiTest {
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"zeroStage\": 5}|zeroStage",
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"tensorParallel\": 3}|tensorParallel",
         "{\"model\": {\"parameterCount\": 1000}, \"mode\": \"training\", \"optimizer\": \"adafactor\"}|optimizer",
+        "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 4096, \"num_hidden_layers\": 10000000, \"num_attention_heads\": 32, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.num_hidden_layers",
+        "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 4096, \"num_hidden_layers\": 9223372036854775808, \"num_attention_heads\": 32, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.num_hidden_layers",
+        "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 2147483647, \"num_hidden_layers\": 32, \"num_attention_heads\": 1, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.hidden_size",
+        "{\"model\": {\"parameterCount\": 580000000000000000}, \"mode\": \"training\"}|model.parameterCount",
+        "{\"model\": {\"parameterCount\": 99999999999999999999}}|model.parameterCount",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"overheadBytes\": 9223372036854775807}|overheadBytes",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"overheadBytes\": 9223372036854775807}|overheadBytes",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"flashAttention\": false, \"contextLength\": 10000000, \"batchSize\": 100000}|batchSize",
         "{\"model\": |body"})
     void badRequestsAreProblemDetailsNamingTheField(String body, String field) throws Exception {
         HttpResponse<String> response = post(body);
@@ -108,6 +116,18 @@ class EstimateApiTest {
         assertThat(problem.get("field").stringValue()).isEqualTo(field);
         assertThat(problem.get("detail").stringValue()).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** Ten million tokens with eager attention fits a long; the batch search's probes (50,000 sequences) do not. */
+    @Test
+    void capacitySearchesThatProbePastALongStillAnswer() throws Exception {
+        HttpResponse<String> response = post("""
+                {"model": {"preset": "llama-2-7b"}, "flashAttention": false, "contextLength": 10000000,
+                 "gpu": "a100-80gb-sxm"}""");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("fits").booleanValue()).isFalse();
+        assertThat(body.get("capacity").path("largestBatch").isIntegralNumber()).isFalse();
     }
 
     @Test

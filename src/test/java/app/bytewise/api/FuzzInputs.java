@@ -9,7 +9,8 @@ import java.util.Random;
 /**
  * Seeded generator of hostile API inputs: a valid body with one field swapped for a value of the
  * wrong type or size, fields dropped, unknown fields, NaN and Infinity literals, deep nesting, long
- * strings, truncated JSON, random bytes and wrong content types. The same seed gives the same inputs.
+ * strings, truncated JSON, random bytes and wrong content types; and inputs meant to be costly
+ * rather than malformed (see {@link #costly()}). The same seed gives the same inputs.
  */
 final class FuzzInputs {
 
@@ -36,13 +37,117 @@ final class FuzzInputs {
         this.questionIds = questionIds;
     }
 
+    /** Config fields that size a model, and the family whose config spells them so. */
+    private static final String[][] CONFIG_FIELDS = {{"llama", "num_hidden_layers"}, {"llama", "hidden_size"},
+        {"llama", "intermediate_size"}, {"llama", "num_attention_heads"}, {"llama", "num_key_value_heads"},
+        {"llama", "head_dim"}, {"llama", "vocab_size"}, {"llama", "max_position_embeddings"},
+        {"mixtral", "num_local_experts"}, {"mixtral", "num_experts_per_tok"}, {"mistral", "sliding_window"},
+        {"gpt2", "n_layer"}, {"gpt2", "n_positions"}, {"gpt2", "n_inner"}, {"opt", "ffn_dim"},
+        {"opt", "word_embed_proj_dim"}, {"falcon", "num_kv_heads"}, {"gemma2", "num_hidden_layers"},
+        {"phi3", "intermediate_size"}};
+    /** Sizes around the bounds, past them, and past every integer type. */
+    private static final String[] HUGE = {"2048", "2049", "4096", "262144", "1048576", "4194304", "1000000",
+        "10000000", "134217728", "2147483647", "2147483648", "4294967296", "9223372036854775807",
+        "9223372036854775808", "18446744073709551616", "-9223372036854775809", "1e10000000", "1e999"};
+    private static final String[] REQUEST_FIELDS = {"contextLength", "batchSize", "gpuCount", "overheadBytes", "gpus",
+        "tensorParallel", "pipelineParallel", "microBatches", "pageSize", "zeroStage"};
+    private static final String[] HUGE_ANSWERS = {"1e10000000 GB", "1e10000000", "-1e999", "1e999 GiB", "0e99999999999",
+        "1e-10000000 s", "1e31", "1e30", "1e99999999999999999999 MB", "2e29 TB", "1.5e-31 ms", "1e27k params"};
+
     Input next() {
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(5)) {
             case 0 -> body("POST", "/api/v1/estimate", estimateBase(), ESTIMATE_FIELDS);
             case 1 -> body("POST", "/api/v1/quantize", quantizeBase(), QUANTIZE_FIELDS);
             case 2 -> question();
-            default -> answer();
+            case 3 -> answer();
+            default -> costly();
         };
+    }
+
+    /**
+     * Well-formed inputs meant to cost: configs with ten million layers or dimensions past every
+     * bound, integers past 2^63 in configs and request fields, request fields whose products overflow
+     * a long, and typed answers with huge exponents or pages of digits. Each must be answered as fast
+     * as any other request, with a 200 or a 400 naming the field.
+     */
+    private Input costly() {
+        return switch (random.nextInt(4)) {
+            case 0 -> estimate(Map.of("model", "{\"config\": " + hugeConfig() + "}"));
+            case 1 -> estimate(Map.of("model", "{\"config\": " + largestConfig() + "}"));
+            case 2 -> {
+                Map<String, String> fields = new java.util.LinkedHashMap<>();
+                fields.put("model", random.nextInt(3) == 0 ? "{\"parameterCount\": " + pick(new String[] {
+                    "580000000000000000", "1000000000000000", "1000000000000001", "9223372036854775807",
+                    "18446744073709551616", "9".repeat(60)}) + "}" : "{\"preset\": \"" + pick(new String[] {
+                        "llama-2-7b", "llama-3-1-405b", "mixtral-8x22b-v0-1", "gemma-2-27b"}) + "\"}");
+                for (int i = random.nextInt(3); i >= 0; i--) {
+                    fields.put(pick(REQUEST_FIELDS), pick(HUGE));
+                }
+                yield estimate(fields);
+            }
+            default -> hugeAnswer();
+        };
+    }
+
+    /** A real-looking config with one sizing field set past its bound, or past 2^63. */
+    private String hugeConfig() {
+        String[] field = pick(CONFIG_FIELDS);
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("model_type", "\"" + field[0] + "\"");
+        boolean gpt2 = field[0].equals("gpt2");
+        config.put(gpt2 ? "n_embd" : "hidden_size", "4096");
+        config.put(gpt2 ? "n_layer" : "num_hidden_layers", "32");
+        config.put(gpt2 ? "n_head" : "num_attention_heads", "32");
+        config.put(field[0].equals("opt") ? "ffn_dim" : "intermediate_size", "11008");
+        config.put("vocab_size", "32000");
+        config.put(gpt2 ? "n_positions" : "max_position_embeddings", "4096");
+        config.put(field[1], random.nextInt(4) == 0 ? "9".repeat(1 + random.nextInt(60)) : pick(HUGE));
+        return object(config);
+    }
+
+    /** Every dimension at or near its bound together: valid or just over the parameter bound, never slow. */
+    private String largestConfig() {
+        return random.nextBoolean()
+                ? "{\"model_type\": \"mixtral\", \"hidden_size\": " + pick(new String[] {"64", "1024", "16384"})
+                        + ", \"num_hidden_layers\": 2048, \"num_attention_heads\": 4, \"intermediate_size\": 64, "
+                        + "\"vocab_size\": 4194304, \"num_local_experts\": 4096, \"num_experts_per_tok\": 4096, "
+                        + "\"max_position_embeddings\": 134217728}"
+                : "{\"model_type\": \"" + pick(new String[] {"llama", "gemma2", "phi3"}) + "\", \"hidden_size\": "
+                        + pick(new String[] {"16384", "262144"}) + ", \"num_hidden_layers\": 2048, "
+                        + "\"num_attention_heads\": 4096, \"num_key_value_heads\": 8, \"intermediate_size\": "
+                        + pick(new String[] {"53248", "1048576"}) + ", \"vocab_size\": 4194304, \"head_dim\": 4096, "
+                        + "\"max_position_embeddings\": 134217728}";
+    }
+
+    /** An estimate of {@code fields} with a random mode, format, GPU and attention, all valid. */
+    private Input estimate(Map<String, String> fields) {
+        Map<String, String> body = new java.util.LinkedHashMap<>(fields);
+        body.putIfAbsent("mode", random.nextInt(3) == 0 ? "\"training\"" : "\"inference\"");
+        if (body.get("mode").contains("inference")) {
+            body.putIfAbsent("weights", "\"" + pick(new String[] {"bf16", "gguf:Q4_K_M", "nf4", "gptq-4bit-g128"}) + "\"");
+        }
+        if (random.nextBoolean()) {
+            body.putIfAbsent("gpu", "\"a100-80gb-sxm\"");
+        }
+        body.putIfAbsent("flashAttention", random.nextBoolean() ? "true" : "false");
+        String json = object(body);
+        return new Input("POST", "/api/v1/estimate", "application/json", json.getBytes(StandardCharsets.UTF_8),
+                "costly: " + abbreviate(json));
+    }
+
+    /** A typed answer with a huge exponent or a long run of digits, to a real question. */
+    private Input hugeAnswer() {
+        int digits = 1 + random.nextInt(random.nextBoolean() ? 100 : 200_000);
+        String typed = switch (random.nextInt(5)) {
+            case 0 -> pick(HUGE_ANSWERS);
+            case 1 -> "1e" + (random.nextBoolean() ? "-" : "") + "9".repeat(1 + random.nextInt(12)) + " GB";
+            case 2 -> "9".repeat(digits) + pick(new String[] {"", " GB", " GiB", " params", "%"});
+            case 3 -> "0." + "0".repeat(digits) + "1 MB";
+            default -> "1." + "0".repeat(digits) + "e" + random.nextInt(40);
+        };
+        String json = "{\"answer\": \"" + typed + "\", \"attempt\": 1}";
+        return new Input("POST", "/api/v1/questions/" + pick(questionIds.toArray(String[]::new)) + "/answer",
+                "application/json", json.getBytes(StandardCharsets.UTF_8), "costly answer: " + abbreviate(json));
     }
 
     private Input body(String method, String path, Map<String, String> base, String[] fields) {
@@ -196,7 +301,7 @@ final class FuzzInputs {
         return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private String pick(String[] options) {
+    private <T> T pick(T[] options) {
         return options[random.nextInt(options.length)];
     }
 

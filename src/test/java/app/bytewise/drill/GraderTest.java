@@ -59,6 +59,20 @@ class GraderTest {
         assertThat(g.feedback()).contains("does not start with a number");
     }
 
+    /**
+     * A number past the parser's bounds is unreadable, not wrong: no attempt is spent, and grading it
+     * costs no exact arithmetic on ten million digits (which took 40 s of CPU per grading).
+     */
+    @Test
+    void hugeExponentsAreUnreadableNotWrong() {
+        for (String typed : new String[] {"1e10000000 GB", "1e999", "-1e999", "9".repeat(5000) + " GB"}) {
+            Grade g = Grader.DEFAULT.grade(weightsQuestion(), typed, 1);
+            assertThat(g.correct()).as(typed).isEmpty();
+            assertThat(g.score()).isZero();
+            assertThat(g.misconception()).isEmpty();
+        }
+    }
+
     @Test
     void toleranceKinds() {
         assertThat(Tolerance.relative("0.02").accepts(new BigDecimal("100"), new BigDecimal("101.9"))).isTrue();

@@ -11,8 +11,19 @@ import java.util.regex.Pattern;
  * {@code 1.4e10 bytes}, {@code 14,000 MB}, {@code 14G}, {@code 3.5GB}, {@code 0.5 TB/s},
  * {@code 12.5%}, {@code 2 GPUs}, {@code 6.7B params}. Thousands separators are commas; a decimal
  * comma is not accepted (it would be ambiguous with them).
+ *
+ * <p>Numbers are bounded before any {@link BigDecimal} is made: at most {@value #MAX_DIGITS}
+ * significant digits, and an order of magnitude within ±{@value #MAX_EXPONENT} once the typed unit
+ * or suffix is applied. Exact decimal arithmetic on {@code 1e10000000} costs seconds to minutes (a
+ * comparison aligns both numbers to ten million digits), and a stored answer is graded again at
+ * every listing; beyond the bounds the text is unreadable, like any other, so it costs no attempt.
  */
 public final class AnswerParser {
+
+    /** Far more precision than any answer needs (expected values have at most 20 digits). */
+    static final int MAX_DIGITS = 40;
+    /** 10^30 bytes is a billion times the largest answer (a cluster's memory); 10^-30 s is far below any time. */
+    static final int MAX_EXPONENT = 30;
 
     private static final Pattern NUMBER = Pattern.compile(
             "^([-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:[eE][-+]?\\d+)?|[-+]?\\.\\d+(?:[eE][-+]?\\d+)?)\\s*(.*)$");
@@ -38,18 +49,23 @@ public final class AnswerParser {
         String cleaned = text.strip().replace('\u00a0', ' ').replace("≈", "").replace("~", "").strip();
         Matcher m = NUMBER.matcher(cleaned);
         if (!m.matches()) {
-            return Result.failure("'" + text.strip() + "' does not start with a number. Type e.g. 13.48 GB or 2 GPUs.");
+            return Result.failure("'" + shown(text) + "' does not start with a number. Type e.g. 13.48 GB or 2 GPUs.");
         }
-        BigDecimal number = new BigDecimal(m.group(1).replace(",", ""));
+        Optional<BoundedNumber> read = BoundedNumber.read(m.group(1));
+        if (read.isEmpty()) {
+            return Result.failure("'" + shown(text) + "' has more than " + MAX_DIGITS + " significant digits or an "
+                    + "exponent beyond ±" + MAX_EXPONENT + ": type the number rounded, e.g. 13.48 GB.");
+        }
+        BoundedNumber number = read.get();
         String rest = m.group(2).strip();
         if (rest.isEmpty()) {
-            return Result.success(new ParsedAnswer(number, Optional.empty(), text));
+            return bounded(number, 0, text, Optional.empty());
         }
         Matcher suffix = COUNT_SUFFIX.matcher(rest.toLowerCase(Locale.ROOT));
         boolean countSuffix = suffix.matches() && (suffix.group(2) != null || expected == Dimension.COUNT);
         Optional<Unit> unit = countSuffix ? Optional.empty() : Unit.parse(rest);
         if (unit.isPresent()) {
-            return Result.success(new ParsedAnswer(number, unit, text));
+            return bounded(number, 0, text, unit);
         }
         if (countSuffix) {
             int exponent = switch (suffix.group(1)) {
@@ -58,10 +74,34 @@ public final class AnswerParser {
                 case "b", "bn" -> 9;
                 default -> 12;
             };
-            return Result.success(new ParsedAnswer(number.scaleByPowerOfTen(exponent), Optional.of(Unit.ONE), text));
+            return bounded(number, exponent, text, Optional.of(Unit.ONE));
         }
         return Result.failure("The unit '" + rest + "' is not one I know. Use bytes, KB, MB, GB, TB, KiB, MiB, GiB, "
                 + "GB/s, TB/s, tokens/s, s, ms, % or a count such as GPUs.");
+    }
+
+    /**
+     * The answer when the number, times 10^{@code suffixExponent} and the unit's factor, is within
+     * 10^±{@value #MAX_EXPONENT}: only then is the BigDecimal made.
+     */
+    private static Result bounded(BoundedNumber number, int suffixExponent, String text, Optional<Unit> unit) {
+        long magnitude = number.magnitude() + suffixExponent + unit.map(u -> magnitude(u.factor())).orElse(0);
+        if (!number.isZero() && Math.abs(magnitude) > MAX_EXPONENT) {
+            return Result.failure("'" + shown(text) + "' is out of range: answers here lie between 10^-" + MAX_EXPONENT
+                    + " and 10^" + MAX_EXPONENT + ". Type e.g. 13.48 GB.");
+        }
+        return Result.success(new ParsedAnswer(number.value().scaleByPowerOfTen(suffixExponent), unit, text));
+    }
+
+    /** The power of ten of a unit's factor's leading digit: 9 for GB and GiB, -3 for ms. */
+    private static int magnitude(BigDecimal factor) {
+        return factor.precision() - factor.scale() - 1;
+    }
+
+    /** The typed text for a message, cut short: a page of digits is not echoed back. */
+    private static String shown(String text) {
+        String stripped = text.strip();
+        return stripped.length() <= 60 ? stripped : stripped.substring(0, 60) + "…";
     }
 
     /** Either a parsed answer or a message saying what was not understood. */

@@ -11,7 +11,7 @@ import app.bytewise.drill.answer.Unit;
 import app.bytewise.engine.Step;
 import app.bytewise.engine.catalog.CatalogModel;
 import app.bytewise.engine.model.Architecture;
-import app.bytewise.engine.model.Tensor;
+import app.bytewise.engine.model.TensorGroup;
 import app.bytewise.engine.training.LoraSpec;
 import java.math.BigDecimal;
 import java.util.List;
@@ -46,9 +46,9 @@ public final class ModelShapeTemplate extends NumericTemplate {
                     List.of("q_proj", "k_proj", "v_proj", "o_proj"), List.of("q_proj", "k_proj", "v_proj", "o_proj",
                             "gate_proj", "up_proj", "down_proj")));
             LoraSpec spec = LoraSpec.of(rank, targets);
-            long params = spec.trainableParameters(m.model().tensors());
-            long oneMatrix = m.model().tensors().stream().filter(t -> spec.targets().contains(t.role()))
-                    .mapToLong(t -> (long) rank * t.rowLength()).sum();
+            long params = spec.trainableParameters(m.model().tensorGroups());
+            long oneMatrix = m.model().tensorGroups().stream().filter(g -> spec.targets().contains(g.role()))
+                    .mapToLong(g -> (long) rank * g.first().rowLength() * g.copies()).sum();
             String text = String.format("You fine-tune %s (%d layers, hidden size %d, %d KV heads of dimension %d, "
                     + "intermediate size %d) with LoRA of rank %d on %s in every layer. How many trainable parameters "
                     + "does LoRA add?", m.name(), a.layers(), h, a.kvHeads(), a.headDim(), a.intermediateSize(), rank,
@@ -77,8 +77,9 @@ public final class ModelShapeTemplate extends NumericTemplate {
                 List.of(Step.Input.of("V", a.vocabSize(), ""), Step.Input.of("h", h, ""), Step.Input.of("L", a.layers(), ""),
                         Step.Input.of("kv", kv, "KV width"), Step.Input.of("I", a.intermediateSize(), "")),
                 BigDecimal.valueOf(params), "parameters",
-                m.model().tensors().size() + " tensors; " + m.model().tensors().stream().filter(t -> t.dimensions() == 1)
-                        .mapToLong(Tensor::elements).sum() + " of the parameters are norm weights.");
+                m.model().tensorCount() + " tensors; " + m.model().tensorGroups().stream()
+                        .filter(g -> g.first().dimensions() == 1).mapToLong(TensorGroup::elements).sum()
+                        + " of the parameters are norm weights.");
         var wrong = new java.util.LinkedHashMap<Misconception, BigDecimal>();
         if (head > 0) {
             wrong.put(Misconception.FORGOT_OUTPUT_HEAD, BigDecimal.valueOf(params - head));

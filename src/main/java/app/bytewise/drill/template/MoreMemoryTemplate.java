@@ -162,8 +162,8 @@ public final class MoreMemoryTemplate extends NumericTemplate {
         WeightFormat format = Formats.parse(DrillContext.pick(random, List.of("bf16", "int8", "int4")));
         double bytesPerParam = format.nominalBits() / 8;
         long total = m.model().parameters();
-        long experts = m.model().tensors().stream().filter(app.bytewise.engine.model.Tensor::isExpert)
-                .mapToLong(app.bytewise.engine.model.Tensor::elements).sum();
+        long experts = m.model().tensorGroups().stream().filter(g -> g.first().isExpert())
+                .mapToLong(app.bytewise.engine.model.TensorGroup::elements).sum();
         long active = total - experts + experts / a.experts() * k;
         long bytes = Math.round(active * bytesPerParam);
         String text = String.format("%s has %,d parameters, %,d of them in its %d experts per layer. If each token is "

@@ -90,8 +90,8 @@ public final class MoreSpeedTemplate extends NumericTemplate {
                         && c.model().parameters() < 100_000_000_000L);
                 long plain = WeightMemory.bytes(m.model(), Formats.parse("nf4"));
                 long dq = WeightMemory.bytes(m.model(), Formats.parse("nf4-dq"));
-                long quantized = m.model().tensors().stream().filter(t -> t.role().isBlockLinear())
-                        .mapToLong(app.bytewise.engine.model.Tensor::elements).sum();
+                long quantized = m.model().tensorGroups().stream().filter(g -> g.role().isBlockLinear())
+                        .mapToLong(app.bytewise.engine.model.TensorGroup::elements).sum();
                 yield new Scenario(String.format("%s is loaded in NF4 (blocks of 64 with an FP32 absmax; %,d parameters "
                         + "in the quantized linear layers). How much memory does double quantization of the absmax "
                         + "values save, in MB?", m.name(), quantized), NumericAnswer.bytes(plain - dq, Unit.MB),

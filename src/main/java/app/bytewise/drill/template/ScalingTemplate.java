@@ -126,7 +126,7 @@ public final class ScalingTemplate extends NumericTemplate {
                         .withLora(lora, Formats.parse("nf4-dq")).withOverhead(0));
                 long states = e.component("weights") + e.component("gradients") + e.component("optimizer");
                 long n = m.model().parameters();
-                long adapters = lora.trainableParameters(m.model().tensors());
+                long adapters = lora.trainableParameters(m.model().tensorGroups());
                 yield new Scenario(String.format("You fine-tune %s (%,d parameters) with QLoRA: the base in NF4 with double "
                         + "quantization (block linear layers; embeddings, head and norms in BF16), LoRA rank %d on %s "
                         + "(%,d trainable parameters) with mixed-precision AdamW. How much do the weights, gradients "

@@ -2,6 +2,7 @@ package app.bytewise.engine.format;
 
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.model.Tensor;
+import app.bytewise.engine.model.TensorGroup;
 
 /**
  * Weight-only quantization of the linear layers inside the transformer blocks, with one scale per
@@ -67,12 +68,13 @@ public enum ChannelQuantFormat implements WeightFormat {
 
     @Override
     public WeightLayout layout(Model model) {
-        return new WeightLayout(id, model.tensors().stream().map(this::store).toList());
+        return new WeightLayout(id, model.tensorGroups().stream().map(this::store).toList());
     }
 
-    private TensorStorage store(Tensor t) {
+    private GroupStorage store(TensorGroup g) {
+        Tensor t = g.first();
         if (!t.role().isBlockLinear()) {
-            return StorageMath.unquantized(t);
+            return StorageMath.unquantized(g);
         }
         long codes = StorageMath.packedRowBytes(t, bits);
         long scaleBytes = switch (scales) {
@@ -80,6 +82,6 @@ public enum ChannelQuantFormat implements WeightFormat {
             case PER_ROW_FP32 -> 4 * t.rows();
             case PER_ROW_FP16 -> 2 * t.rows();
         };
-        return new TensorStorage(t, label, codes + scaleBytes);
+        return new GroupStorage(g, label, codes + scaleBytes);
     }
 }

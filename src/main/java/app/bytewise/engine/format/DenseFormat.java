@@ -47,8 +47,8 @@ public enum DenseFormat implements WeightFormat {
 
     @Override
     public WeightLayout layout(Model model) {
-        return new WeightLayout(id, model.tensors().stream()
-                .map(t -> new TensorStorage(t, label, Math.multiplyExact(t.elements(), bytes)))
+        return new WeightLayout(id, model.tensorGroups().stream()
+                .map(g -> new GroupStorage(g, label, Math.multiplyExact(g.first().elements(), bytes)))
                 .toList());
     }
 }

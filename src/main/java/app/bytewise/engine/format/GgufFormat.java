@@ -7,7 +7,9 @@ import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.model.Architecture;
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.model.Tensor;
+import app.bytewise.engine.model.TensorGroup;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,13 +67,62 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
     @Override
     public WeightLayout layout(Model model) {
         Architecture arch = model.requireArchitecture("A GGUF size");
-        MixState state = new MixState(arch, model.tensors());
-        List<TensorStorage> stored = new ArrayList<>();
-        for (Tensor t : model.tensors()) {
-            GgmlType type = quantizable(t) ? chosenType(t, state).fallbackFor(t.rowLength()) : F32;
-            stored.add(new TensorStorage(t, type.name(), type.bytes(t.rows(), t.rowLength())));
+        MixState state = new MixState(arch, model.tensorGroups());
+        List<TensorGroup> groups = model.tensorGroups();
+        List<GroupStorage> stored = new ArrayList<>();
+        int i = 0;
+        while (i < groups.size()) {
+            // Groups over the same layers are listed layer by layer in the checkpoint; sorting their parts by
+            // first layer (stable, so ties keep the listing order) keeps the types in order of first appearance.
+            int end = TensorGroup.runEnd(groups, i);
+            List<GroupStorage> parts = new ArrayList<>();
+            for (TensorGroup g : groups.subList(i, end)) {
+                Tensor t = g.first();
+                if (!quantizable(t)) {
+                    parts.add(storage(g, F32));
+                } else if (!dependsOnLayer(t)) {
+                    parts.add(storage(g, chosenType(t, t.layer(), state).fallbackFor(t.rowLength())));
+                } else {
+                    storeByLayer(g, state, parts);
+                }
+            }
+            parts.sort(Comparator.comparingInt(part -> part.group().first().layer()));
+            stored.addAll(parts);
+            i = end;
         }
         return new WeightLayout(id(), stored);
+    }
+
+    /**
+     * A group whose type changes from layer to layer (attn_v, ffn_down in a mix) is stored as runs of
+     * consecutive layers of one type: a handful of parts, not one per layer.
+     */
+    private void storeByLayer(TensorGroup g, MixState state, List<GroupStorage> stored) {
+        Tensor t = g.first();
+        int from = t.layer();
+        int end = from + g.layers();
+        int runStart = from;
+        GgmlType runType = null;
+        for (int layer = from; layer < end; layer++) {
+            GgmlType type = chosenType(t, layer, state).fallbackFor(t.rowLength());
+            if (runType != null && type != runType) {
+                stored.add(storage(g.layers(runStart, layer - runStart), runType));
+                runStart = layer;
+            }
+            runType = type;
+        }
+        stored.add(storage(g.layers(runStart, end - runStart), runType));
+    }
+
+    private static GroupStorage storage(TensorGroup g, GgmlType type) {
+        Tensor t = g.first();
+        return new GroupStorage(g, type.name(), type.bytes(t.rows(), t.rowLength()));
+    }
+
+    /** Whether the mix's rule reads the layer index or llama.cpp's running count of attn_v tensors. */
+    private boolean dependsOnLayer(Tensor t) {
+        return mix.isPresent() && mix.get() != GgufFileType.F16
+                && (t.role() == ATTN_V || t.role() == ATTN_QKV || t.role() == FFN_DOWN);
     }
 
     /** llama-quantize leaves 1-D tensors (norms, biases), the router and position embeddings alone. */
@@ -79,7 +130,8 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
         return t.dimensions() >= 2 && t.role() != NORM && t.role() != ROUTER && t.role() != POSITION_EMBEDDING;
     }
 
-    private GgmlType chosenType(Tensor t, MixState s) {
+    /** The type for the copy of {@code t} in {@code layer}; attention values are one tensor per layer. */
+    private GgmlType chosenType(Tensor t, int layer, MixState s) {
         if (mix.isEmpty() || mix.get() == GgufFileType.F16) {
             return pureType;
         }
@@ -99,7 +151,7 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
             return s.experts == 8 ? Q8_0 : type;
         }
         if (t.role() == FFN_DOWN) {
-            return ffnDown(ftype, type, t.layer(), s);
+            return ffnDown(ftype, type, layer, s);
         }
         if (t.role() == ATTN_OUTPUT) {
             return attnOutput(ftype, type, s);
@@ -173,7 +225,7 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
         final int attentionVCount;
         int attentionV;
 
-        MixState(Architecture arch, List<Tensor> tensors) {
+        MixState(Architecture arch, List<TensorGroup> groups) {
             falcon = arch.family().equals("falcon");
             experts = arch.experts();
             gqa = arch.gqaGroupSize();
@@ -181,8 +233,9 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
             // llama.cpp types 80-layer Llama models with GQA (and 80-layer Qwen2) as LLM_TYPE_70B.
             seventyB = arch.layers() == 80 && ((arch.family().equals("llama") && arch.kvHeads() != arch.attentionHeads())
                     || arch.family().equals("qwen2"));
-            hasOutput = tensors.stream().anyMatch(t -> t.role() == OUTPUT);
-            attentionVCount = (int) tensors.stream().filter(t -> t.role() == ATTN_V || t.role() == ATTN_QKV).count();
+            hasOutput = groups.stream().anyMatch(g -> g.role() == OUTPUT);
+            attentionVCount = (int) groups.stream().filter(g -> g.role() == ATTN_V || g.role() == ATTN_QKV)
+                    .mapToLong(TensorGroup::copies).sum();
         }
     }
 }

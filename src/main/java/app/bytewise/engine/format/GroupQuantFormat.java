@@ -3,6 +3,7 @@ package app.bytewise.engine.format;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.model.Tensor;
+import app.bytewise.engine.model.TensorGroup;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,12 +73,13 @@ public record GroupQuantFormat(Method method, int bits, int group) implements We
 
     @Override
     public WeightLayout layout(Model model) {
-        return new WeightLayout(id(), model.tensors().stream().map(this::store).toList());
+        return new WeightLayout(id(), model.tensorGroups().stream().map(this::store).toList());
     }
 
-    private TensorStorage store(Tensor t) {
+    private GroupStorage store(TensorGroup g) {
+        Tensor t = g.first();
         if (!t.role().isBlockLinear()) {
-            return StorageMath.unquantized(t);
+            return StorageMath.unquantized(g);
         }
         long in = t.rowLength();
         long out = t.rows();
@@ -87,6 +89,6 @@ public record GroupQuantFormat(Method method, int bits, int group) implements We
         long qzeros = 4 * groups * StorageMath.ceilDiv(out * bits, 32);
         long scales = 2 * groups * out;
         long gIdx = method == Method.GPTQ ? 4 * in : 0;
-        return new TensorStorage(t, method + " " + bits + "-bit", qweight + qzeros + scales + gIdx);
+        return new GroupStorage(g, method + " " + bits + "-bit", qweight + qzeros + scales + gIdx);
     }
 }

@@ -2,6 +2,7 @@ package app.bytewise.engine.format;
 
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.model.Tensor;
+import app.bytewise.engine.model.TensorGroup;
 
 /**
  * NF4 as bitsandbytes stores it ({@code quantize_4bit}, Dettmers et al. 2023, QLoRA): 4-bit codes
@@ -55,12 +56,13 @@ public enum Nf4Format implements WeightFormat {
 
     @Override
     public WeightLayout layout(Model model) {
-        return new WeightLayout(id, model.tensors().stream().map(this::store).toList());
+        return new WeightLayout(id, model.tensorGroups().stream().map(this::store).toList());
     }
 
-    private TensorStorage store(Tensor t) {
+    private GroupStorage store(TensorGroup g) {
+        Tensor t = g.first();
         if (!t.role().isBlockLinear()) {
-            return StorageMath.unquantized(t);
+            return StorageMath.unquantized(g);
         }
         long n = t.elements();
         long blocks = StorageMath.ceilDiv(n, BLOCK);
@@ -68,6 +70,6 @@ public enum Nf4Format implements WeightFormat {
         long statistics = doubleQuant
                 ? blocks + 4 * StorageMath.ceilDiv(blocks, SECOND_LEVEL_BLOCK) + 4
                 : 4 * blocks;
-        return new TensorStorage(t, "NF4", codes + statistics);
+        return new GroupStorage(g, "NF4", codes + statistics);
     }
 }

@@ -1,6 +1,7 @@
 package app.bytewise.engine.format;
 
 import app.bytewise.engine.model.Tensor;
+import app.bytewise.engine.model.TensorGroup;
 
 /** Byte arithmetic shared by the formats. */
 final class StorageMath {
@@ -21,7 +22,7 @@ final class StorageMath {
         return Math.ceilDiv(a, b);
     }
 
-    static TensorStorage unquantized(Tensor t) {
-        return new TensorStorage(t, UNQUANTIZED_TYPE, Math.multiplyExact(t.elements(), UNQUANTIZED_BYTES));
+    static GroupStorage unquantized(TensorGroup g) {
+        return new GroupStorage(g, UNQUANTIZED_TYPE, Math.multiplyExact(g.first().elements(), UNQUANTIZED_BYTES));
     }
 }

@@ -1,6 +1,7 @@
 package app.bytewise.engine.inference;
 
 import app.bytewise.engine.ByteCount;
+import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.MemoryEstimate;
 import app.bytewise.engine.Step;
 import app.bytewise.engine.Step.Input;
@@ -24,6 +25,14 @@ public final class InferenceEstimator {
     }
 
     public static InferenceResult estimate(InferenceRequest r) {
+        try {
+            return estimateExactly(r);
+        } catch (ArithmeticException overflow) {
+            throw tooLarge(r);
+        }
+    }
+
+    private static InferenceResult estimateExactly(InferenceRequest r) {
         Step weights = WeightMemory.step(r.model(), r.weights());
         MemoryEstimate memory = memory(r, weights);
         Optional<Gpu> gpu = r.gpu();
@@ -42,7 +51,25 @@ public final class InferenceEstimator {
 
     /** The memory alone: the figure every capacity search re-evaluates. */
     public static MemoryEstimate memory(InferenceRequest r) {
-        return memory(r, WeightMemory.step(r.model(), r.weights()));
+        try {
+            return memory(r, WeightMemory.step(r.model(), r.weights()));
+        } catch (ArithmeticException overflow) {
+            throw tooLarge(r);
+        }
+    }
+
+    /**
+     * The model is bounded (every dimension by its config limit, the parameters by
+     * {@code Model.MAX_PARAMETERS}), so only the KV cache and activations, which grow with context ×
+     * batch, can overflow a 64-bit byte count: the error names the batch size when one sequence
+     * would fit in a {@code long}, else the context length.
+     */
+    static InvalidInputException tooLarge(InferenceRequest r) {
+        String field = r.batchSize() > 1 && perGpuBytes(r.withContext(r.contextLength(), 1), 0) < Long.MAX_VALUE
+                ? "batchSize" : "contextLength";
+        return new InvalidInputException(field, String.format(java.util.Locale.ROOT, "%,d tokens × %,d sequences "
+                + "need more memory than a 64-bit byte count holds (9.2 EB): reduce %s.", r.contextLength(),
+                r.batchSize(), field.equals("batchSize") ? "the batch size" : "the context length"));
     }
 
     /**
@@ -75,9 +102,9 @@ public final class InferenceEstimator {
         steps.add(overhead);
         components.put("overhead", overhead.byteCount().bytes());
 
-        long total = components.values().stream().mapToLong(Long::longValue).sum();
+        long total = components.values().stream().mapToLong(Long::longValue).reduce(0, Math::addExact);
         long shared = total - overhead.byteCount().bytes();
-        long perGpu = Math.ceilDiv(shared, n) + r.overheadBytes();
+        long perGpu = Math.addExact(Math.ceilDiv(shared, n), r.overheadBytes());
         steps.add(Step.bytes("total", "Total", "weights + KV cache + activations + overhead",
                 List.of(), total, ByteCount.of(total).display()));
         if (n > 1) {
@@ -97,15 +124,21 @@ public final class InferenceEstimator {
     /**
      * Bytes per GPU for one probe of a search: the very sum {@link #memory} makes, without writing out
      * its steps and notes, which would cost far more than the arithmetic (a search makes about 60 probes).
+     * A probe too large for a {@code long} is {@code Long.MAX_VALUE}: it fits no GPU.
      */
     static long perGpuBytes(InferenceRequest r, long weightBytes) {
-        long shared = weightBytes;
-        Optional<Architecture> arch = r.model().architecture();
-        if (arch.isPresent()) {
-            shared += KvCache.bytes(arch.get(), r.kvCache(), r.contextLength(), r.batchSize(), r.pageSize())
-                    + PrefillActivations.bytes(arch.get(), r.contextLength(), r.batchSize(), r.flashAttention());
+        try {
+            long shared = weightBytes;
+            Optional<Architecture> arch = r.model().architecture();
+            if (arch.isPresent()) {
+                shared = Math.addExact(shared, Math.addExact(
+                        KvCache.bytes(arch.get(), r.kvCache(), r.contextLength(), r.batchSize(), r.pageSize()),
+                        PrefillActivations.bytes(arch.get(), r.contextLength(), r.batchSize(), r.flashAttention())));
+            }
+            return Math.addExact(Math.ceilDiv(shared, r.gpuCount()), r.overheadBytes());
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
         }
-        return Math.ceilDiv(shared, r.gpuCount()) + r.overheadBytes();
     }
 
     static OptionalInt minimumGpus(InferenceRequest r, Gpu gpu, Step weights) {
@@ -119,8 +152,9 @@ public final class InferenceEstimator {
     }
 
     static OptionalLong longestContext(InferenceRequest r, Gpu gpu, Step weights) {
+        // A config may declare more positions than a request may ask for: search only what a request can ask.
         long limit = r.model().architecture().map(Architecture::maxPositions).filter(p -> p > 0)
-                .orElse(InferenceRequest.MAX_CONTEXT);
+                .map(p -> Math.min(p, InferenceRequest.MAX_CONTEXT)).orElse(InferenceRequest.MAX_CONTEXT);
         long lo = 0;
         long hi = limit;
         while (lo < hi) {
@@ -157,7 +191,7 @@ public final class InferenceEstimator {
     private static double decodeStep(InferenceRequest r, Gpu gpu, MemoryEstimate memory, List<Step> steps) {
         long weightBytes = memory.component("weights");
         long active = Math.round((double) weightBytes * r.model().activeParameters() / r.model().parameters());
-        long perStep = active + memory.component("kvCache");
+        long perStep = Math.addExact(active, memory.component("kvCache"));
         double bandwidth = gpu.bandwidthBytesPerSecond() * r.gpuCount();
         double perSequence = bandwidth / perStep;
         steps.add(new Step("decodeSpeed", "Decode speed upper bound on " + r.gpuCount() + " × " + gpu.name(),

@@ -23,6 +23,8 @@ public record InferenceRequest(Model model, WeightFormat weights, KvFormat kvCac
      * moves usage from 0 to 723 MiB), plus cuBLAS workspaces and allocator slack.
      */
     public static final long DEFAULT_OVERHEAD_BYTES = 1L << 30;
+    /** 1 TiB per GPU: over three times the memory of the largest GPU (AMD Instinct MI355X, 288 GB). */
+    public static final long MAX_OVERHEAD_BYTES = 1L << 40;
     public static final int DEFAULT_PAGE_SIZE = 16;
     static final long MAX_CONTEXT = 10_000_000;
     static final int MAX_BATCH = 100_000;
@@ -37,11 +39,17 @@ public record InferenceRequest(Model model, WeightFormat weights, KvFormat kvCac
         if (pageSize < 0 || pageSize > 4096) {
             throw new InvalidInputException("pageSize", "The page size must be 0 (no paging) to 4096 tokens.");
         }
-        if (overheadBytes < 0) {
-            throw new InvalidInputException("overheadBytes", "The overhead cannot be negative.");
-        }
+        checkOverhead(overheadBytes);
         if (gpuCount < 1 || gpuCount > 1024) {
             throw new InvalidInputException("gpuCount", "The GPU count must be 1 to 1024.");
+        }
+    }
+
+    /** Shared with training: a runtime overhead from 0 to {@link #MAX_OVERHEAD_BYTES} per GPU. */
+    public static void checkOverhead(long overheadBytes) {
+        if (overheadBytes < 0 || overheadBytes > MAX_OVERHEAD_BYTES) {
+            throw new InvalidInputException("overheadBytes",
+                    "The overhead per GPU must be 0 to 1 TiB (1,099,511,627,776 bytes).");
         }
     }
 

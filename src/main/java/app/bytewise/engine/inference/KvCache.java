@@ -19,18 +19,21 @@ public final class KvCache {
     private KvCache() {
     }
 
+    /**
+     * Layers come in two kinds, with the window and without, so the sum over layers is two products:
+     * the cost does not grow with the layer count. Overflow throws {@link ArithmeticException}.
+     */
     public static long bytes(Architecture a, KvFormat format, long context, int batch, int pageSize) {
         long channels = (long) a.kvHeads() * a.headDim();
-        long total = 0;
-        for (int layer = 0; layer < a.layers(); layer++) {
-            total = Math.addExact(total, format.layerBytes(tokensKept(a, layer, context, pageSize), channels));
-        }
-        return Math.multiplyExact(total, batch);
+        long sliding = a.slidingLayerCount();
+        long windowed = sliding == 0 ? 0
+                : Math.multiplyExact(sliding, format.layerBytes(kept(Math.min(context, a.slidingWindow()), pageSize), channels));
+        long full = Math.multiplyExact(a.layers() - sliding, format.layerBytes(kept(context, pageSize), channels));
+        return Math.multiplyExact(Math.addExact(windowed, full), batch);
     }
 
-    static long tokensKept(Architecture a, int layer, long context, int pageSize) {
-        long tokens = a.isSlidingLayer(layer) ? Math.min(context, a.slidingWindow()) : context;
-        return pageSize > 0 ? Math.ceilDiv(tokens, pageSize) * pageSize : tokens;
+    private static long kept(long tokens, int pageSize) {
+        return pageSize > 0 ? Math.multiplyExact(Math.ceilDiv(tokens, pageSize), pageSize) : tokens;
     }
 
     public static Step step(Architecture a, KvFormat format, long context, int batch, int pageSize) {

@@ -23,19 +23,21 @@ public final class PrefillActivations {
     private PrefillActivations() {
     }
 
+    /** Exact, or {@link ArithmeticException} when the bytes overflow a {@code long}. */
     public static long bytes(Architecture a, long tokens, int batch, boolean flashAttention) {
         long bs = Math.multiplyExact(tokens, batch);
-        long hidden = 2 * bs * a.hiddenSize() * 2;
-        long qkv = bs * (long) (a.attentionHeads() + 2 * a.kvHeads()) * a.headDim() * 2;
-        long attnOut = bs * (long) a.attentionHeads() * a.headDim() * 2;
+        long hidden = Math.multiplyExact(4 * bs, a.hiddenSize());
+        long qkv = Math.multiplyExact(2 * bs, (long) (a.attentionHeads() + 2 * a.kvHeads()) * a.headDim());
+        long attnOut = Math.multiplyExact(2 * bs, (long) a.attentionHeads() * a.headDim());
         long scores = flashAttention
-                ? (long) batch * a.attentionHeads() * tokens * 4
+                ? Math.multiplyExact((long) batch * a.attentionHeads(), 4 * tokens)
                 : Math.multiplyExact(2L * batch * a.attentionHeads() * tokens, Math.multiplyExact(tokens, 2L));
         int mlpTensors = GATED_MLP.contains(a.family()) ? 3 : 2;
         long routed = a.isMoe() ? a.expertsPerToken() : 1;
-        long mlp = mlpTensors * bs * a.intermediateSize() * 2 * routed;
+        long mlp = Math.multiplyExact(Math.multiplyExact(2L * mlpTensors * bs, a.intermediateSize()), routed);
         long logits = (long) batch * a.vocabSize() * 4;
-        return hidden + Math.max(qkv + attnOut + scores, mlp) + logits;
+        long attention = Math.addExact(Math.addExact(qkv, attnOut), scores);
+        return Math.addExact(Math.addExact(hidden, Math.max(attention, mlp)), logits);
     }
 
     public static Step step(Architecture a, long tokens, int batch, boolean flashAttention) {

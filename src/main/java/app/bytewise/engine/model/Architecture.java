@@ -37,4 +37,9 @@ public record Architecture(
     public boolean isSlidingLayer(int layer) {
         return slidingWindow > 0 && slidingLayerStride > 0 && layer % slidingLayerStride == 0;
     }
+
+    /** How many layers {@link #isSlidingLayer} holds for: layers 0, stride, 2·stride, … */
+    public int slidingLayerCount() {
+        return slidingWindow > 0 && slidingLayerStride > 0 ? Math.ceilDiv(layers, slidingLayerStride) : 0;
+    }
 }

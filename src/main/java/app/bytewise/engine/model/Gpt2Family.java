@@ -1,8 +1,8 @@
 package app.bytewise.engine.model;
 
+import static app.bytewise.engine.model.ConfigLimit.*;
 import static app.bytewise.engine.model.TensorRole.*;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,39 +15,39 @@ public record Gpt2Family() implements ModelFamily {
 
     @Override
     public Architecture architecture(ModelConfig c) {
-        long hidden = c.requiredLong("n_embd", "hidden_size");
-        int heads = c.requiredInt("n_head", "num_attention_heads");
-        return new Architecture("gpt2", hidden, c.requiredInt("n_layer", "num_hidden_layers"), heads, heads,
-                ModelFamily.headDim(c, hidden, heads), c.optionalLong("n_inner").orElse(4 * hidden),
-                c.requiredLong("vocab_size"), c.bool("tie_word_embeddings", true),
-                c.requiredLong("n_positions", "max_position_embeddings"), 0, 0, 0, 0);
+        long hidden = c.requiredLong(HIDDEN, "n_embd", "hidden_size");
+        int heads = c.requiredInt(HEADS, "n_head", "num_attention_heads");
+        return new Architecture("gpt2", hidden, c.requiredInt(LAYERS, "n_layer", "num_hidden_layers"), heads, heads,
+                ModelFamily.headDim(c, hidden, heads), c.optionalLong(INTERMEDIATE, "n_inner").orElse(4 * hidden),
+                c.requiredLong(VOCABULARY, "vocab_size"), c.bool("tie_word_embeddings", true),
+                c.requiredLong(POSITIONS, "n_positions", "max_position_embeddings"), 0, 0, 0, 0);
     }
 
     @Override
-    public List<Tensor> tensors(ModelConfig c, Architecture a) {
+    public List<TensorGroup> tensorGroups(ModelConfig c, Architecture a) {
         long h = a.hiddenSize();
         long ff = a.intermediateSize();
-        List<Tensor> tensors = new ArrayList<>();
-        tensors.add(Tensor.matrix("transformer.wte.weight", TOKEN_EMBEDDING, -1, a.vocabSize(), h));
-        tensors.add(Tensor.matrix("transformer.wpe.weight", POSITION_EMBEDDING, -1, a.maxPositions(), h));
-        for (int i = 0; i < a.layers(); i++) {
-            String p = "transformer.h." + i + ".";
-            FalconFamily.layerNorm(tensors, p + "ln_1", i, h);
-            conv1d(tensors, p + "attn.c_attn", ATTN_QKV, i, h, 3 * h);
-            conv1d(tensors, p + "attn.c_proj", ATTN_OUTPUT, i, h, h);
-            FalconFamily.layerNorm(tensors, p + "ln_2", i, h);
-            conv1d(tensors, p + "mlp.c_fc", FFN_UP, i, h, ff);
-            conv1d(tensors, p + "mlp.c_proj", FFN_DOWN, i, ff, h);
-        }
-        FalconFamily.layerNorm(tensors, "transformer.ln_f", -1, h);
+        TensorListBuilder tensors = new TensorListBuilder(a.layers());
+        TensorListBuilder.Scope once = tensors.once();
+        TensorListBuilder.Scope layer = tensors.everyLayer();
+        once.matrix("transformer.wte.weight", TOKEN_EMBEDDING, a.vocabSize(), h);
+        once.matrix("transformer.wpe.weight", POSITION_EMBEDDING, a.maxPositions(), h);
+        String p = "transformer.h." + TensorGroup.LAYER + ".";
+        layer.layerNorm(p + "ln_1", h);
+        conv1d(layer, p + "attn.c_attn", ATTN_QKV, h, 3 * h);
+        conv1d(layer, p + "attn.c_proj", ATTN_OUTPUT, h, h);
+        layer.layerNorm(p + "ln_2", h);
+        conv1d(layer, p + "mlp.c_fc", FFN_UP, h, ff);
+        conv1d(layer, p + "mlp.c_proj", FFN_DOWN, ff, h);
+        once.layerNorm("transformer.ln_f", h);
         if (!a.tiedEmbeddings()) {
-            tensors.add(Tensor.matrix("lm_head.weight", OUTPUT, -1, a.vocabSize(), h));
+            once.matrix("lm_head.weight", OUTPUT, a.vocabSize(), h);
         }
-        return tensors;
+        return tensors.build();
     }
 
-    private static void conv1d(List<Tensor> tensors, String prefix, TensorRole role, int layer, long in, long out) {
-        tensors.add(Tensor.conv1d(prefix + ".weight", role, layer, in, out));
-        tensors.add(Tensor.vector(prefix + ".bias", BIAS, layer, out));
+    private static void conv1d(TensorListBuilder.Scope scope, String prefix, TensorRole role, long in, long out) {
+        scope.conv1d(prefix + ".weight", role, in, out);
+        scope.vector(prefix + ".bias", BIAS, out);
     }
 }

@@ -1,8 +1,8 @@
 package app.bytewise.engine.model;
 
+import static app.bytewise.engine.model.ConfigLimit.*;
 import static app.bytewise.engine.model.TensorRole.*;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,33 +14,33 @@ public record GptNeoXFamily() implements ModelFamily {
 
     @Override
     public Architecture architecture(ModelConfig c) {
-        long hidden = c.requiredLong("hidden_size");
-        int heads = c.requiredInt("num_attention_heads");
-        return new Architecture("gpt_neox", hidden, c.requiredInt("num_hidden_layers"), heads, heads,
-                ModelFamily.headDim(c, hidden, heads), c.requiredLong("intermediate_size"),
-                c.requiredLong("vocab_size"), c.bool("tie_word_embeddings", false),
-                c.optionalLong("max_position_embeddings").orElse(0L), 0, 0, 0, 0);
+        long hidden = c.requiredLong(HIDDEN, "hidden_size");
+        int heads = c.requiredInt(HEADS, "num_attention_heads");
+        return new Architecture("gpt_neox", hidden, c.requiredInt(LAYERS, "num_hidden_layers"), heads, heads,
+                ModelFamily.headDim(c, hidden, heads), c.requiredLong(INTERMEDIATE, "intermediate_size"),
+                c.requiredLong(VOCABULARY, "vocab_size"), c.bool("tie_word_embeddings", false),
+                c.optionalLong(POSITIONS, "max_position_embeddings").orElse(0L), 0, 0, 0, 0);
     }
 
     @Override
-    public List<Tensor> tensors(ModelConfig c, Architecture a) {
+    public List<TensorGroup> tensorGroups(ModelConfig c, Architecture a) {
         boolean bias = c.bool("attention_bias", true);
         long h = a.hiddenSize();
-        List<Tensor> tensors = new ArrayList<>();
-        tensors.add(Tensor.matrix("gpt_neox.embed_in.weight", TOKEN_EMBEDDING, -1, a.vocabSize(), h));
-        for (int i = 0; i < a.layers(); i++) {
-            String p = "gpt_neox.layers." + i + ".";
-            FalconFamily.layerNorm(tensors, p + "input_layernorm", i, h);
-            FalconFamily.layerNorm(tensors, p + "post_attention_layernorm", i, h);
-            LlamaFamily.linear(tensors, p + "attention.query_key_value", ATTN_QKV, i, 3 * h, h, bias);
-            LlamaFamily.linear(tensors, p + "attention.dense", ATTN_OUTPUT, i, h, h, bias);
-            LlamaFamily.linear(tensors, p + "mlp.dense_h_to_4h", FFN_UP, i, a.intermediateSize(), h, true);
-            LlamaFamily.linear(tensors, p + "mlp.dense_4h_to_h", FFN_DOWN, i, h, a.intermediateSize(), true);
-        }
-        FalconFamily.layerNorm(tensors, "gpt_neox.final_layer_norm", -1, h);
+        TensorListBuilder tensors = new TensorListBuilder(a.layers());
+        TensorListBuilder.Scope once = tensors.once();
+        TensorListBuilder.Scope layer = tensors.everyLayer();
+        once.matrix("gpt_neox.embed_in.weight", TOKEN_EMBEDDING, a.vocabSize(), h);
+        String p = "gpt_neox.layers." + TensorGroup.LAYER + ".";
+        layer.layerNorm(p + "input_layernorm", h);
+        layer.layerNorm(p + "post_attention_layernorm", h);
+        layer.linear(p + "attention.query_key_value", ATTN_QKV, 3 * h, h, bias);
+        layer.linear(p + "attention.dense", ATTN_OUTPUT, h, h, bias);
+        layer.linear(p + "mlp.dense_h_to_4h", FFN_UP, a.intermediateSize(), h, true);
+        layer.linear(p + "mlp.dense_4h_to_h", FFN_DOWN, h, a.intermediateSize(), true);
+        once.layerNorm("gpt_neox.final_layer_norm", h);
         if (!a.tiedEmbeddings()) {
-            tensors.add(Tensor.matrix("embed_out.weight", OUTPUT, -1, a.vocabSize(), h));
+            once.matrix("embed_out.weight", OUTPUT, a.vocabSize(), h);
         }
-        return tensors;
+        return tensors.build();
     }
 }

@@ -4,41 +4,68 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A model the engine can estimate: either a real architecture with its full tensor list, or a bare
+ * A model the engine can estimate: either a real architecture with its tensor list, or a bare
  * parameter count ("a 7B model") for textbook questions, which supports weight and training-state
  * memory but nothing that needs the shape (KV cache, activations, per-tensor quantization mixes).
+ * The tensors are held as {@link TensorGroup}s, a block's tensors once for all its layers.
  *
  * @param notes caveats the estimate carries, e.g. an unknown {@code model_type} counted as Llama-like
  */
-public record Model(String id, String name, Optional<Architecture> architecture, List<Tensor> tensors,
+public record Model(String id, String name, Optional<Architecture> architecture, List<TensorGroup> tensorGroups,
         long declaredParameters, List<String> notes) {
 
+    /**
+     * 10^15 parameters: over 500× the largest published models (Switch-C 1.6T, Kimi K2 1.04T), and
+     * small enough that 16 bytes of training state per parameter still fit a {@code long}.
+     */
+    public static final long MAX_PARAMETERS = 1_000_000_000_000_000L;
+
     public Model {
-        tensors = List.copyOf(tensors);
+        tensorGroups = List.copyOf(tensorGroups);
         notes = List.copyOf(notes);
     }
 
+    public static Model ofGroups(String id, String name, Architecture architecture, List<TensorGroup> groups,
+            List<String> notes) {
+        return new Model(id, name, Optional.of(architecture), groups, 0, notes);
+    }
+
+    /** A model of single tensors, each on its own. */
     public static Model ofArchitecture(String id, String name, Architecture architecture, List<Tensor> tensors,
             List<String> notes) {
-        return new Model(id, name, Optional.of(architecture), tensors, 0, notes);
+        return ofGroups(id, name, architecture, tensors.stream().map(TensorGroup::of).toList(), notes);
     }
 
     public static Model ofParameterCount(long parameters) {
-        if (parameters <= 0) {
+        if (parameters <= 0 || parameters > MAX_PARAMETERS) {
             throw new app.bytewise.engine.InvalidInputException("model.parameterCount",
-                    "The parameter count must be a positive integer.");
+                    "The parameter count must be a positive integer up to 10^15 (1,000,000,000,000,000).");
         }
         return new Model("params-" + parameters, String.format("%,d parameters", parameters), Optional.empty(),
                 List.of(), parameters, List.of());
     }
 
     public boolean hasTensors() {
-        return !tensors.isEmpty();
+        return !tensorGroups.isEmpty();
     }
 
-    /** Every parameter, counted tensor by tensor (or the declared count of a bare-count model). */
+    /** Every tensor one by one, in checkpoint order: for display and inspection, as estimates use the groups. */
+    public List<Tensor> tensors() {
+        return TensorGroup.expand(tensorGroups);
+    }
+
+    /** How many tensors the checkpoint holds. */
+    public long tensorCount() {
+        long count = 0;
+        for (TensorGroup g : tensorGroups) {
+            count = Math.addExact(count, g.copies());
+        }
+        return count;
+    }
+
+    /** Every parameter, counted group by group (or the declared count of a bare-count model). */
     public long parameters() {
-        return hasTensors() ? tensors.stream().mapToLong(Tensor::elements).sum() : declaredParameters;
+        return hasTensors() ? elements(false) + elements(true) : declaredParameters;
     }
 
     /**
@@ -50,10 +77,18 @@ public record Model(String id, String name, Optional<Architecture> architecture,
         if (arch == null || !arch.isMoe()) {
             return parameters();
         }
-        long shared = tensors.stream().filter(t -> !t.isExpert()).mapToLong(Tensor::elements).sum();
-        long expertElements = tensors.stream().filter(Tensor::isExpert).mapToLong(Tensor::elements).sum();
         // Experts in a layer are the same size, so the active share is exact.
-        return shared + expertElements / arch.experts() * arch.expertsPerToken();
+        return elements(false) + elements(true) / arch.experts() * arch.expertsPerToken();
+    }
+
+    private long elements(boolean experts) {
+        long sum = 0;
+        for (TensorGroup g : tensorGroups) {
+            if (g.first().isExpert() == experts) {
+                sum = Math.addExact(sum, g.elements());
+            }
+        }
+        return sum;
     }
 
     public Architecture requireArchitecture(String purpose) {

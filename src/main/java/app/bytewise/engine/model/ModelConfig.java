@@ -1,6 +1,7 @@
 package app.bytewise.engine.model;
 
 import app.bytewise.engine.InvalidInputException;
+import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -36,32 +37,41 @@ public final class ModelConfig {
         return node != null && node.isString() ? Optional.of(node.stringValue()) : Optional.empty();
     }
 
-    /** The first of {@code names} that is present and not null, as a positive integer. */
-    public long requiredLong(String... names) {
-        return optionalLong(names).orElseThrow(() -> new InvalidInputException(path(names[0]),
+    /**
+     * The first of {@code names} that is present and not null, as a positive integer no larger than
+     * {@code limit} allows.
+     */
+    public long requiredLong(ConfigLimit limit, String... names) {
+        return optionalLong(limit, names).orElseThrow(() -> new InvalidInputException(path(names[0]),
                 "The config needs " + String.join(" or ", names) + " to count this model."));
     }
 
-    public int requiredInt(String... names) {
-        return toInt(requiredLong(names), names[0]);
+    public int requiredInt(ConfigLimit limit, String... names) {
+        return toInt(requiredLong(limit, names), names[0]);
     }
 
-    public Optional<Long> optionalLong(String... names) {
+    public Optional<Long> optionalLong(ConfigLimit limit, String... names) {
         for (String name : names) {
             JsonNode node = json.get(name);
             if (node == null || node.isNull()) {
                 continue;
             }
-            if (!node.isIntegralNumber() || node.longValue() <= 0) {
-                throw new InvalidInputException(path(name), name + " must be a positive integer, got " + node);
+            // Checked before longValue(): an integer beyond 2^63 does not convert, and must be named, not crash.
+            if (!node.isIntegralNumber() || node.bigIntegerValue().signum() <= 0) {
+                throw new InvalidInputException(path(name), name + " must be a positive integer, got " + shown(node));
+            }
+            if (!node.canConvertToLong() || node.longValue() > limit.max()) {
+                throw new InvalidInputException(path(name), String.format(Locale.ROOT,
+                        "%s must be at most %,d, far above any published model; got %s.", name, limit.max(),
+                        shown(node)));
             }
             return Optional.of(node.longValue());
         }
         return Optional.empty();
     }
 
-    public Optional<Integer> optionalInt(String... names) {
-        return optionalLong(names).map(value -> toInt(value, names[0]));
+    public Optional<Integer> optionalInt(ConfigLimit limit, String... names) {
+        return optionalLong(limit, names).map(value -> toInt(value, names[0]));
     }
 
     /** A boolean field, or {@code fallback} when absent or null (the family's config-class default). */
@@ -83,6 +93,12 @@ public final class ModelConfig {
 
     public String path(String name) {
         return fieldPrefix.isEmpty() ? name : fieldPrefix + "." + name;
+    }
+
+    /** The value as given, cut short: a 1,000-digit number is not echoed whole. */
+    private static String shown(JsonNode node) {
+        String text = node.toString();
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private int toInt(long value, String name) {

@@ -12,11 +12,12 @@ public sealed interface ModelFamily
 
     Architecture architecture(ModelConfig config);
 
-    List<Tensor> tensors(ModelConfig config, Architecture architecture);
+    /** The checkpoint's tensors, each block's once for all its layers (see {@link TensorGroup}). */
+    List<TensorGroup> tensorGroups(ModelConfig config, Architecture architecture);
 
     /** Head dimension from an explicit {@code head_dim}, else hidden / heads, which must divide evenly. */
     static int headDim(ModelConfig config, long hidden, int heads) {
-        return config.optionalInt("head_dim").orElseGet(() -> {
+        return config.optionalInt(ConfigLimit.HEAD_DIM, "head_dim").orElseGet(() -> {
             if (hidden % heads != 0) {
                 throw new app.bytewise.engine.InvalidInputException(config.path("num_attention_heads"),
                         "hidden size " + hidden + " is not divisible by " + heads + " heads, and there is no head_dim");
@@ -31,5 +32,13 @@ public sealed interface ModelFamily
                     kvHeads + " key/value heads must divide the " + heads + " attention heads");
         }
         return kvHeads;
+    }
+
+    static int checkedExpertsPerToken(ModelConfig config, int experts, int perToken) {
+        if (experts > 1 && perToken > experts) {
+            throw new app.bytewise.engine.InvalidInputException(config.path("num_experts_per_tok"),
+                    perToken + " experts per token cannot exceed the " + experts + " experts");
+        }
+        return perToken;
     }
 }

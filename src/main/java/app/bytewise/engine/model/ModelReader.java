@@ -27,7 +27,30 @@ public final class ModelReader {
         List<String> notes = new ArrayList<>();
         ModelFamily family = family(type).orElseGet(() -> llamaLike(config, type, notes));
         Architecture architecture = family.architecture(config);
-        return Model.ofArchitecture(id, name, architecture, family.tensors(config, architecture), notes);
+        Model model = Model.ofGroups(id, name, architecture, family.tensorGroups(config, architecture), notes);
+        checkParameterCount(model, config);
+        return model;
+    }
+
+    /**
+     * Each dimension within its {@link ConfigLimit} can still multiply out to more parameters than
+     * any estimate should hold. Outside the blocks a model stays far below the bound, so the layers
+     * are always what to reduce, and the error names them.
+     */
+    private static void checkParameterCount(Model model, ModelConfig config) {
+        long parameters;
+        try {
+            parameters = model.parameters();
+        } catch (ArithmeticException overflow) {
+            parameters = Long.MAX_VALUE;
+        }
+        if (parameters > Model.MAX_PARAMETERS) {
+            String layers = config.has("num_hidden_layers") || !config.has("n_layer") ? "num_hidden_layers" : "n_layer";
+            String count = parameters == Long.MAX_VALUE ? "more than 2^63" : String.format(Locale.ROOT, "%,d", parameters);
+            throw new InvalidInputException(config.path(layers), "This config describes " + count + " parameters; "
+                    + "Bytewise estimates models of up to 10^15 (over 500× the largest published). "
+                    + "Use fewer layers or experts, or narrower ones.");
+        }
     }
 
     /**

@@ -1,8 +1,8 @@
 package app.bytewise.engine.model;
 
+import static app.bytewise.engine.model.ConfigLimit.*;
 import static app.bytewise.engine.model.TensorRole.*;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,49 +19,48 @@ public record OptFamily() implements ModelFamily {
 
     @Override
     public Architecture architecture(ModelConfig c) {
-        long hidden = c.requiredLong("hidden_size");
-        int heads = c.requiredInt("num_attention_heads");
-        return new Architecture("opt", hidden, c.requiredInt("num_hidden_layers"), heads, heads,
-                ModelFamily.headDim(c, hidden, heads), c.requiredLong("ffn_dim"), c.requiredLong("vocab_size"),
-                c.bool("tie_word_embeddings", true), c.requiredLong("max_position_embeddings"), 0, 0, 0, 0);
+        long hidden = c.requiredLong(HIDDEN, "hidden_size");
+        int heads = c.requiredInt(HEADS, "num_attention_heads");
+        return new Architecture("opt", hidden, c.requiredInt(LAYERS, "num_hidden_layers"), heads, heads,
+                ModelFamily.headDim(c, hidden, heads), c.requiredLong(INTERMEDIATE, "ffn_dim"), c.requiredLong(VOCABULARY, "vocab_size"),
+                c.bool("tie_word_embeddings", true), c.requiredLong(POSITIONS, "max_position_embeddings"), 0, 0, 0, 0);
     }
 
     @Override
-    public List<Tensor> tensors(ModelConfig c, Architecture a) {
+    public List<TensorGroup> tensorGroups(ModelConfig c, Architecture a) {
         long h = a.hiddenSize();
-        long proj = c.optionalLong("word_embed_proj_dim").orElse(h);
+        long proj = c.optionalLong(HIDDEN, "word_embed_proj_dim").orElse(h);
         boolean bias = c.bool("enable_bias", true);
         boolean affine = c.bool("layer_norm_elementwise_affine", true);
-        List<Tensor> tensors = new ArrayList<>();
+        TensorListBuilder tensors = new TensorListBuilder(a.layers());
+        TensorListBuilder.Scope once = tensors.once();
+        TensorListBuilder.Scope layer = tensors.everyLayer();
         String d = "model.decoder.";
-        tensors.add(Tensor.matrix(d + "embed_tokens.weight", TOKEN_EMBEDDING, -1, a.vocabSize(), proj));
-        tensors.add(Tensor.matrix(d + "embed_positions.weight", POSITION_EMBEDDING, -1,
-                a.maxPositions() + POSITION_OFFSET, h));
+        once.matrix(d + "embed_tokens.weight", TOKEN_EMBEDDING, a.vocabSize(), proj);
+        once.matrix(d + "embed_positions.weight", POSITION_EMBEDDING, a.maxPositions() + POSITION_OFFSET, h);
         if (proj != h) {
-            tensors.add(Tensor.matrix(d + "project_out.weight", EMBEDDING_PROJECTION, -1, proj, h));
-            tensors.add(Tensor.matrix(d + "project_in.weight", EMBEDDING_PROJECTION, -1, h, proj));
+            once.matrix(d + "project_out.weight", EMBEDDING_PROJECTION, proj, h);
+            once.matrix(d + "project_in.weight", EMBEDDING_PROJECTION, h, proj);
         }
         if (c.bool("do_layer_norm_before", true) && !c.bool("_remove_final_layer_norm", false) && affine) {
-            FalconFamily.layerNorm(tensors, d + "final_layer_norm", -1, h);
+            once.layerNorm(d + "final_layer_norm", h);
         }
-        for (int i = 0; i < a.layers(); i++) {
-            String p = d + "layers." + i + ".";
-            LlamaFamily.linear(tensors, p + "self_attn.k_proj", ATTN_K, i, h, h, bias);
-            LlamaFamily.linear(tensors, p + "self_attn.v_proj", ATTN_V, i, h, h, bias);
-            LlamaFamily.linear(tensors, p + "self_attn.q_proj", ATTN_Q, i, h, h, bias);
-            LlamaFamily.linear(tensors, p + "self_attn.out_proj", ATTN_OUTPUT, i, h, h, bias);
-            if (affine) {
-                FalconFamily.layerNorm(tensors, p + "self_attn_layer_norm", i, h);
-            }
-            LlamaFamily.linear(tensors, p + "fc1", FFN_UP, i, a.intermediateSize(), h, bias);
-            LlamaFamily.linear(tensors, p + "fc2", FFN_DOWN, i, h, a.intermediateSize(), bias);
-            if (affine) {
-                FalconFamily.layerNorm(tensors, p + "final_layer_norm", i, h);
-            }
+        String p = d + "layers." + TensorGroup.LAYER + ".";
+        layer.linear(p + "self_attn.k_proj", ATTN_K, h, h, bias);
+        layer.linear(p + "self_attn.v_proj", ATTN_V, h, h, bias);
+        layer.linear(p + "self_attn.q_proj", ATTN_Q, h, h, bias);
+        layer.linear(p + "self_attn.out_proj", ATTN_OUTPUT, h, h, bias);
+        if (affine) {
+            layer.layerNorm(p + "self_attn_layer_norm", h);
+        }
+        layer.linear(p + "fc1", FFN_UP, a.intermediateSize(), h, bias);
+        layer.linear(p + "fc2", FFN_DOWN, h, a.intermediateSize(), bias);
+        if (affine) {
+            layer.layerNorm(p + "final_layer_norm", h);
         }
         if (!a.tiedEmbeddings()) {
-            tensors.add(Tensor.matrix("lm_head.weight", OUTPUT, -1, a.vocabSize(), proj));
+            once.matrix("lm_head.weight", OUTPUT, a.vocabSize(), proj);
         }
-        return tensors;
+        return tensors.build();
     }
 }

@@ -25,21 +25,12 @@ public record Tensor(String name, TensorRole role, int layer, int expert, List<L
         return new Tensor(name, role, layer, -1, List.of(out, in), 1);
     }
 
-    public static Tensor expertMatrix(String name, TensorRole role, int layer, int expert, long out, long in) {
-        return new Tensor(name, role, layer, expert, List.of(out, in), 1);
-    }
-
-    /** A {@code [in, out]} weight of GPT-2's {@code Conv1D}. */
-    public static Tensor conv1d(String name, TensorRole role, int layer, long in, long out) {
-        return new Tensor(name, role, layer, -1, List.of(in, out), 0);
-    }
-
     public static Tensor vector(String name, TensorRole role, int layer, long length) {
         return new Tensor(name, role, layer, -1, List.of(length), 0);
     }
 
     public long elements() {
-        // A plain loop: estimates call this for every tensor many times, and a boxed stream
+        // A plain loop: estimates call this for every tensor group many times, and a boxed stream
         // reduction was most of the API's per-request garbage.
         long product = 1;
         for (int i = 0; i < shape.size(); i++) {

@@ -2,6 +2,7 @@ package app.bytewise.engine.training;
 
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.model.Tensor;
+import app.bytewise.engine.model.TensorGroup;
 import app.bytewise.engine.model.TensorRole;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,8 +50,14 @@ public record LoraSpec(int rank, Set<TensorRole> targets) {
     }
 
     /** Trainable adapter parameters over every targeted tensor of the model. */
-    public long trainableParameters(List<Tensor> tensors) {
-        return tensors.stream().filter(t -> targets.contains(t.role()) && t.dimensions() == 2)
-                .mapToLong(t -> (long) rank * (t.rowLength() + t.rows())).sum();
+    public long trainableParameters(List<TensorGroup> groups) {
+        long sum = 0;
+        for (TensorGroup g : groups) {
+            Tensor t = g.first();
+            if (targets.contains(t.role()) && t.dimensions() == 2) {
+                sum = Math.addExact(sum, Math.multiplyExact(rank * (t.rowLength() + t.rows()), g.copies()));
+            }
+        }
+        return sum;
     }
 }

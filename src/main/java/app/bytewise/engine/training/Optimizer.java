@@ -2,6 +2,8 @@ package app.bytewise.engine.training;
 
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.model.Tensor;
+import app.bytewise.engine.model.TensorGroup;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -84,6 +86,15 @@ public enum Optimizer {
             case ADAFACTOR -> throw new InvalidInputException("optimizer",
                     "Adafactor factors its state by matrix shape; choose a model with an architecture.");
         };
+    }
+
+    /** State for every tensor of the groups, each copy counted as its own tensor (8-bit blocks do not span tensors). */
+    public long stateBytes(List<TensorGroup> groups) {
+        long sum = 0;
+        for (TensorGroup g : groups) {
+            sum = Math.addExact(sum, Math.multiplyExact(stateBytes(g.first()), g.copies()));
+        }
+        return sum;
     }
 
     public long stateBytes(Tensor t) {

@@ -5,12 +5,15 @@ import app.bytewise.engine.MemoryEstimate;
 import app.bytewise.engine.Step;
 import app.bytewise.engine.Step.Input;
 import app.bytewise.engine.WeightMemory;
+import app.bytewise.engine.InvalidInputException;
+import app.bytewise.engine.model.Architecture;
 import app.bytewise.engine.model.Model;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Training memory per GPU: weights + gradients + optimizer state, sharded by ZeRO stage over the
@@ -41,7 +44,7 @@ public final class TrainingEstimator {
         if (r.lora().isPresent()) {
             LoraSpec lora = r.lora().get();
             model.requireArchitecture("LoRA");
-            trainable = lora.trainableParameters(model.tensors());
+            trainable = loraParameters(lora, model);
             long frozen = WeightMemory.bytes(model, r.frozenBaseFormat().orElseThrow());
             weightsTotal = frozen + trainable * opt.weightBytes();
             gradientsTotal = trainable * opt.gradientBytes();
@@ -57,7 +60,7 @@ public final class TrainingEstimator {
             weightsTotal = trainable * opt.weightBytes();
             gradientsTotal = trainable * opt.gradientBytes();
             optimizerTotal = model.hasTensors()
-                    ? model.tensors().stream().mapToLong(opt::stateBytes).sum() : opt.stateBytes(trainable);
+                    ? opt.stateBytes(model.tensorGroups()) : opt.stateBytes(trainable);
         }
 
         long weights = offloadParams ? 0 : shard(Math.ceilDiv(weightsTotal, modelSplit), stage >= 3 ? nd : 1);
@@ -85,7 +88,7 @@ public final class TrainingEstimator {
         components.put("gradients", gradients);
         components.put("optimizer", optimizer);
         model.architecture().ifPresentOrElse(a -> {
-            Step act = TrainingActivations.step(a, r);
+            Step act = activations(a, r);
             steps.add(act);
             components.put("activations", act.byteCount().bytes());
         }, () -> notes.add("A bare parameter count has no layers or heads: activations are not counted."));
@@ -96,11 +99,14 @@ public final class TrainingEstimator {
             steps.addAll(PipelineBubble.steps(r.pipelineParallel(), r.microBatches()));
         }
 
-        long perGpu = components.values().stream().mapToLong(Long::longValue).sum();
+        long perGpu = exact(() -> components.values().stream().mapToLong(Long::longValue).reduce(0, Math::addExact),
+                () -> activationsTooLarge(r));
         int gpus = r.totalGpus();
         steps.add(Step.bytes("perGpu", "Per GPU", String.join(" + ", components.keySet()), List.of(), perGpu,
                 ByteCount.of(perGpu).display()));
-        long total = Math.multiplyExact(perGpu, (long) gpus);
+        long total = exact(() -> Math.multiplyExact(perGpu, (long) gpus), () -> new InvalidInputException("gpus",
+                String.format(Locale.ROOT, "%s on each of %,d GPUs is more than a 64-bit byte count holds (9.2 EB) "
+                        + "in total: use fewer GPUs.", ByteCount.of(perGpu).display(), gpus)));
         if (opt == Optimizer.ADAMW_MIXED && r.lora().isEmpty()) {
             notes.add(String.format(Locale.ROOT, "The popular \"10 bytes per parameter\" (2 B weights + 8 B Adam moments) "
                     + "forgets the gradients and the FP32 master weights: it gives %s of model states where mixed-precision "
@@ -112,6 +118,55 @@ public final class TrainingEstimator {
                 ByteCount.of(g.memoryBytes()).display(), ByteCount.of(perGpu).display(), perGpu <= g.memoryBytes() ? "fits" : "does not fit")));
         return new MemoryEstimate("training", model.parameters(), model.activeParameters(), components, total, perGpu,
                 gpus, fits, steps, notes);
+    }
+
+    /**
+     * Adapters on every targeted matrix; with rank 4096 on all linear layers of a very large model they
+     * can outnumber what an estimate holds ({@link Model#MAX_PARAMETERS}), which the rank is to blame for.
+     */
+    private static long loraParameters(LoraSpec lora, Model model) {
+        long n = exact(() -> lora.trainableParameters(model.tensorGroups()), () -> tooManyAdapters(lora));
+        if (n > Model.MAX_PARAMETERS) {
+            throw tooManyAdapters(lora);
+        }
+        return n;
+    }
+
+    private static InvalidInputException tooManyAdapters(LoraSpec lora) {
+        return new InvalidInputException("lora.rank", "Rank " + lora.rank() + " on these targets gives more than "
+                + "10^15 adapter parameters, more than Bytewise estimates: use a lower rank or fewer targets.");
+    }
+
+    /**
+     * The model states are bounded by the model; activations grow with sequence × micro-batch and can
+     * overflow a 64-bit byte count, which then names the batch when one sequence would fit, else the length.
+     */
+    private static Step activations(Architecture a, TrainingRequest r) {
+        return exact(() -> TrainingActivations.step(a, r), () -> activationsTooLarge(r));
+    }
+
+    private static InvalidInputException activationsTooLarge(TrainingRequest r) {
+        boolean oneSequenceFits = r.microBatchSize() > 1 && r.model().architecture().map(a -> {
+            try {
+                TrainingActivations.step(a, r.withActivations(r.sequenceLength(), 1, r.recompute(), r.flashAttention()));
+                return true;
+            } catch (ArithmeticException overflow) {
+                return false;
+            }
+        }).orElse(false);
+        String field = oneSequenceFits ? "batchSize" : "contextLength";
+        return new InvalidInputException(field, String.format(Locale.ROOT, "The activations of %,d tokens × %,d "
+                + "sequences need more memory than a 64-bit byte count holds (9.2 EB): reduce %s.", r.sequenceLength(),
+                r.microBatchSize(), oneSequenceFits ? "the micro-batch size" : "the sequence length"));
+    }
+
+    /** The value, or {@code refusal} when computing it overflows a {@code long}. */
+    private static <T> T exact(Supplier<T> value, Supplier<InvalidInputException> refusal) {
+        try {
+            return value.get();
+        } catch (ArithmeticException overflow) {
+            throw refusal.get();
+        }
     }
 
     private static long shard(long bytes, int ranks) {

@@ -21,6 +21,9 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
         boolean flashAttention, boolean sequenceParallel, Optional<LoraSpec> lora, Optional<WeightFormat> frozenBaseFormat,
         Offload offload, long overheadBytes, Optional<Gpu> gpu) {
 
+    /** 2^20 GPUs in all: about five times the largest training clusters built (xAI's Colossus, 200,000 GPUs). */
+    public static final int MAX_GPUS = 1 << 20;
+
     public TrainingRequest {
         if (zeroStage < 0 || zeroStage > 3) {
             throw new InvalidInputException("zeroStage", "The ZeRO stage must be 0, 1, 2 or 3.");
@@ -36,8 +39,11 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
         if (offload == Offload.OPTIMIZER_AND_PARAMS && zeroStage != 3) {
             throw new InvalidInputException("offload", "Offloading the parameters needs ZeRO stage 3 (ZeRO-Infinity).");
         }
-        if (overheadBytes < 0) {
-            throw new InvalidInputException("overheadBytes", "The overhead cannot be negative.");
+        InferenceRequest.checkOverhead(overheadBytes);
+        if ((long) dataParallel * tensorParallel * pipelineParallel > MAX_GPUS) {
+            throw new InvalidInputException("gpus", String.format(java.util.Locale.ROOT,
+                    "%,d × %,d × %,d GPUs (data × tensor × pipeline parallel) is more than %,d.", dataParallel,
+                    tensorParallel, pipelineParallel, MAX_GPUS));
         }
         model.architecture().ifPresent(a -> {
             if (pipelineParallel > a.layers()) {

@@ -2,6 +2,7 @@ package app.bytewise.ui.estimator;
 
 import app.bytewise.ui.ChartImage;
 import app.bytewise.engine.ByteCount;
+import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.inference.InferenceEstimator;
 import app.bytewise.engine.inference.InferenceRequest;
 import app.bytewise.engine.model.Architecture;
@@ -44,7 +45,12 @@ record ContextCurve(List<Point> points, long gpuBytes) {
         List<Point> points = new ArrayList<>();
         for (long c = FIRST; c <= last; c *= 2) {
             // The memory alone: the fit searches and speed bounds of a full estimate are not plotted.
-            long total = InferenceEstimator.memory(request.withContext(c, request.batchSize())).totalBytes();
+            long total;
+            try {
+                total = InferenceEstimator.memory(request.withContext(c, request.batchSize())).totalBytes();
+            } catch (InvalidInputException beyondALong) {
+                break; // longer contexts only need more: the curve ends where the bytes overflow a long
+            }
             points.add(new Point(c, total));
         }
         long gpu = request.gpu().map(g -> g.memoryBytes() * request.gpuCount()).orElse(0L);

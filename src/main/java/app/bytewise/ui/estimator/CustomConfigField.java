@@ -66,7 +66,7 @@ final class CustomConfigField extends Details {
                 json.setValue(text);
             }
             status.setText(String.format(Locale.ROOT, "Read %,d parameters in %,d tensors.", model.parameters(),
-                    model.tensors().size()));
+                    model.tensorCount()));
             return Optional.of(new CatalogModel(CUSTOM_ID, "Your config.json", null, null, null, null, model));
         } catch (InvalidInputException bad) {
             return fail(bad.getMessage());

@@ -10,7 +10,7 @@ import app.bytewise.engine.gpu.Gpu;
 import app.bytewise.engine.inference.InferenceEstimator;
 import app.bytewise.engine.inference.InferenceRequest;
 import app.bytewise.engine.inference.InferenceResult;
-import app.bytewise.engine.model.Tensor;
+import app.bytewise.engine.model.TensorGroup;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -102,16 +102,19 @@ final class EstimateResultPanel extends Div {
         add(new H2("How it is computed"), new StepsView(m.steps()));
     }
 
+    /** One row per group of identical tensors: "model.layers.0–31.self_attn.q_proj.weight", ×32. */
     private void tensors(CatalogModel model) {
-        Grid<Tensor> grid = new Grid<>();
-        grid.addColumn(Tensor::name).setHeader("Tensor").setFlexGrow(3);
-        grid.addColumn(t -> t.shape().toString()).setHeader("Shape");
-        grid.addColumn(t -> String.format(Locale.ROOT, "%,d", t.elements())).setHeader("Parameters");
-        grid.setItems(model.model().tensors());
+        Grid<TensorGroup> grid = new Grid<>();
+        grid.addClassName("bw-tensor-table");
+        grid.addColumn(TensorGroup::label).setHeader("Tensor").setFlexGrow(3);
+        grid.addColumn(g -> g.copies() == 1 ? "" : String.format(Locale.ROOT, "×%,d", g.copies())).setHeader("Copies");
+        grid.addColumn(g -> g.first().shape().toString()).setHeader("Shape");
+        grid.addColumn(g -> String.format(Locale.ROOT, "%,d", g.elements())).setHeader("Parameters");
+        grid.setItems(model.model().tensorGroups());
         grid.setHeight("24rem");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         Details details = new Details(String.format(Locale.ROOT, "Tensor list: %,d tensors, %,d parameters",
-                model.model().tensors().size(), model.model().parameters()), grid);
+                model.model().tensorCount(), model.model().parameters()), grid);
         add(details);
     }
 }

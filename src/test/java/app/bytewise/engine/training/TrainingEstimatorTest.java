@@ -70,7 +70,7 @@ class TrainingEstimatorTest {
         Model llama = TestModels.model("llama-2-7b");
         LoraSpec lora = LoraSpec.of(16, List.of("q_proj", "v_proj"));
         // 32 layers × 2 modules × 16 × (4096 + 4096).
-        assertThat(lora.trainableParameters(llama.tensors())).isEqualTo(8_388_608L);
+        assertThat(lora.trainableParameters(llama.tensorGroups())).isEqualTo(8_388_608L);
         MemoryEstimate loraBf16 = TrainingEstimator.estimate(
                 TrainingRequest.of(llama, Optimizer.ADAMW_MIXED).withLora(lora, Formats.parse("bf16")));
         assertThat(loraBf16.component("weights")).isEqualTo(13_476_831_232L + 2 * 8_388_608L);

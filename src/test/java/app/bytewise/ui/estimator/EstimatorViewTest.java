@@ -118,6 +118,30 @@ class EstimatorViewTest extends KaribuTestBase {
         assertThat(reopened.first().model().getValue().model().parameters()).isEqualTo(1_100_048_384L);
     }
 
+    /** A shared link is read like a paste: ten million layers are refused at once, naming the field. */
+    @Test
+    void aLinkWithAnAbsurdConfigIsRefusedNamingTheField() {
+        String absurd = TINY_LLAMA.replace("\"num_hidden_layers\": 22", "\"num_hidden_layers\": 10000000");
+        EstimatorView view = open(Map.of("config", ConfigParameter.encode(absurd)));
+        assertThat(view.first().custom().json().isInvalid()).isTrue();
+        assertThat(view.first().custom().json().getErrorMessage()).contains("num_hidden_layers must be at most 2,048");
+        assertThat(view.first().model().getValue().id()).isEqualTo("llama-2-7b");
+    }
+
+    /** 2,048 layers render as the tensor list's dozen groups, each layer's copy counted, not listed. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void aDeepModelsTensorListGroupsTheRepeatedLayers() {
+        String deep = TINY_LLAMA.replace("\"num_hidden_layers\": 22", "\"num_hidden_layers\": 2048");
+        EstimatorView view = open(Map.of("config", ConfigParameter.encode(deep)));
+        assertThat(view.first().model().getValue().id()).isEqualTo("custom");
+        Grid<Object> tensors = _get(Grid.class, spec -> spec.withClasses("bw-tensor-table"));
+        assertThat(GridKt._size(tensors)).isEqualTo(12);
+        assertThat(GridKt._getFormattedRow(tensors, 2)).containsExactly("model.layers.0–2047.self_attn.q_proj.weight",
+                "×2,048", "[2048, 2048]", "8,589,934,592");
+        assertThat(view.result().getElement().getTextRecursively()).contains("Tensor list: 18,435 tensors");
+    }
+
     @Test
     void aBrokenConfigSaysWhyAndKeepsTheModel() {
         EstimatorView view = open(Map.of("model", "llama-2-7b"));
