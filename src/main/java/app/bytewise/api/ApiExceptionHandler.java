@@ -76,8 +76,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static ResponseEntity<ProblemDetail> databaseUnavailable(Throwable e) {
         log.warn("Database unavailable: {}", e.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable for the moment; nothing was saved. Retry in "
-                        + DatabaseUnavailable.RETRY_AFTER_SECONDS + " s.");
+                DatabaseUnavailable.DETAIL);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -18,6 +18,10 @@ public final class DatabaseUnavailable {
     /** Seconds a client is asked to wait before trying again. */
     public static final int RETRY_AFTER_SECONDS = 5;
 
+    /** The problem detail's text, the same from the API's handler and from the outermost filter. */
+    public static final String DETAIL = "The database is unavailable for the moment; nothing was saved. Retry in "
+            + RETRY_AFTER_SECONDS + " s.";
+
     private DatabaseUnavailable() {
     }
 

@@ -26,8 +26,7 @@ public final class ProblemJson {
     /** 503 with {@code Retry-After}: the database could not be used, nothing was saved. */
     public static void unavailable(HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-        write(response, HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable for the moment; nothing was "
-                + "saved. Retry in " + DatabaseUnavailable.RETRY_AFTER_SECONDS + " s.");
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
     }
 
     /** The JSON itself; {@code title} and {@code detail} are fixed texts, never user input. */
