@@ -36,10 +36,10 @@ class EstimateController {
         return switch (mode) {
             case "inference" -> {
                 InferenceResult result = InferenceEstimator.estimate(mapper.inference(request, model));
-                yield EstimateResponse.of(result.memory(), model.id(), model.name(), EstimateResponse.capacity(result));
+                yield EstimateResponse.of(result.memory(), model, EstimateResponse.capacity(result));
             }
-            case "training" -> EstimateResponse.of(TrainingEstimator.estimate(mapper.training(request, model)),
-                    model.id(), model.name(), null);
+            case "training" -> EstimateResponse.of(TrainingEstimator.estimate(mapper.training(request, model)), model,
+                    null);
             default -> throw new InvalidInputException("mode", "mode must be inference or training");
         };
     }

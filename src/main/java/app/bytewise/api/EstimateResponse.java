@@ -13,7 +13,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EstimateResponse(String mode, ModelRef model, long parameters, long activeParameters,
         Map<String, Long> components, long totalBytes, long perGpuBytes, int gpuCount, Boolean fits, Size total,
-        Size perGpu, Capacity capacity, List<StepView> steps, List<String> notes) {
+        Size perGpu, Capacity capacity, List<StepView> steps, List<String> notes, Boolean guess, Long contextLimit) {
 
     public record ModelRef(String id, String name) {
     }
@@ -42,11 +42,16 @@ public record EstimateResponse(String mode, ModelRef model, long parameters, lon
         }
     }
 
-    static EstimateResponse of(MemoryEstimate m, String modelId, String modelName, Capacity capacity) {
-        return new EstimateResponse(m.mode(), new ModelRef(modelId, modelName), m.parameters(), m.activeParameters(),
+    /**
+     * @param model the model estimated: {@code guess} is true when it was counted as another family on
+     *     request, and {@code contextLimit} is its {@code max_position_embeddings} when known
+     */
+    static EstimateResponse of(MemoryEstimate m, app.bytewise.engine.model.Model model, Capacity capacity) {
+        return new EstimateResponse(m.mode(), new ModelRef(model.id(), model.name()), m.parameters(), m.activeParameters(),
                 m.components(), m.totalBytes(), m.perGpuBytes(), m.gpuCount(), m.fits().orElse(null),
                 Size.of(m.totalBytes()), Size.of(m.perGpuBytes()), capacity,
-                m.steps().stream().map(StepView::of).toList(), m.notes());
+                m.steps().stream().map(StepView::of).toList(), m.notes(), model.isGuess() ? Boolean.TRUE : null,
+                model.contextLimit() > 0 ? model.contextLimit() : null);
     }
 
     static Capacity capacity(InferenceResult r) {

@@ -38,8 +38,11 @@ class RequestMapper {
                     "Give the model as {\"preset\": id}, {\"config\": {…}} or {\"parameterCount\": N}.");
         }
         int given = (node.has("preset") ? 1 : 0) + (node.has("config") ? 1 : 0) + (node.has("parameterCount") ? 1 : 0);
-        if (given != 1 || node.size() != 1) {
-            throw new InvalidInputException("model", "Give exactly one of preset, config or parameterCount.");
+        // assumeFamily goes only with a config: it names the known family to count an unknown model_type as.
+        int extra = node.has("config") && node.has("assumeFamily") ? 1 : 0;
+        if (given != 1 || node.size() != 1 + extra) {
+            throw new InvalidInputException("model", node.has("assumeFamily") && !node.has("config")
+                    ? "assumeFamily goes with a config." : "Give exactly one of preset, config or parameterCount.");
         }
         if (node.has("preset")) {
             JsonNode preset = node.get("preset");
@@ -49,7 +52,15 @@ class RequestMapper {
             return models.require(preset.stringValue(), "model.preset").model();
         }
         if (node.has("config")) {
-            return ModelReader.read("custom", "Custom model", node.get("config"), "model.config");
+            Optional<String> assume = Optional.empty();
+            if (extra == 1) {
+                JsonNode family = node.get("assumeFamily");
+                if (!family.isString()) {
+                    throw new InvalidInputException("model.assumeFamily", "assumeFamily must be a model_type string, e.g. \"llama\".");
+                }
+                assume = Optional.of(family.stringValue());
+            }
+            return ModelReader.read("custom", "Custom model", node.get("config"), "model.config", assume);
         }
         JsonNode count = node.get("parameterCount");
         if (!count.isIntegralNumber() || count.bigIntegerValue().signum() <= 0) {

@@ -83,6 +83,37 @@ class EstimateApiTest {
         assertThat(body.get("components").get("weights").longValue()).isEqualTo(4 * 124_439_808L);
     }
 
+    @Test
+    void newFamiliesAreCountedAndUnknownOnesOnlyAsAnAskedForGuess() throws Exception {
+        JsonNode v3 = JSON.readTree(post("""
+                {"model": {"preset": "deepseek-v3"}, "weights": "bf16", "kvCache": "bf16", "contextLength": 32768}""")
+                .body());
+        assertThat(v3.get("parameters").longValue()).isEqualTo(671_026_419_200L);
+        // The MLA latent: 61 layers × 576 values × 2 bytes × 32,768 tokens.
+        assertThat(v3.get("components").get("kvCache").longValue()).isEqualTo(2_302_672_896L);
+        assertThat(v3.get("contextLimit").longValue()).isEqualTo(163_840L);
+        assertThat(v3.has("guess")).isFalse();
+
+        String unknown = """
+                {"model_type": "my_llama", "hidden_size": 4096, "num_hidden_layers": 32, "num_attention_heads": 32,
+                 "intermediate_size": 11008, "vocab_size": 32000}""";
+        HttpResponse<String> refused = post("{\"model\": {\"config\": " + unknown + "}}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("detail").stringValue()).contains("my_llama", "qwen3_moe", "assumeFamily");
+        JsonNode guess = JSON.readTree(post("{\"model\": {\"config\": " + unknown + ", \"assumeFamily\": \"llama\"}}").body());
+        assertThat(guess.get("guess").booleanValue()).isTrue();
+        assertThat(guess.get("parameters").longValue()).isEqualTo(6_738_415_616L);
+        assertThat(guess.get("notes").get(0).stringValue()).startsWith("GUESS");
+    }
+
+    @Test
+    void aContextBeyondTheModelsLimitIsWarnedAbout() throws Exception {
+        JsonNode body = JSON.readTree(post("""
+                {"model": {"preset": "llama-2-7b"}, "contextLength": 8192}""").body());
+        assertThat(body.get("contextLimit").longValue()).isEqualTo(4096);
+        assertThat(body.get("notes").toString()).contains("WARNING: 8,192 tokens is beyond Llama-2-7B's context of 4,096");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"weights\": \"int3\"}|weights",
@@ -106,6 +137,9 @@ class EstimateApiTest {
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"overheadBytes\": 9223372036854775807}|overheadBytes",
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"overheadBytes\": 9223372036854775807}|overheadBytes",
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"flashAttention\": false, \"contextLength\": 10000000, \"batchSize\": 100000}|batchSize",
+        "{\"model\": {\"config\": {\"model_type\": \"rwkv\", \"hidden_size\": 4096}}}|model.config.model_type",
+        "{\"model\": {\"config\": {\"model_type\": \"rwkv\"}, \"assumeFamily\": \"rwkv5\"}}|model.assumeFamily",
+        "{\"model\": {\"preset\": \"llama-2-7b\", \"assumeFamily\": \"llama\"}}|model",
         "{\"model\": |body"})
     void badRequestsAreProblemDetailsNamingTheField(String body, String field) throws Exception {
         HttpResponse<String> response = post(body);

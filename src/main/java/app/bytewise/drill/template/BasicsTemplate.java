@@ -55,6 +55,7 @@ public final class BasicsTemplate extends NumericTemplate {
     @Override
     protected Scenario scenario(SplittableRandom random) {
         CatalogModel m = context.model(random, c -> c.model().parameters() < 80_000_000_000L
+                && c.model().architecture().orElseThrow().isUniform()
                 && c.model().architecture().orElseThrow().slidingWindow() == 0);
         Architecture a = m.model().architecture().orElseThrow();
         return switch (variant) {

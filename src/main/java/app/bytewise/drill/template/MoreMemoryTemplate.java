@@ -95,7 +95,7 @@ public final class MoreMemoryTemplate extends NumericTemplate {
         int batch = 1 + random.nextInt(4);
         long kv = KvCache.bytes(a, KvFormat.FP16, tokens, batch, 0);
         long full = 2L * a.layers() * a.kvHeads() * a.headDim() * tokens * batch * 2;
-        String layers = a.slidingLayerStride() == 1 ? "every layer uses" : "every other layer (the even ones) uses";
+        String layers = a.slidingPattern() + " uses";
         String text = String.format("%s has %d layers with %d KV heads of dimension %d; %s a %,d-token sliding window and "
                 + "keeps only that many tokens, the others attend globally. How large is the FP16 KV cache for %d "
                 + "sequence%s of %,d tokens, in GiB?", m.name(), a.layers(), a.kvHeads(), a.headDim(), layers,

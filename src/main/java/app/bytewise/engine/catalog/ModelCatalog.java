@@ -35,7 +35,7 @@ public final class ModelCatalog {
         return new CatalogModel(id, name, file.path("huggingFace").asString(""),
                 published == null || published.isNull() ? null : published.longValue(),
                 file.path("publishedSource").asString(""), config,
-                ModelReader.read(id, name, config, "config"));
+                ModelReader.read(id, name, config, "config"), file.path("publishedRoundedTo").asLong(1));
     }
 
     public List<CatalogModel> all() {

@@ -125,9 +125,13 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
                 && (t.role() == ATTN_V || t.role() == ATTN_QKV || t.role() == FFN_DOWN);
     }
 
-    /** llama-quantize leaves 1-D tensors (norms, biases), the router and position embeddings alone. */
+    /**
+     * llama-quantize leaves 1-D tensors (norms, biases), the router, position embeddings and the
+     * state-space mixers' small tensors ({@code ssm_conv1d}, {@code ssm_a}, {@code ssm_d}) alone.
+     */
     private static boolean quantizable(Tensor t) {
-        return t.dimensions() >= 2 && t.role() != NORM && t.role() != ROUTER && t.role() != POSITION_EMBEDDING;
+        return t.dimensions() >= 2 && t.role() != NORM && t.role() != ROUTER && t.role() != POSITION_EMBEDDING
+                && t.role() != MIXER_STATE && t.role() != ATTN_SINKS;
     }
 
     /** The type for the copy of {@code t} in {@code layer}; attention values are one tensor per layer. */

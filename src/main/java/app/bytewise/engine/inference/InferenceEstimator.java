@@ -1,6 +1,7 @@
 package app.bytewise.engine.inference;
 
 import app.bytewise.engine.ByteCount;
+import app.bytewise.engine.ContextLimit;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.MemoryEstimate;
 import app.bytewise.engine.Step;
@@ -80,6 +81,7 @@ public final class InferenceEstimator {
     private static MemoryEstimate memory(InferenceRequest r, Step weights) {
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>(r.model().notes());
+        ContextLimit.warning(r.model(), r.contextLength()).ifPresent(notes::add);
         steps.add(weights);
         Map<String, Long> components = new LinkedHashMap<>();
         components.put("weights", weights.byteCount().bytes());

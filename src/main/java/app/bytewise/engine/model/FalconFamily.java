@@ -27,10 +27,10 @@ public record FalconFamily() implements ModelFamily {
         }
         ModelFamily.checkedKvHeads(c, "num_kv_heads", heads, kvHeads);
         long ffn = c.optionalLong(INTERMEDIATE, "ffn_hidden_size").orElse(4 * hidden);
-        return new Architecture("falcon", hidden, c.requiredInt(LAYERS, "num_hidden_layers", "n_layer"), heads, kvHeads,
-                ModelFamily.headDim(c, hidden, heads), ffn, c.requiredLong(VOCABULARY, "vocab_size"),
-                c.bool("tie_word_embeddings", true), c.optionalLong(POSITIONS, "max_position_embeddings").orElse(0L), 0, 0, 0,
-                0);
+        // FalconConfig's max_position_embeddings defaults to 2,048 (configuration_falcon.py).
+        return Architecture.uniform("falcon", hidden, c.requiredInt(LAYERS, "num_hidden_layers", "n_layer"), heads, kvHeads,
+                ModelFamily.headDim(c, hidden, heads), new Mlp.Dense(ffn, false), c.requiredLong(VOCABULARY, "vocab_size"),
+                c.bool("tie_word_embeddings", true), c.optionalLong(POSITIONS, "max_position_embeddings").orElse(2048L), 0, 0);
     }
 
     @Override

@@ -22,10 +22,10 @@ public record GemmaFamily(boolean gemma2) implements ModelFamily {
         // GemmaConfig and Gemma2Config both default head_dim to 256.
         int headDim = c.optionalInt(HEAD_DIM, "head_dim").orElse(256);
         int window = gemma2 ? c.optionalInt(POSITIONS, "sliding_window").orElse(4096) : 0;
-        return new Architecture(gemma2 ? "gemma2" : "gemma", hidden, c.requiredInt(LAYERS, "num_hidden_layers"), heads,
-                kvHeads, headDim, c.requiredLong(INTERMEDIATE, "intermediate_size"), c.requiredLong(VOCABULARY, "vocab_size"),
-                c.bool("tie_word_embeddings", true), c.optionalLong(POSITIONS, "max_position_embeddings").orElse(0L),
-                window, window > 0 ? 2 : 0, 0, 0);
+        return Architecture.uniform(gemma2 ? "gemma2" : "gemma", hidden, c.requiredInt(LAYERS, "num_hidden_layers"), heads,
+                kvHeads, headDim, new Mlp.Dense(c.requiredLong(INTERMEDIATE, "intermediate_size"), true),
+                c.requiredLong(VOCABULARY, "vocab_size"), c.bool("tie_word_embeddings", true),
+                c.optionalLong(POSITIONS, "max_position_embeddings").orElse(8192L), window, window > 0 ? 2 : 0);
     }
 
     @Override

@@ -17,10 +17,11 @@ public record Gpt2Family() implements ModelFamily {
     public Architecture architecture(ModelConfig c) {
         long hidden = c.requiredLong(HIDDEN, "n_embd", "hidden_size");
         int heads = c.requiredInt(HEADS, "n_head", "num_attention_heads");
-        return new Architecture("gpt2", hidden, c.requiredInt(LAYERS, "n_layer", "num_hidden_layers"), heads, heads,
-                ModelFamily.headDim(c, hidden, heads), c.optionalLong(INTERMEDIATE, "n_inner").orElse(4 * hidden),
+        return Architecture.uniform("gpt2", hidden, c.requiredInt(LAYERS, "n_layer", "num_hidden_layers"), heads, heads,
+                ModelFamily.headDim(c, hidden, heads),
+                new Mlp.Dense(c.optionalLong(INTERMEDIATE, "n_inner").orElse(4 * hidden), false),
                 c.requiredLong(VOCABULARY, "vocab_size"), c.bool("tie_word_embeddings", true),
-                c.requiredLong(POSITIONS, "n_positions", "max_position_embeddings"), 0, 0, 0, 0);
+                c.requiredLong(POSITIONS, "n_positions", "max_position_embeddings"), 0, 0);
     }
 
     @Override

@@ -16,10 +16,10 @@ public record GptNeoXFamily() implements ModelFamily {
     public Architecture architecture(ModelConfig c) {
         long hidden = c.requiredLong(HIDDEN, "hidden_size");
         int heads = c.requiredInt(HEADS, "num_attention_heads");
-        return new Architecture("gpt_neox", hidden, c.requiredInt(LAYERS, "num_hidden_layers"), heads, heads,
-                ModelFamily.headDim(c, hidden, heads), c.requiredLong(INTERMEDIATE, "intermediate_size"),
+        return Architecture.uniform("gpt_neox", hidden, c.requiredInt(LAYERS, "num_hidden_layers"), heads, heads,
+                ModelFamily.headDim(c, hidden, heads), new Mlp.Dense(c.requiredLong(INTERMEDIATE, "intermediate_size"), false),
                 c.requiredLong(VOCABULARY, "vocab_size"), c.bool("tie_word_embeddings", false),
-                c.optionalLong(POSITIONS, "max_position_embeddings").orElse(0L), 0, 0, 0, 0);
+                c.optionalLong(POSITIONS, "max_position_embeddings").orElse(2048L), 0, 0);
     }
 
     @Override

@@ -23,22 +23,52 @@ public record LlamaFamily(Variant variant) implements ModelFamily {
         // LlamaConfig and its relatives: num_key_value_heads=None means multi-head attention.
         int kvHeads = ModelFamily.checkedKvHeads(c, "num_key_value_heads", heads,
                 c.optionalInt(HEADS, "num_key_value_heads").orElse(heads));
-        int experts = variant == Variant.MIXTRAL ? c.optionalInt(EXPERTS, "num_local_experts").orElse(8) : 0;
-        int perToken = variant == Variant.MIXTRAL ? ModelFamily.checkedExpertsPerToken(c, experts,
-                c.optionalInt(EXPERTS, "num_experts_per_tok").orElse(2)) : 0;
-        return new Architecture(variant.name().toLowerCase(java.util.Locale.ROOT), hidden, layers, heads, kvHeads,
-                ModelFamily.headDim(c, hidden, heads), c.requiredLong(INTERMEDIATE, "intermediate_size"),
-                c.requiredLong(VOCABULARY, "vocab_size"), c.bool("tie_word_embeddings", false),
-                c.optionalLong(POSITIONS, "max_position_embeddings").orElse(0L), slidingWindow(c),
-                slidingWindow(c) > 0 ? 1 : 0, experts, perToken);
+        long ff = c.requiredLong(INTERMEDIATE, "intermediate_size");
+        Mlp mlp = new Mlp.Dense(ff, true);
+        if (variant == Variant.MIXTRAL) {
+            int experts = c.optionalInt(EXPERTS, "num_local_experts").orElse(8);
+            int perToken = ModelFamily.checkedExpertsPerToken(c, experts,
+                    c.optionalInt(EXPERTS, "num_experts_per_tok").orElse(2));
+            mlp = new Mlp.Moe(experts, perToken, ff, 0, true);
+        }
+        int headDim = ModelFamily.headDim(c, hidden, heads);
+        long vocab = c.requiredLong(VOCABULARY, "vocab_size");
+        boolean tied = c.bool("tie_word_embeddings", false);
+        long positions = c.optionalLong(POSITIONS, "max_position_embeddings").orElse(defaultPositions());
+        String family = variant.name().toLowerCase(java.util.Locale.ROOT);
+        int window = slidingWindow(c);
+        if (variant == Variant.QWEN2 && window > 0) {
+            // Qwen2Config: with use_sliding_window, layers at or above max_window_layers (default 28)
+            // slide and the ones below attend fully (configuration_qwen2.py, layer_types).
+            int firstSliding = Math.min(layers, c.optionalInt(LAYERS, "max_window_layers").orElse(28));
+            List<LayerBlock> stack = new java.util.ArrayList<>();
+            if (firstSliding > 0) {
+                stack.add(new LayerBlock(firstSliding, new Attention.Full(heads, kvHeads, headDim), mlp));
+            }
+            if (firstSliding < layers) {
+                stack.add(new LayerBlock(layers - firstSliding, new Attention.Sliding(heads, kvHeads, headDim, window), mlp));
+            }
+            return Architecture.of(family, hidden, vocab, tied, positions, stack);
+        }
+        return Architecture.uniform(family, hidden, layers, heads, kvHeads, headDim, mlp, vocab, tied, positions, window,
+                window > 0 ? 1 : 0);
     }
 
-    /** MistralConfig defaults to a 4096-token window; Qwen2 uses its window only with use_sliding_window. */
+    /** max_position_embeddings when absent: LlamaConfig 2,048; MistralConfig and MixtralConfig 4096 × 32; Qwen2Config 32,768. */
+    private long defaultPositions() {
+        return switch (variant) {
+            case LLAMA -> 2048;
+            case MISTRAL, MIXTRAL -> 131_072;
+            case QWEN2 -> 32_768;
+        };
+    }
+
+    /** MistralConfig defaults to a 4096-token window; Qwen2 uses its window (default 4096) only with use_sliding_window. */
     private int slidingWindow(ModelConfig c) {
         return switch (variant) {
             case MISTRAL -> c.json().has("sliding_window") ? c.optionalInt(POSITIONS, "sliding_window").orElse(0) : 4096;
             case MIXTRAL -> c.optionalInt(POSITIONS, "sliding_window").orElse(0);
-            case QWEN2 -> c.bool("use_sliding_window", false) ? c.optionalInt(POSITIONS, "sliding_window").orElse(0) : 0;
+            case QWEN2 -> c.bool("use_sliding_window", false) ? c.optionalInt(POSITIONS, "sliding_window").orElse(4096) : 0;
             case LLAMA -> 0;
         };
     }

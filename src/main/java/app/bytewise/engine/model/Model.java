@@ -20,6 +20,9 @@ public record Model(String id, String name, Optional<Architecture> architecture,
      */
     public static final long MAX_PARAMETERS = 1_000_000_000_000_000L;
 
+    /** How the note of a model counted as a family it is not (asked for by the user) begins. */
+    public static final String GUESS = "GUESS: ";
+
     public Model {
         tensorGroups = List.copyOf(tensorGroups);
         notes = List.copyOf(notes);
@@ -43,6 +46,16 @@ public record Model(String id, String name, Optional<Architecture> architecture,
         }
         return new Model("params-" + parameters, String.format("%,d parameters", parameters), Optional.empty(),
                 List.of(), parameters, List.of());
+    }
+
+    /** Counted as another family on the user's request: every figure is a guess. */
+    public boolean isGuess() {
+        return notes.stream().anyMatch(n -> n.startsWith(GUESS));
+    }
+
+    /** The context the model is made for ({@code max_position_embeddings}), 0 when unknown or shapeless. */
+    public long contextLimit() {
+        return architecture.map(Architecture::maxPositions).orElse(0L);
     }
 
     public boolean hasTensors() {

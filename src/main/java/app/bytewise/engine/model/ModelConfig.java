@@ -1,6 +1,7 @@
 package app.bytewise.engine.model;
 
 import app.bytewise.engine.InvalidInputException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -84,6 +85,61 @@ public final class ModelConfig {
             throw new InvalidInputException(path(name), name + " must be true or false, got " + node);
         }
         return node.booleanValue();
+    }
+
+    /** A nested config object ({@code text_config}, {@code vision_config}), its errors named under this one's path. */
+    public Optional<ModelConfig> child(String name) {
+        JsonNode node = json.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw new InvalidInputException(path(name), name + " must be a JSON object.");
+        }
+        return Optional.of(new ModelConfig(node, path(name)));
+    }
+
+    /**
+     * A list of strings with exactly {@code length} entries, each one of {@code allowed}
+     * ({@code layer_types}: one per layer), or empty when absent.
+     */
+    public Optional<List<String>> strings(String name, int length, java.util.Set<String> allowed) {
+        JsonNode node = json.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray() || node.size() != length) {
+            throw new InvalidInputException(path(name), name + " must list one entry per layer (" + length + ").");
+        }
+        List<String> values = new java.util.ArrayList<>(length);
+        for (JsonNode entry : node) {
+            if (!entry.isString() || !allowed.contains(entry.stringValue())) {
+                throw new InvalidInputException(path(name), name + " holds " + shown(entry) + "; known: "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)) + ".");
+            }
+            values.add(entry.stringValue());
+        }
+        return Optional.of(values);
+    }
+
+    /** A list of layer indices ({@code mlp_only_layers}), each below {@code layers}. */
+    public java.util.Set<Integer> layerIndices(String name, int layers) {
+        JsonNode node = json.get(name);
+        if (node == null || node.isNull()) {
+            return java.util.Set.of();
+        }
+        if (!node.isArray() || node.size() > layers) {
+            throw new InvalidInputException(path(name), name + " must be a list of layer indices.");
+        }
+        java.util.Set<Integer> indices = new java.util.HashSet<>();
+        for (JsonNode entry : node) {
+            if (!entry.isIntegralNumber() || !entry.canConvertToInt() || entry.intValue() < 0 || entry.intValue() >= layers) {
+                throw new InvalidInputException(path(name), name + " holds " + shown(entry) + ", not a layer index below "
+                        + layers + ".");
+            }
+            indices.add(entry.intValue());
+        }
+        return indices;
     }
 
     public boolean has(String name) {

@@ -8,7 +8,8 @@ import java.util.List;
  * modeling file in Hugging Face transformers ({@code modeling_<family>.py}).
  */
 public sealed interface ModelFamily
-        permits LlamaFamily, GemmaFamily, Phi3Family, FalconFamily, Gpt2Family, OptFamily, GptNeoXFamily {
+        permits LlamaFamily, GemmaFamily, Gemma3Family, Phi3Family, PhiMoeFamily, FalconFamily, Gpt2Family, OptFamily,
+        GptNeoXFamily, DeepSeekFamily, QwenFamily, GptOssFamily, Llama4Family {
 
     Architecture architecture(ModelConfig config);
 

@@ -22,10 +22,18 @@ public final class ModelReader {
      *     (e.g. {@code model.config})
      */
     public static Model read(String id, String name, JsonNode json, String fieldPrefix) {
+        return read(id, name, json, fieldPrefix, Optional.empty());
+    }
+
+    /**
+     * @param assumeFamily a known {@code model_type} to count an unknown one as, asked for by the user;
+     *     every figure of the model then carries a note saying it is a guess
+     */
+    public static Model read(String id, String name, JsonNode json, String fieldPrefix, Optional<String> assumeFamily) {
         ModelConfig config = new ModelConfig(json, fieldPrefix);
         String type = config.modelType();
         List<String> notes = new ArrayList<>();
-        ModelFamily family = family(type).orElseGet(() -> llamaLike(config, type, notes));
+        ModelFamily family = family(type).orElseGet(() -> assumed(config, type, assumeFamily, notes));
         Architecture architecture = family.architecture(config);
         Model model = Model.ofGroups(id, name, architecture, family.tensorGroups(config, architecture), notes);
         checkParameterCount(model, config);
@@ -58,6 +66,11 @@ public final class ModelReader {
      * that is not a JSON object.
      */
     public static Model readText(String id, String name, String json, String fieldPrefix) {
+        return readText(id, name, json, fieldPrefix, Optional.empty());
+    }
+
+    /** As {@link #readText(String, String, String, String)}, counting an unknown model_type as {@code assumeFamily}. */
+    public static Model readText(String id, String name, String json, String fieldPrefix, Optional<String> assumeFamily) {
         JsonNode node;
         try {
             node = JSON.readTree(json == null ? "" : json);
@@ -67,42 +80,61 @@ public final class ModelReader {
         if (node == null || !node.isObject()) {
             throw new InvalidInputException(fieldPrefix, "A config.json is a JSON object: { \"model_type\": … }.");
         }
-        return read(id, name, node, fieldPrefix);
+        return read(id, name, node, fieldPrefix, assumeFamily);
     }
 
+    /** The {@code model_type}s Bytewise counts, as transformers spells them. */
+    public static final List<String> KNOWN_TYPES = List.of("llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3",
+            "qwen3_moe", "gemma", "gemma2", "gemma3", "gemma3_text", "phi3", "phimoe", "falcon", "gpt2", "opt", "gpt_neox",
+            "deepseek_v2", "deepseek_v3", "kimi_k2", "gpt_oss", "llama4", "llama4_text");
+
     public static Optional<ModelFamily> family(String modelType) {
-        return Optional.ofNullable(switch (modelType.toLowerCase(Locale.ROOT)) {
+        String type = modelType.toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(switch (type) {
             case "llama" -> new LlamaFamily(LlamaFamily.Variant.LLAMA);
             case "mistral" -> new LlamaFamily(LlamaFamily.Variant.MISTRAL);
             case "mixtral" -> new LlamaFamily(LlamaFamily.Variant.MIXTRAL);
             case "qwen2" -> new LlamaFamily(LlamaFamily.Variant.QWEN2);
+            case "qwen2_moe", "qwen3", "qwen3_moe" -> new QwenFamily(type);
             case "gemma" -> new GemmaFamily(false);
             case "gemma2" -> new GemmaFamily(true);
+            case "gemma3" -> new Gemma3Family(true);
+            case "gemma3_text" -> new Gemma3Family(false);
             case "phi3" -> new Phi3Family();
+            case "phimoe" -> new PhiMoeFamily();
             case "falcon", "refinedweb", "refinedwebmodel" -> new FalconFamily();
             case "gpt2" -> new Gpt2Family();
             case "opt" -> new OptFamily();
             case "gpt_neox" -> new GptNeoXFamily();
+            case "deepseek_v2", "deepseek_v3", "kimi_k2" -> new DeepSeekFamily(type);
+            case "gpt_oss" -> new GptOssFamily();
+            case "llama4" -> new Llama4Family(true);
+            case "llama4_text" -> new Llama4Family(false);
             default -> null;
         });
     }
 
     /**
-     * An unknown family is counted as a Llama-style decoder only when its config has every field
-     * that layout needs; the result carries a note saying so. Anything else is an error.
+     * An unknown family is refused, naming {@code model_type} and the known ones, unless the user asked
+     * to count it as a known family; then the model carries a note that every figure is a guess.
      */
-    private static ModelFamily llamaLike(ModelConfig config, String type, List<String> notes) {
-        for (String field : List.of("hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size",
-                "vocab_size")) {
-            if (!config.has(field)) {
-                throw new InvalidInputException(config.path("model_type"), "model_type '" + type
-                        + "' is not a family Bytewise can count, and its config lacks " + field
-                        + " for a Llama-style estimate. Known families: llama, mistral, mixtral, qwen2, gemma, "
-                        + "gemma2, phi3, falcon, gpt2, opt, gpt_neox.");
-            }
+    private static ModelFamily assumed(ModelConfig config, String type, Optional<String> assumeFamily, List<String> notes) {
+        if (assumeFamily.isEmpty()) {
+            throw new InvalidInputException(config.path("model_type"), "model_type '" + shorten(type)
+                    + "' is not a family Bytewise knows, so it cannot be counted exactly. Known: "
+                    + String.join(", ", KNOWN_TYPES) + ". To count it as one of these anyway, ask for a guess "
+                    + "(assumeFamily), and every figure will be marked as one.");
         }
-        notes.add("model_type '" + type + "' is not a known family: counted as a Llama-style decoder (RMSNorm, "
-                + "separate q/k/v/o projections, gated MLP, no biases). Check the tensor list against the checkpoint.");
-        return new LlamaFamily(LlamaFamily.Variant.LLAMA);
+        String assumed = assumeFamily.get();
+        ModelFamily family = family(assumed).orElseThrow(() -> new InvalidInputException("model.assumeFamily",
+                "assumeFamily '" + shorten(assumed) + "' is not a known family. Known: " + String.join(", ", KNOWN_TYPES) + "."));
+        notes.add(Model.GUESS + "model_type '" + shorten(type) + "' is not a family Bytewise knows; it is counted as '"
+                + assumed.toLowerCase(Locale.ROOT) + "', as asked. Every figure is a guess: check the tensor list "
+                + "against the checkpoint.");
+        return family;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

@@ -21,9 +21,10 @@ public record OptFamily() implements ModelFamily {
     public Architecture architecture(ModelConfig c) {
         long hidden = c.requiredLong(HIDDEN, "hidden_size");
         int heads = c.requiredInt(HEADS, "num_attention_heads");
-        return new Architecture("opt", hidden, c.requiredInt(LAYERS, "num_hidden_layers"), heads, heads,
-                ModelFamily.headDim(c, hidden, heads), c.requiredLong(INTERMEDIATE, "ffn_dim"), c.requiredLong(VOCABULARY, "vocab_size"),
-                c.bool("tie_word_embeddings", true), c.requiredLong(POSITIONS, "max_position_embeddings"), 0, 0, 0, 0);
+        return Architecture.uniform("opt", hidden, c.requiredInt(LAYERS, "num_hidden_layers"), heads, heads,
+                ModelFamily.headDim(c, hidden, heads), new Mlp.Dense(c.requiredLong(INTERMEDIATE, "ffn_dim"), false),
+                c.requiredLong(VOCABULARY, "vocab_size"), c.bool("tie_word_embeddings", true),
+                c.requiredLong(POSITIONS, "max_position_embeddings"), 0, 0);
     }
 
     @Override

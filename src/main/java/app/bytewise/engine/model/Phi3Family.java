@@ -18,10 +18,10 @@ public record Phi3Family() implements ModelFamily {
         int kvHeads = ModelFamily.checkedKvHeads(c, "num_key_value_heads", heads,
                 c.optionalInt(HEADS, "num_key_value_heads").orElse(heads));
         int window = c.optionalInt(POSITIONS, "sliding_window").orElse(0);
-        return new Architecture("phi3", hidden, c.requiredInt(LAYERS, "num_hidden_layers"), heads, kvHeads,
-                ModelFamily.headDim(c, hidden, heads), c.requiredLong(INTERMEDIATE, "intermediate_size"),
+        return Architecture.uniform("phi3", hidden, c.requiredInt(LAYERS, "num_hidden_layers"), heads, kvHeads,
+                ModelFamily.headDim(c, hidden, heads), new Mlp.Dense(c.requiredLong(INTERMEDIATE, "intermediate_size"), true),
                 c.requiredLong(VOCABULARY, "vocab_size"), c.bool("tie_word_embeddings", false),
-                c.optionalLong(POSITIONS, "max_position_embeddings").orElse(0L), window, window > 0 ? 1 : 0, 0, 0);
+                c.optionalLong(POSITIONS, "max_position_embeddings").orElse(4096L), window, window > 0 ? 1 : 0);
     }
 
     @Override

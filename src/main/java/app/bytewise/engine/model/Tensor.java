@@ -6,12 +6,19 @@ import java.util.List;
  * One tensor as a checkpoint stores it: its name in the Hugging Face checkpoint, its shape, and
  * where it sits (layer, expert). {@code layer} and {@code expert} are -1 where they do not apply.
  *
+ * @param stackedExperts for one tensor holding every routed expert of a layer along its first dimension
+ *     (gpt-oss's and Llama 4's fused {@code experts.gate_up_proj [E, …]}), E; otherwise 0
  * @param inputDimension index into {@code shape} of the input (reduction) dimension, the row
  *     length that block quantizers split into blocks (ggml's {@code ne[0]}). PyTorch's
  *     {@code nn.Linear} stores {@code [out, in]} (index 1); GPT-2's {@code Conv1D} stores
  *     {@code [in, out]} (index 0).
  */
-public record Tensor(String name, TensorRole role, int layer, int expert, List<Long> shape, int inputDimension) {
+public record Tensor(String name, TensorRole role, int layer, int expert, List<Long> shape, int inputDimension,
+        int stackedExperts) {
+
+    public Tensor(String name, TensorRole role, int layer, int expert, List<Long> shape, int inputDimension) {
+        this(name, role, layer, expert, shape, inputDimension, 0);
+    }
 
     public Tensor {
         shape = List.copyOf(shape);
@@ -52,7 +59,8 @@ public record Tensor(String name, TensorRole role, int layer, int expert, List<L
         return elements() / rowLength();
     }
 
+    /** A routed expert's weights (one expert's, or all of a layer's stacked), which a token uses only when routed there. */
     public boolean isExpert() {
-        return expert >= 0;
+        return expert >= 0 || stackedExperts > 0;
     }
 }

@@ -32,9 +32,10 @@ public record TensorGroup(String pattern, Tensor first, int layers, int experts)
 
     /** Copies in layers {@code firstLayer}… of {@code layers}; with {@code experts} > 0, one per expert of each. */
     static TensorGroup repeated(String pattern, TensorRole role, int firstLayer, int layers, int experts,
-            List<Long> shape, int inputDimension) {
+            List<Long> shape, int inputDimension, int stackedExperts) {
         int expert = experts > 0 ? 0 : -1;
-        Tensor first = new Tensor(name(pattern, firstLayer, expert), role, firstLayer, expert, shape, inputDimension);
+        Tensor first = new Tensor(name(pattern, firstLayer, expert), role, firstLayer, expert, shape, inputDimension,
+                stackedExperts);
         return new TensorGroup(pattern, first, layers, Math.max(experts, 1));
     }
 
@@ -55,7 +56,7 @@ public record TensorGroup(String pattern, Tensor first, int layers, int experts)
     /** The copy in {@code layer} for {@code expert} (-1 where that index does not apply). */
     public Tensor copy(int layer, int expert) {
         return new Tensor(name(pattern, layer, expert), first.role(), layer, expert, first.shape(),
-                first.inputDimension());
+                first.inputDimension(), first.stackedExperts());
     }
 
     /** The same tensors over layers {@code from}… of {@code count}, a part of this group's layers. */
@@ -107,13 +108,13 @@ public record TensorGroup(String pattern, Tensor first, int layers, int experts)
         while (k < run.size()) {
             TensorGroup head = run.get(k);
             int end = k + 1;
-            while (end < run.size() && head.first.isExpert() && run.get(end).first.isExpert()
+            while (end < run.size() && head.first.expert() >= 0 && run.get(end).first.expert() >= 0
                     && run.get(end).experts == head.experts) {
                 end++;
             }
             for (int e = 0; e < head.experts; e++) {
                 for (TensorGroup g : run.subList(k, end)) {
-                    tensors.add(g.copy(layer, g.first.isExpert() ? g.first.expert() + e : -1));
+                    tensors.add(g.copy(layer, g.first.expert() >= 0 ? g.first.expert() + e : -1));
                 }
             }
             k = end;

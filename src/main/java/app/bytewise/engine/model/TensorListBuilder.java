@@ -53,8 +53,28 @@ final class TensorListBuilder {
             vector(prefix + ".bias", NORM, width);
         }
 
+        /** A tensor of any shape, e.g. a convolution {@code [channels, 1, kernel]}, input along {@code inputDimension}. */
+        void tensor(String name, TensorRole role, List<Long> shape, int inputDimension) {
+            add(name, role, shape, inputDimension);
+        }
+
+        /**
+         * One tensor holding all {@code experts} routed experts of the layer, {@code [experts, in, out]}
+         * with the input first as the fused checkpoints store them (gpt-oss, Llama 4).
+         */
+        void stackedExperts(String name, TensorRole role, int experts, long in, long out) {
+            groups.add(TensorGroup.repeated(name, role, firstLayer, layerCount, 0, List.of((long) experts, in, out), 1,
+                    experts));
+        }
+
+        /** The routed experts' biases, stacked: {@code [experts, width]}. */
+        void stackedExpertBias(String name, int experts, long width) {
+            groups.add(TensorGroup.repeated(name, BIAS, firstLayer, layerCount, 0, List.of((long) experts, width), 1,
+                    experts));
+        }
+
         private void add(String name, TensorRole role, List<Long> shape, int inputDimension) {
-            groups.add(TensorGroup.repeated(name, role, firstLayer, layerCount, experts, shape, inputDimension));
+            groups.add(TensorGroup.repeated(name, role, firstLayer, layerCount, experts, shape, inputDimension, 0));
         }
     }
 
@@ -80,7 +100,57 @@ final class TensorListBuilder {
         return new Scope(0, layers, experts);
     }
 
+    /** Tensors of layers {@code first}… of {@code count} (one block of a layer stack). */
+    Scope layers(int first, int count) {
+        return new Scope(first, count, 0);
+    }
+
+    /** Tensors each of {@code experts} experts has in layers {@code first}… of {@code count}. */
+    Scope experts(int first, int count, int experts) {
+        return new Scope(first, count, experts);
+    }
+
+    /**
+     * The groups, with consecutive blocks whose tensors are alike merged into one: gpt-oss's
+     * alternating sliding and full layers have the same tensors, so they are one group of 24 layers
+     * and not 24 groups of one.
+     */
     List<TensorGroup> build() {
-        return List.copyOf(groups);
+        List<TensorGroup> merged = new ArrayList<>();
+        int start = 0;
+        int previousStart = -1;
+        while (start < groups.size()) {
+            int end = TensorGroup.runEnd(groups, start);
+            List<TensorGroup> run = groups.subList(start, end);
+            if (previousStart >= 0 && continues(merged.subList(previousStart, merged.size()), run)) {
+                for (int i = 0; i < run.size(); i++) {
+                    TensorGroup before = merged.get(previousStart + i);
+                    merged.set(previousStart + i, new TensorGroup(before.pattern(), before.first(),
+                            before.layers() + run.get(i).layers(), before.experts()));
+                }
+            } else {
+                previousStart = merged.size();
+                merged.addAll(run);
+            }
+            start = end;
+        }
+        return List.copyOf(merged);
+    }
+
+    /** Whether {@code run} is the same tensors as {@code before}, in the layers right after it. */
+    private static boolean continues(List<TensorGroup> before, List<TensorGroup> run) {
+        if (before.size() != run.size() || before.getFirst().first().layer() < 0 || run.getFirst().first().layer() < 0) {
+            return false;
+        }
+        for (int i = 0; i < run.size(); i++) {
+            TensorGroup a = before.get(i);
+            TensorGroup b = run.get(i);
+            if (!a.pattern().equals(b.pattern()) || a.experts() != b.experts() || a.role() != b.role()
+                    || !a.first().shape().equals(b.first().shape()) || a.first().stackedExperts() != b.first().stackedExperts()
+                    || a.first().layer() + a.layers() != b.first().layer() || a.layers() != before.getFirst().layers()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

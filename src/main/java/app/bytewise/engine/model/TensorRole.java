@@ -24,7 +24,15 @@ public enum TensorRole {
     ROUTER(false),
     NORM(false),
     BIAS(false),
-    OUTPUT(false);
+    OUTPUT(false),
+    /** A state-space or DeltaNet mixer's input and output projections (Mamba's {@code in_proj}, {@code out_proj}). */
+    MIXER_PROJECTION(true),
+    /** A mixer's small parameters: convolution, {@code A_log}, {@code D}, {@code dt_bias}, gated norms. */
+    MIXER_STATE(false),
+    /** Attention sinks: one learned logit per head (gpt-oss). */
+    ATTN_SINKS(false),
+    /** The vision tower and projector of a multimodal model. */
+    VISION(false);
 
     private final boolean blockLinear;
 

@@ -72,6 +72,8 @@ public final class TrainingActivations {
                         Input.of("layers held", layers, "")),
                 Math.multiplyExact(perLayer, layers),
                 "Korthikanti et al. 2022, Table 2: a GPT-style layer with dropout in 16-bit; layers without dropout or "
-                        + "with a gated MLP differ by some percent.");
+                        + "with a gated MLP differ by some percent." + (a.isUniform() ? "" : " This model's layers are "
+                        + "not all alike (" + a.kinds().size() + " kinds); the formula is applied to every layer with the "
+                        + "first attention layer's " + a.attentionHeads() + " heads, an approximation."));
     }
 }

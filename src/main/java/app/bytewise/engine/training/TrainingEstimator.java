@@ -87,6 +87,7 @@ public final class TrainingEstimator {
         components.put("weights", weights);
         components.put("gradients", gradients);
         components.put("optimizer", optimizer);
+        app.bytewise.engine.ContextLimit.warning(model, r.sequenceLength()).ifPresent(notes::add);
         model.architecture().ifPresentOrElse(a -> {
             Step act = activations(a, r);
             steps.add(act);

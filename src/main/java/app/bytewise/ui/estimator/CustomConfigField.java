@@ -8,9 +8,12 @@ import app.bytewise.ui.BoundedUploadHandler;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -25,6 +28,8 @@ final class CustomConfigField extends Details {
 
     private final TextArea json = new TextArea("config.json");
     private final Span status = new Span();
+    /** The known family to count an unknown model_type as, or "" to refuse it (the default). */
+    private final Select<String> assume = new Select<>();
     private final Consumer<CatalogModel> onApplied;
     private String appliedJson = "";
 
@@ -47,7 +52,15 @@ final class CustomConfigField extends Details {
         upload.setMaxFileSize(ConfigParameter.MAX_CONFIG_CHARS);
         upload.setDropLabel(new Span("or drop config.json here"));
         status.addClassName("bw-lab-status");
-        add(json, use, upload, status);
+        List<String> choices = new ArrayList<>(List.of(""));
+        choices.addAll(ModelReader.KNOWN_TYPES);
+        assume.setLabel("If the model_type is unknown");
+        assume.setItems(choices);
+        assume.setItemLabelGenerator(t -> t.isEmpty() ? "Refuse it: count known families only"
+                : "Guess: count it as " + t);
+        assume.setValue("");
+        assume.addClassName("bw-assume-family");
+        add(json, assume, use, upload, status);
     }
 
     /** Reads the config; on success the model is returned, on failure the field shows why. */
@@ -60,13 +73,14 @@ final class CustomConfigField extends Details {
             return fail("A config.json is a few kilobytes; this is over " + ConfigParameter.MAX_CONFIG_CHARS + " characters.");
         }
         try {
-            Model model = ModelReader.readText(CUSTOM_ID, "Your config.json", text, "config");
+            Model model = ModelReader.readText(CUSTOM_ID, "Your config.json", text, "config",
+                    assumed().isEmpty() ? Optional.empty() : Optional.of(assumed()));
             appliedJson = text;
             if (!text.equals(json.getValue())) {
                 json.setValue(text);
             }
-            status.setText(String.format(Locale.ROOT, "Read %,d parameters in %,d tensors.", model.parameters(),
-                    model.tensorCount()));
+            status.setText(String.format(Locale.ROOT, "%s %,d parameters in %,d tensors.",
+                    model.isGuess() ? "Guessed (as " + assumed() + "):" : "Read", model.parameters(), model.tensorCount()));
             return Optional.of(new CatalogModel(CUSTOM_ID, "Your config.json", null, null, null, null, model));
         } catch (InvalidInputException bad) {
             return fail(bad.getMessage());
@@ -75,6 +89,19 @@ final class CustomConfigField extends Details {
 
     String appliedJson() {
         return appliedJson;
+    }
+
+    /** The family an unknown model_type is counted as, "" for none. */
+    String assumed() {
+        return assume.getValue() == null ? "" : assume.getValue();
+    }
+
+    void assume(String family) {
+        assume.setValue(ModelReader.KNOWN_TYPES.contains(family) ? family : "");
+    }
+
+    Select<String> assumeField() {
+        return assume;
     }
 
     TextArea json() {

@@ -68,11 +68,19 @@ final class EstimateResultPanel extends Div {
         return panel;
     }
 
+    /** The total, marked as a guess when the model was counted as another family; guesses and warnings stand out. */
     private void headline(MemoryEstimate m, String label, long bytes) {
-        Span total = new Span(label + ": " + ByteCount.of(bytes).display());
+        boolean guess = m.notes().stream().anyMatch(n -> n.startsWith(app.bytewise.engine.model.Model.GUESS));
+        Span total = new Span((guess ? "Guess · " : "") + label + ": " + ByteCount.of(bytes).display());
         total.addClassName("bw-total");
         add(total);
-        m.notes().forEach(n -> add(new Paragraph(n)));
+        m.notes().forEach(n -> {
+            Paragraph note = new Paragraph(n);
+            if (n.startsWith(app.bytewise.engine.model.Model.GUESS) || n.startsWith("WARNING")) {
+                note.addClassName("bw-warning");
+            }
+            add(note);
+        });
     }
 
     private void chart(String title, MemoryEstimate m) {

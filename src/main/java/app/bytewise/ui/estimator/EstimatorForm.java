@@ -113,6 +113,7 @@ final class EstimatorForm extends Div {
     void restore(Map<String, List<String>> q, String prefix) {
         restoring = true;
         // B's own model parameter wins over A's config it would otherwise inherit.
+        custom.assume(param(q, prefix, "assume").orElse(""));
         Optional<CatalogModel> own = q.containsKey(prefix + "model") ? Optional.empty()
                 : param(q, prefix, "config").flatMap(ConfigParameter::decode).flatMap(custom::apply);
         own.ifPresentOrElse(this::useCustom, () -> model.setValue(models.find(param(q, prefix, "model")
@@ -144,6 +145,9 @@ final class EstimatorForm extends Div {
         CatalogModel m = model.getValue();
         if (m != null && CustomConfigField.CUSTOM_ID.equals(m.id())) {
             p.put(prefix + "config", ConfigParameter.encode(custom.appliedJson()));
+            if (!custom.assumed().isEmpty()) {
+                p.put(prefix + "assume", custom.assumed());
+            }
         } else if (m != null) {
             p.put(prefix + "model", m.id());
         }

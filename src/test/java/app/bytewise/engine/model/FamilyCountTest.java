@@ -81,12 +81,20 @@ class FamilyCountTest {
     }
 
     @Test
-    void unknownLlamaLikeTypesAreCountedWithANote() {
-        Model custom = read("""
+    void unknownTypesAreRefusedUnlessAGuessIsAskedFor() {
+        String config = """
                 {"model_type": "my_llama", "hidden_size": 4096, "num_hidden_layers": 32, "num_attention_heads": 32,
-                 "intermediate_size": 11008, "vocab_size": 32000}""");
-        assertThat(custom.parameters()).isEqualTo(6_738_415_616L);
-        assertThat(custom.notes()).singleElement().asString().contains("my_llama");
+                 "intermediate_size": 11008, "vocab_size": 32000}""";
+        assertThatThrownBy(() -> read(config))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("my_llama").hasMessageContaining("deepseek_v3").hasMessageContaining("assumeFamily")
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("model.config.model_type"));
+        Model guessed = ModelReader.read("test", "test", JSON.readTree(config), "model.config", java.util.Optional.of("llama"));
+        assertThat(guessed.parameters()).isEqualTo(6_738_415_616L);
+        assertThat(guessed.notes()).singleElement().asString().startsWith("GUESS").contains("my_llama");
+        assertThatThrownBy(() -> ModelReader.read("test", "test", JSON.readTree(config), "model.config",
+                java.util.Optional.of("rwkv")))
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("model.assumeFamily"));
     }
 
     @Test

@@ -142,6 +142,35 @@ class EstimatorViewTest extends KaribuTestBase {
         assertThat(view.result().getElement().getTextRecursively()).contains("Tensor list: 18,435 tensors");
     }
 
+    /** An unknown model_type is a field error; counted as a known family only when asked, marked as a guess. */
+    @Test
+    void anUnknownFamilyIsRefusedUntilAGuessIsChosen() {
+        EstimatorView view = open(Map.of("model", "llama-2-7b"));
+        String unknown = TINY_LLAMA.replace("\"llama\"", "\"my_llama\"");
+        view.first().custom().paste(unknown);
+        assertThat(view.first().custom().json().isInvalid()).isTrue();
+        assertThat(view.first().custom().json().getErrorMessage()).contains("my_llama", "deepseek_v3", "assumeFamily");
+        assertThat(view.first().model().getValue().id()).isEqualTo("llama-2-7b");
+
+        view.first().custom().assumeField().setValue("llama");
+        view.first().custom().paste(unknown);
+        assertThat(view.first().custom().json().isInvalid()).isFalse();
+        assertThat(view.first().model().getValue().model().parameters()).isEqualTo(1_100_048_384L);
+        String text = view.result().getElement().getTextRecursively();
+        assertThat(text).contains("Guess · ").contains("GUESS: model_type 'my_llama'");
+        Map<String, String> url = new java.util.LinkedHashMap<>();
+        view.first().write(url, "");
+        assertThat(url).containsEntry("assume", "llama");
+        assertThat(open(url).result().getElement().getTextRecursively()).contains("Guess · ");
+    }
+
+    @Test
+    void aNewFamilyFromTheCatalogShowsItsLatentCache() {
+        EstimatorView view = open(Map.of("model", "deepseek-v3", "context", "32768", "kv", "bf16"));
+        String text = view.result().getElement().getTextRecursively();
+        assertThat(text).contains("671,026,419,200").contains("(512 + 64) latent values");
+    }
+
     @Test
     void aBrokenConfigSaysWhyAndKeepsTheModel() {
         EstimatorView view = open(Map.of("model", "llama-2-7b"));
