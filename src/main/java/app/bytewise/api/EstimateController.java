@@ -31,15 +31,16 @@ class EstimateController {
             + "and every step of the computation. Bad input answers 400 with a problem detail naming the field.")
     @PostMapping(path = "/estimate", consumes = MediaType.APPLICATION_JSON_VALUE)
     EstimateResponse estimate(@RequestBody EstimateRequest request) {
-        Model model = mapper.model(request.model());
+        RequestMapper.ModelInput input = mapper.modelInput(request.model());
+        Model model = input.model();
         String mode = request.mode() == null ? "inference" : request.mode().strip().toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "inference" -> {
                 InferenceResult result = InferenceEstimator.estimate(mapper.inference(request, model));
-                yield EstimateResponse.of(result.memory(), model, EstimateResponse.capacity(result));
+                yield EstimateResponse.of(result.memory(), model, EstimateResponse.capacity(result)).with(input.checkpoint());
             }
             case "training" -> EstimateResponse.of(TrainingEstimator.estimate(mapper.training(request, model)), model,
-                    null);
+                    null).with(input.checkpoint());
             default -> throw new InvalidInputException("mode", "mode must be inference or training");
         };
     }

@@ -13,7 +13,11 @@ import tools.jackson.databind.JsonNode;
 @Schema(description = "What to estimate. Omitted fields take the defaults shown.")
 public record EstimateRequest(
         @Schema(description = "{\"preset\": \"llama-2-7b\"} or {\"config\": {…config.json…}} or {\"parameterCount\": 7000000000} "
-                + "(at most 10^15 parameters; a config's dimensions are bounded, e.g. at most 2,048 layers)",
+                + "(at most 10^15 parameters; a config's dimensions are bounded, e.g. at most 2,048 layers). "
+                + "An unknown model_type is refused unless \"assumeFamily\": \"llama\" (or another known type) asks "
+                + "for a guess. A preset or config may carry one checkpoint file to compare: \"safetensorsHeader\" "
+                + "(base64 of the file's first bytes), \"safetensorsIndex\" (model.safetensors.index.json); "
+                + "{\"ggufHeader\": base64} alone is the model, counted from its metadata.",
                 requiredMode = Schema.RequiredMode.REQUIRED) JsonNode model,
         @Schema(description = "inference or training", defaultValue = "inference") String mode,
         @Schema(description = "Weight format id, e.g. bf16, int4, nf4, gptq-4bit-g128, gguf:Q4_K_M",

@@ -13,7 +13,14 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EstimateResponse(String mode, ModelRef model, long parameters, long activeParameters,
         Map<String, Long> components, long totalBytes, long perGpuBytes, int gpuCount, Boolean fits, Size total,
-        Size perGpu, Capacity capacity, List<StepView> steps, List<String> notes, Boolean guess, Long contextLimit) {
+        Size perGpu, Capacity capacity, List<StepView> steps, List<String> notes, Boolean guess, Long contextLimit,
+        app.bytewise.engine.checkpoint.CheckpointReport checkpointFile) {
+
+    /** The same answer with the report on the user's checkpoint file, when the request carried one. */
+    EstimateResponse with(java.util.Optional<app.bytewise.engine.checkpoint.CheckpointReport> file) {
+        return file.map(f -> new EstimateResponse(mode, model, parameters, activeParameters, components, totalBytes,
+                perGpuBytes, gpuCount, fits, total, perGpu, capacity, steps, notes, guess, contextLimit, f)).orElse(this);
+    }
 
     public record ModelRef(String id, String name) {
     }
@@ -51,7 +58,7 @@ public record EstimateResponse(String mode, ModelRef model, long parameters, lon
                 m.components(), m.totalBytes(), m.perGpuBytes(), m.gpuCount(), m.fits().orElse(null),
                 Size.of(m.totalBytes()), Size.of(m.perGpuBytes()), capacity,
                 m.steps().stream().map(StepView::of).toList(), m.notes(), model.isGuess() ? Boolean.TRUE : null,
-                model.contextLimit() > 0 ? model.contextLimit() : null);
+                model.contextLimit() > 0 ? model.contextLimit() : null, null);
     }
 
     static Capacity capacity(InferenceResult r) {

@@ -32,6 +32,38 @@ class RequestMapper {
         this.gpus = gpus;
     }
 
+    /** The model a request names, and the report on the checkpoint file it carries, if any. */
+    record ModelInput(Model model, Optional<app.bytewise.engine.checkpoint.CheckpointReport> checkpoint) {
+    }
+
+    ModelInput modelInput(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return new ModelInput(model(node), Optional.empty());
+        }
+        boolean ggufOnly = node.has("ggufHeader") && !node.has("preset") && !node.has("config")
+                && !node.has("parameterCount");
+        if (ggufOnly) {
+            if (node.size() != 1) {
+                throw new InvalidInputException("model", "A ggufHeader alone describes the model; give nothing else with it.");
+            }
+            Model model = CheckpointInput.ggufModel(node, config -> ModelReader.read("gguf", "Your GGUF file", config,
+                    "model.ggufHeader"));
+            return new ModelInput(model, CheckpointInput.report(node, model));
+        }
+        tools.jackson.databind.node.ObjectNode rest = ((tools.jackson.databind.node.ObjectNode) node).deepCopy();
+        CheckpointInput.KEYS.forEach(rest::remove);
+        if (CheckpointInput.has(node) && node.size() - rest.size() > 1) {
+            throw new InvalidInputException("model", "Give one checkpoint file: safetensorsHeader, ggufHeader or "
+                    + "safetensorsIndex.");
+        }
+        Model model = model(rest);
+        if (CheckpointInput.has(node) && !model.hasTensors()) {
+            throw new InvalidInputException("model", "A checkpoint file is compared with a preset or a config, "
+                    + "not with a bare parameter count.");
+        }
+        return new ModelInput(model, CheckpointInput.has(node) ? CheckpointInput.report(node, model) : Optional.empty());
+    }
+
     Model model(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new InvalidInputException("model",

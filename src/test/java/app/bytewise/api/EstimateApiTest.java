@@ -106,6 +106,47 @@ class EstimateApiTest {
         assertThat(guess.get("notes").get(0).stringValue()).startsWith("GUESS");
     }
 
+    /** A GGUF header alone is the model: counted by its family from the metadata, the file's bytes exact. */
+    @Test
+    void aGgufHeaderAloneIsCountedAndItsBytesReported() throws Exception {
+        byte[] gguf = app.bytewise.engine.checkpoint.GgufBytes.header(3, 1, 7)
+                .kvString("general.architecture", "qwen3")
+                .kvU32("qwen3.block_count", 28).kvU32("qwen3.embedding_length", 1024)
+                .kvU32("qwen3.feed_forward_length", 3072).kvU32("qwen3.attention.head_count", 16)
+                .kvU32("qwen3.attention.head_count_kv", 8).kvU32("qwen3.attention.key_length", 128)
+                .tensor("token_embd.weight", 8, 0, 1024, 151_936).bytes();
+        String body = "{\"model\": {\"ggufHeader\": \"" + java.util.Base64.getEncoder().encodeToString(gguf)
+                + "\"}, \"weights\": \"bf16\"}";
+        JsonNode answer = JSON.readTree(post(body).body());
+        // Qwen3-0.6B's shape (tied, as the file has no output.weight): its published 596,049,920.
+        assertThat(answer.get("parameters").longValue()).isEqualTo(596_049_920L);
+        // Q8_0 (type 8): 34 bytes per 32 weights.
+        assertThat(answer.get("checkpointFile").get("bytesByType").get("Q8_0").longValue())
+                .isEqualTo(1024L * 151_936 / 32 * 34);
+
+        byte[] truncated = java.util.Arrays.copyOf(gguf, 100);
+        HttpResponse<String> cut = post("{\"model\": {\"ggufHeader\": \""
+                + java.util.Base64.getEncoder().encodeToString(truncated) + "\"}}");
+        assertThat(cut.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(cut.body()).get("field").stringValue()).isEqualTo("model.ggufHeader");
+        HttpResponse<String> huge = post("{\"model\": {\"safetensorsHeader\": \"/////////38=\", \"preset\": \"gpt2\"}}");
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(huge.body()).get("field").stringValue()).isEqualTo("model.safetensorsHeader");
+    }
+
+    @Test
+    void aSafetensorsIndexIsComparedWithThePresetsTensorList() throws Exception {
+        String index = """
+                {"metadata": {"total_size": 248878080}, "weight_map": {"transformer.wte.weight": "model.safetensors",
+                 "transformer.h.0.attn.c_attn.weight": "model.safetensors", "transformer.h.99.attn.bias": "model.safetensors"}}""";
+        JsonNode answer = JSON.readTree(post("{\"model\": {\"preset\": \"gpt2\", \"safetensorsIndex\": " + index + "}}")
+                .body());
+        JsonNode file = answer.get("checkpointFile");
+        assertThat(file.get("bytes").longValue()).isEqualTo(248_878_080L);
+        assertThat(file.get("comparison").get("matched").longValue()).isEqualTo(2);
+        assertThat(file.get("comparison").get("unexpected").longValue()).isEqualTo(1);
+    }
+
     @Test
     void aContextBeyondTheModelsLimitIsWarnedAbout() throws Exception {
         JsonNode body = JSON.readTree(post("""

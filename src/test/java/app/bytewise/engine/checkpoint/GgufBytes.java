@@ -12,20 +12,20 @@ import java.util.function.Consumer;
  * offset). Type ids from gguf.h ({@code GGUF_TYPE_UINT32 = 4}, {@code STRING = 8}, {@code ARRAY = 9}).
  * It writes what it is told, valid or not, so tests can build broken files too.
  */
-final class GgufBytes {
+public final class GgufBytes {
 
     static final int UINT8 = 0;
     static final int INT32 = 5;
     static final int FLOAT32 = 6;
     static final int BOOL = 7;
-    static final int UINT32 = 4;
-    static final int STRING = 8;
+    public static final int UINT32 = 4;
+    public static final int STRING = 8;
     static final int ARRAY = 9;
     static final int UINT64 = 10;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    static GgufBytes header(long version, long tensors, long keys) {
+    public static GgufBytes header(long version, long tensors, long keys) {
         return new GgufBytes().raw('G', 'G', 'U', 'F').u32(version).u64(tensors).u64(keys);
     }
 
@@ -41,14 +41,14 @@ final class GgufBytes {
         return this;
     }
 
-    GgufBytes u32(long value) {
+    public GgufBytes u32(long value) {
         for (int i = 0; i < 4; i++) {
             out.write((int) (value >>> (8 * i)));
         }
         return this;
     }
 
-    GgufBytes u64(long value) {
+    public GgufBytes u64(long value) {
         for (int i = 0; i < 8; i++) {
             out.write((int) (value >>> (8 * i)));
         }
@@ -62,11 +62,11 @@ final class GgufBytes {
         return this;
     }
 
-    GgufBytes kvU32(String key, long value) {
+    public GgufBytes kvU32(String key, long value) {
         return str(key).u32(UINT32).u32(value);
     }
 
-    GgufBytes kvString(String key, String value) {
+    public GgufBytes kvString(String key, String value) {
         return str(key).u32(STRING).str(value);
     }
 
@@ -91,7 +91,7 @@ final class GgufBytes {
         return this;
     }
 
-    GgufBytes tensor(String name, int ggmlType, long offset, long... dims) {
+    public GgufBytes tensor(String name, int ggmlType, long offset, long... dims) {
         str(name).u32(dims.length);
         for (long dim : dims) {
             u64(dim);
@@ -103,7 +103,7 @@ final class GgufBytes {
         return out.size();
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toByteArray();
     }
 }
