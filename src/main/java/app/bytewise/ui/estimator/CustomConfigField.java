@@ -87,6 +87,12 @@ final class CustomConfigField extends Details {
         }
     }
 
+    /** Reads a config given as text (one made from a GGUF header), showing it in the field as if pasted. */
+    Optional<CatalogModel> applyText(String text) {
+        json.setValue(text);
+        return apply(text);
+    }
+
     String appliedJson() {
         return appliedJson;
     }

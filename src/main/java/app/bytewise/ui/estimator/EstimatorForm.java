@@ -57,6 +57,7 @@ final class EstimatorForm extends Div {
     private final Checkbox flash = new Checkbox("FlashAttention");
     private final Checkbox sequenceParallel = new Checkbox("Sequence parallel");
     private final CustomConfigField custom;
+    private final CheckpointFileField checkpointFile;
     private Runnable onChange = () -> { };
     private boolean restoring;
 
@@ -95,7 +96,12 @@ final class EstimatorForm extends Div {
         if (!heading.isEmpty()) {
             add(new H2(heading));
         }
-        add(fields, custom);
+        checkpointFile = new CheckpointFileField(model::getValue, text -> {
+            Optional<CatalogModel> read = custom.applyText(text);
+            read.ifPresent(this::useCustom);
+            return read;
+        });
+        add(fields, custom, checkpointFile);
         List.of(model, weights, gpu).forEach(f -> f.addValueChangeListener(e -> changed()));
         List.of(mode, kvCache).forEach(f -> f.addValueChangeListener(e -> changed()));
         optimizer.addValueChangeListener(e -> changed());
@@ -228,6 +234,10 @@ final class EstimatorForm extends Div {
 
     CustomConfigField custom() {
         return custom;
+    }
+
+    CheckpointFileField checkpointFile() {
+        return checkpointFile;
     }
 
     private void useCustom(CatalogModel own) {

@@ -200,6 +200,37 @@ class EstimatorViewTest extends KaribuTestBase {
         assertThat(view.first().model().getValue().id()).isEqualTo("custom");
     }
 
+    /** A GGUF header becomes the model; a safetensors header is held against the chosen model. */
+    @Test
+    void anUploadedCheckpointHeaderIsReadAndCompared() {
+        EstimatorView view = open(Map.of("model", "llama-2-7b"));
+        Upload upload = _get(view.first().checkpointFile(), Upload.class);
+        byte[] gguf = app.bytewise.engine.checkpoint.GgufBytes.header(3, 1, 7)
+                .kvString("general.architecture", "qwen3")
+                .kvU32("qwen3.block_count", 28).kvU32("qwen3.embedding_length", 1024)
+                .kvU32("qwen3.feed_forward_length", 3072).kvU32("qwen3.attention.head_count", 16)
+                .kvU32("qwen3.attention.head_count_kv", 8).kvU32("qwen3.attention.key_length", 128)
+                .tensor("token_embd.weight", 8, 0, 1024, 151_936).bytes();
+        UploadKt._upload(upload, "head.gguf", "application/octet-stream", gguf);
+        assertThat(view.first().model().getValue().id()).isEqualTo("custom");
+        assertThat(view.first().model().getValue().model().parameters()).isEqualTo(596_049_920L);
+        assertThat(view.first().checkpointFile().report().getElement().getTextRecursively()).contains("Q8_0: 165,306,368 bytes");
+
+        UploadKt._upload(upload, "head.gguf", "application/octet-stream", java.util.Arrays.copyOf(gguf, 60));
+        assertThat(view.first().checkpointFile().report().getElement().getTextRecursively()).contains("upload");
+
+        String header = "{\"transformer.wte.weight\": {\"dtype\": \"F32\", \"shape\": [50257, 768], "
+                + "\"data_offsets\": [0, 154389504]}}";
+        byte[] json = header.getBytes(StandardCharsets.UTF_8);
+        byte[] file = java.nio.ByteBuffer.allocate(8 + json.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putLong(json.length).put(json).array();
+        EstimatorView gpt2 = open(Map.of("model", "gpt2"));
+        UploadKt._upload(_get(gpt2.first().checkpointFile(), Upload.class), "model.safetensors", "application/octet-stream",
+                file);
+        assertThat(gpt2.first().checkpointFile().report().getElement().getTextRecursively())
+                .contains("1 tensors match").contains("of the model's are not in the file");
+    }
+
     /** ZeRO-2 vs ZeRO-3 side by side, and tensor parallelism from the URL: 16 bytes per parameter, sharded. */
     @Test
     void trainingParallelismComesFromTheUrlAndComparesStages() {
