@@ -30,14 +30,36 @@ public final class ModelReader {
      *     every figure of the model then carries a note saying it is a guess
      */
     public static Model read(String id, String name, JsonNode json, String fieldPrefix, Optional<String> assumeFamily) {
-        ModelConfig config = new ModelConfig(json, fieldPrefix);
-        String type = config.modelType();
+        ModelConfig outer = new ModelConfig(json, fieldPrefix);
         List<String> notes = new ArrayList<>();
+        ModelConfig config = languageModel(outer, notes);
+        String type = config.modelType();
         ModelFamily family = family(type).orElseGet(() -> assumed(config, type, assumeFamily, notes));
         Architecture architecture = family.architecture(config);
         Model model = Model.ofGroups(id, name, architecture, family.tensorGroups(config, architecture), notes);
         checkParameterCount(model, config);
         return model;
+    }
+
+    /**
+     * A multimodal config of a type Bytewise does not know (Mistral 3, LLaVA…) whose {@code text_config}
+     * is a known family: the language model is counted from it, and the vision tower is named as not
+     * counted. Gemma 3 and Llama 4, whose towers are known, are families of their own.
+     */
+    private static ModelConfig languageModel(ModelConfig outer, List<String> notes) {
+        if (family(outer.modelType()).isPresent()) {
+            return outer;
+        }
+        return outer.child("text_config").filter(t -> t.optionalString("model_type").flatMap(ModelReader::family)
+                .isPresent()).map(text -> {
+                    String vision = outer.child("vision_config").flatMap(v -> v.optionalString("model_type"))
+                            .orElse("unnamed");
+                    notes.add("WARNING: model_type '" + shorten(outer.modelType()) + "' is not a family Bytewise knows; "
+                            + "its language model (text_config, " + shorten(text.modelType()) + ") is counted exactly, "
+                            + "and its vision tower (" + shorten(vision) + ") and projector are NOT counted. Tensor "
+                            + "names are the language model's own, without the multimodal prefix.");
+                    return text;
+                }).orElse(outer);
     }
 
     /**

@@ -34,7 +34,7 @@ class ModelCatalogTest {
         // Counts published rounded (DeepSeek-V3's 671B, Kimi K2's 1T) are matched once rounded alike.
         assertThat(published).allSatisfy(m -> assertThat(m.matchesPublished()).as(m.id()).isTrue());
         assertThat(published.stream().filter(m -> m.publishedRoundedTo() > 1)).extracting(CatalogModel::id)
-                .containsExactlyInAnyOrder("deepseek-v3", "kimi-k2-instruct");
+                .containsExactlyInAnyOrder("deepseek-v3", "kimi-k2-instruct", "mistral-nemo-base-2407");
     }
 
     @Test

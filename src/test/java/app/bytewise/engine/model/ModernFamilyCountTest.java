@@ -39,6 +39,10 @@ class ModernFamilyCountTest {
         assertThat(model("gemma-3-1b").parameters()).isEqualTo(999_885_952L);
         // Language model, SigLIP tower (416,866,032) and projector.
         assertThat(model("gemma-3-27b").parameters()).isEqualTo(27_432_406_640L);
+        assertThat(model("gemma-3-4b").parameters()).isEqualTo(4_300_079_472L);
+        assertThat(model("gemma-3-12b").parameters()).isEqualTo(12_187_325_040L);
+        // Mistral Small 3: 128-wide heads on a 5,120 hidden size (32 × 128 = 4,096).
+        assertThat(model("mistral-small-24b-base-2501").parameters()).isEqualTo(23_572_403_200L);
         // Language model, vision encoder, adapter and projector (871,932,416 together).
         assertThat(model("llama-4-scout-17b-16e").parameters()).isEqualTo(108_641_793_536L);
         assertThat(model("llama-4-maverick-17b-128e").parameters()).isEqualTo(401_583_781_376L);
@@ -134,6 +138,20 @@ class ModernFamilyCountTest {
         // Chunked layers keep at most 8,192 tokens; the 12 NoPE layers all of them.
         long perToken = 2L * 8 * 128 * 2;
         assertThat(KvCache.bytes(a, KvFormat.BF16, 131_072, 1, 0)).isEqualTo(perToken * (36L * 8192 + 12L * 131_072));
+    }
+
+    @Test
+    void anUnknownMultimodalTypeCountsItsKnownLanguageModelAndSaysTheTowerIsNot() {
+        // Mistral Small 3.1 (mistral3): Mistral Small 3's text model beside a Pixtral vision encoder.
+        Model m = ModelReader.read("m", "m", JsonMapper.builder().build().readTree("""
+                {"model_type": "mistral3", "vision_config": {"model_type": "pixtral", "hidden_size": 1024},
+                 "text_config": {"model_type": "mistral", "hidden_size": 5120, "intermediate_size": 32768,
+                  "num_hidden_layers": 40, "num_attention_heads": 32, "num_key_value_heads": 8, "head_dim": 128,
+                  "vocab_size": 131072, "sliding_window": null}}"""), "config");
+        assertThat(m.parameters()).isEqualTo(23_572_403_200L);
+        assertThat(m.notes()).singleElement().asString().startsWith("WARNING").contains("pixtral")
+                .contains("NOT counted");
+        assertThat(m.isGuess()).isFalse();
     }
 
     @Test
