@@ -42,7 +42,7 @@ public final class AttentionMemoryTemplate extends NumericTemplate {
         CatalogModel m = context.model(random, "llama-2-7b", "llama-2-13b", "meta-llama-3-8b", "mistral-7b-v0-1",
                 "qwen2-7b", "gpt2-xl", "phi-3-mini-4k-instruct");
         Architecture a = m.model().architecture().orElseThrow();
-        long s = 1024L << random.nextInt(4);
+        long s = DrillContext.within(m, 1024L << random.nextInt(4));
         int b = 2 + random.nextInt(7);
         long sbh = s * b * a.hiddenSize();
         if (variant == Variant.SCORES) {

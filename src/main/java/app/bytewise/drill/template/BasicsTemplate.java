@@ -60,7 +60,7 @@ public final class BasicsTemplate extends NumericTemplate {
         Architecture a = m.model().architecture().orElseThrow();
         return switch (variant) {
             case SCORES_DOUBLING -> {
-                long s = 1024L << random.nextInt(4);
+                long s = DrillContext.within(m, 1024L << random.nextInt(4), 2);
                 long bytes = (long) a.attentionHeads() * s * s * 2;
                 yield new Scenario(String.format("In one layer of %s, eager attention's FP16 score matrix for a %,d-token "
                         + "sequence takes %s. How large is it for %,d tokens, in GiB?", m.name(), s,
@@ -88,7 +88,7 @@ public final class BasicsTemplate extends NumericTemplate {
                         "Free memory = the card's GiB − weights; subtract overhead and KV cache from what is left.");
             }
             case FP8_KV_SAVING -> {
-                long tokens = 4096L << random.nextInt(4);
+                long tokens = DrillContext.within(m, 4096L << random.nextInt(4));
                 long fp16 = KvCache.bytes(a, KvFormat.FP16, tokens, 1, 0);
                 long saving = fp16 - KvCache.bytes(a, KvFormat.FP8, tokens, 1, 0);
                 yield new Scenario(String.format("%s (%d layers, %d KV heads of dimension %d) keeps a %,d-token KV cache. "
@@ -100,7 +100,7 @@ public final class BasicsTemplate extends NumericTemplate {
             }
             case PIPELINE_ACTIVATIONS -> {
                 int p = 2 << random.nextInt(3);
-                long s = 2048;
+                long s = DrillContext.within(m, 2048);
                 int b = 1 + random.nextInt(4);
                 long perLayer = TrainingActivations.perLayer(a, s, b, 1, false, Recompute.SELECTIVE, false);
                 long perStage = Math.ceilDiv(a.layers(), p);

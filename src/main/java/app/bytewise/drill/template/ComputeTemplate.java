@@ -41,7 +41,7 @@ public final class ComputeTemplate extends NumericTemplate {
         long n = m.model().parameters();
         if (prefill) {
             Gpu gpu = context.gpu(random, "a100-80gb-sxm", "h100-sxm", "l40s", "rtx-4090", "a10", "l4");
-            long tokens = 512L << random.nextInt(5);
+            long tokens = DrillContext.within(m, 512L << random.nextInt(5));
             double flops = gpu.dense16BitTflops() * 1e12;
             double seconds = 2.0 * n * tokens / flops;
             String text = String.format("%s (%,d parameters) processes a %,d-token prompt on one %s (%.1f dense BF16 "

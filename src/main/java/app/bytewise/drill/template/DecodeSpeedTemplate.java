@@ -44,7 +44,7 @@ public final class DecodeSpeedTemplate extends NumericTemplate {
                 "llama-3-2-3b", "phi-3-mini-4k-instruct", "gemma-7b");
         Gpu gpu = context.gpu(random, "a100-80gb-sxm", "h100-sxm", "l40s", "rtx-4090", "a10g", "l4", "rtx-3090");
         WeightFormat format = Formats.parse(DrillContext.pick(random, List.of("fp16", "int8", "gguf:Q4_K_M")));
-        long tokens = batched ? 1024L << random.nextInt(3) : 1;
+        long tokens = batched ? DrillContext.within(m, 1024L << random.nextInt(3)) : 1;
         int batch = batched ? 2 << random.nextInt(4) : 1;
         InferenceRequest request = InferenceRequest.of(m.model(), format).withContext(tokens, batch).onGpus(gpu, 1);
         InferenceResult result = InferenceEstimator.estimate(request);

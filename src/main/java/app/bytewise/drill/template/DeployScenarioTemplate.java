@@ -65,7 +65,7 @@ public final class DeployScenarioTemplate implements QuestionTemplate {
         CatalogModel m = context.model(random, "llama-2-7b", "llama-2-13b", "meta-llama-3-8b", "qwen2-7b",
                 "mistral-7b-v0-1", "gemma-7b", "llama-2-70b", "llama-3-1-8b");
         Gpu gpu = context.gpu(random, "a10g", "rtx-4090", "l4", "a100-40gb-sxm", "t4", "rtx-3090", "l40s");
-        long tokens = 2048L << random.nextInt(3);
+        long tokens = DrillContext.within(m, 2048L << random.nextInt(3));
         List<MemoryEstimate> estimates = new ArrayList<>();
         for (String f : FORMATS) {
             estimates.add(InferenceEstimator.memory(InferenceRequest.of(m.model(), Formats.parse(f))

@@ -54,6 +54,19 @@ public record DrillContext(ModelCatalog models, GpuCatalog gpus) {
         return a.isUniform() && a.kvHeads() < a.attentionHeads() && a.slidingWindow() == 0;
     }
 
+    /**
+     * {@code tokens}, or fewer when the model is made for fewer ({@code max_position_embeddings}), with
+     * room for {@code factor} times as many: a question never asks about a context the model cannot run.
+     */
+    public static long within(CatalogModel m, long tokens, int factor) {
+        long limit = m.model().contextLimit();
+        return limit > 0 ? Math.min(tokens, limit / factor) : tokens;
+    }
+
+    public static long within(CatalogModel m, long tokens) {
+        return within(m, tokens, 1);
+    }
+
     public static long nominal(Model m) {
         return app.bytewise.engine.shortcut.Shortcuts.nominalParameters(m.name()).orElse(m.parameters());
     }

@@ -45,7 +45,7 @@ public final class InferenceTotalTemplate extends NumericTemplate {
                 "llama-3-1-8b", "gemma-7b", "llama-3-2-3b");
         Architecture a = m.model().architecture().orElseThrow();
         WeightFormat format = Formats.parse(DrillContext.pick(random, List.of("fp16", "int8", "gptq-4bit-g128")));
-        long context = 1024L << random.nextInt(5);
+        long context = DrillContext.within(m, 1024L << random.nextInt(5));
         int batch = 1 << random.nextInt(3);
         InferenceRequest base = InferenceRequest.of(m.model(), format).withContext(context, batch);
         MemoryEstimate memory = InferenceEstimator.memory(base);

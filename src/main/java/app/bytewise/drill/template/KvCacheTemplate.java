@@ -53,7 +53,7 @@ public final class KvCacheTemplate extends NumericTemplate {
                 ? context.model(random, DrillContext::multiHead)
                 : context.model(random, DrillContext::groupedQuery);
         Architecture a = m.model().architecture().orElseThrow();
-        long tokens = variant == Variant.PER_TOKEN ? 1 : CONTEXTS[random.nextInt(CONTEXTS.length)];
+        long tokens = variant == Variant.PER_TOKEN ? 1 : DrillContext.within(m, CONTEXTS[random.nextInt(CONTEXTS.length)]);
         int batch = variant == Variant.BATCHED ? 2 + random.nextInt(31) : 1;
         KvFormat format = switch (variant) {
             case FP8 -> KvFormat.FP8;

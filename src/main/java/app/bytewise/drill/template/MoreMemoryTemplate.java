@@ -91,7 +91,7 @@ public final class MoreMemoryTemplate extends NumericTemplate {
     private Scenario slidingWindow(SplittableRandom random) {
         CatalogModel m = context.model(random, "mistral-7b-v0-1", "gemma-2-9b", "gemma-2-2b", "gemma-2-27b");
         Architecture a = m.model().architecture().orElseThrow();
-        long tokens = 16_384L << random.nextInt(2);
+        long tokens = DrillContext.within(m, 16_384L << random.nextInt(2));
         int batch = 1 + random.nextInt(4);
         long kv = KvCache.bytes(a, KvFormat.FP16, tokens, batch, 0);
         long full = 2L * a.layers() * a.kvHeads() * a.headDim() * tokens * batch * 2;
@@ -133,7 +133,7 @@ public final class MoreMemoryTemplate extends NumericTemplate {
                 "llama-3-2-3b", "llama-2-13b");
         Gpu gpu = context.gpu(random, "a100-80gb-sxm", "h100-sxm", "l40s", "a100-40gb-sxm", "rtx-4090");
         WeightFormat format = Formats.parse(DrillContext.pick(random, List.of("fp16", "int8")));
-        long tokens = 2048L << random.nextInt(3);
+        long tokens = DrillContext.within(m, 2048L << random.nextInt(3));
         MemoryEstimate one = InferenceEstimator.memory(InferenceRequest.of(m.model(), format).withContext(tokens, 1));
         long weights = one.component("weights");
         long overhead = one.component("overhead");

@@ -56,7 +56,7 @@ public final class ScalingTemplate extends NumericTemplate {
         CatalogModel m = context.model(random, c -> c.model().architecture().orElseThrow().family()
                 .matches("llama|mistral|qwen2") && c.model().parameters() < 100_000_000_000L);
         Architecture a = m.model().architecture().orElseThrow();
-        long s = 1024L << random.nextInt(3);
+        long s = DrillContext.within(m, 1024L << random.nextInt(3));
         int b = 1 + random.nextInt(8);
         int t = 2 << random.nextInt(2);
         return switch (variant) {
