@@ -7,8 +7,10 @@ import app.bytewise.engine.model.Architecture;
 import app.bytewise.engine.model.Attention;
 import app.bytewise.engine.model.LayerBlock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * KV-cache memory, summed over the model's layer kinds. An attention layer keeps a key and a value
@@ -98,9 +100,12 @@ public final class KvCache {
         } else {
             inputs = new ArrayList<>(List.of(Input.of("s", context, "tokens"), Input.of("b", batch, "sequences")));
             formula = "Σ over layer kinds: layers × per-layer cache (or state) × b";
+            // Kinds that differ only in their MLP (Jamba's dense and MoE Mamba layers) cache alike: one note each.
+            Map<Attention, Integer> byAttention = new LinkedHashMap<>();
             for (LayerBlock kind : a.kinds()) {
-                notes.add(kindNote(kind, format, context, pageSize));
+                byAttention.merge(kind.attention(), kind.count(), Integer::sum);
             }
+            byAttention.forEach((attention, count) -> notes.add(kindNote(attention, count, format, context, pageSize)));
         }
         if (pageSize > 0) {
             notes.add("Paged allocation: each sequence takes whole pages of " + pageSize + " tokens.");
@@ -110,9 +115,9 @@ public final class KvCache {
                 String.join(" ", notes));
     }
 
-    private static String kindNote(LayerBlock kind, KvFormat format, long context, int pageSize) {
-        long perLayer = layerBytes(kind.attention(), format, context, pageSize);
-        String what = switch (kind.attention()) {
+    private static String kindNote(Attention attention, int count, KvFormat format, long context, int pageSize) {
+        long perLayer = layerBytes(attention, format, context, pageSize);
+        String what = switch (attention) {
             case Attention.Latent l -> String.format(Locale.ROOT, "(%d + %d) latent values × %,d tokens",
                     l.kvLoraRank(), l.qkRopeHeadDim(), kept(context, pageSize));
             case Attention.GatedDeltaNet d -> String.format(Locale.ROOT,
@@ -121,10 +126,10 @@ public final class KvCache {
             case Attention.Mamba m -> String.format(Locale.ROOT,
                     "a fixed state of %,d values in FP32 (SSM %,d × %d, plus the convolution's last %d inputs)",
                     m.stateValues(), m.innerSize(), m.stateSize(), m.convKernel() - 1);
-            default -> String.format(Locale.ROOT, "2 × %d values × %,d tokens", kind.attention().cachedValuesPerToken() / 2,
-                    kept(kind.attention().tokensKept(context), pageSize));
+            default -> String.format(Locale.ROOT, "2 × %d values × %,d tokens", attention.cachedValuesPerToken() / 2,
+                    kept(attention.tokensKept(context), pageSize));
         };
-        return String.format(Locale.ROOT, "%d × %s: %s = %,d bytes per layer.", kind.count(),
-                kind.attention().describe(), what, perLayer);
+        return String.format(Locale.ROOT, "%d × %s: %s = %,d bytes per layer.", count, attention.describe(), what,
+                perLayer);
     }
 }

@@ -197,6 +197,23 @@ public sealed interface Attention {
      * (Dao and Gu 2024), its convolution also over B and C.
      */
     record Mamba(int version, long innerSize, int stateSize, int groups, int heads, int convKernel) implements Attention {
+        /**
+         * Mamba-1 has neither heads nor groups (0 for both); its {@code dt_rank} sizes only tensors, not
+         * the state. Mamba-2's heads must split the inner size evenly ({@code num_heads × head_dim}).
+         */
+        public Mamba {
+            if (version == 1 ? heads != 0 || groups != 0
+                    : version != 2 || heads < 1 || groups < 1 || innerSize % heads != 0 || heads % groups != 0) {
+                throw new IllegalArgumentException("Mamba-" + version + ": inner " + innerSize + ", " + heads
+                        + " heads, " + groups + " groups");
+            }
+        }
+
+        /** Mamba-2's head dimension ({@code head_dim}); 0 for Mamba-1. */
+        public long headDim() {
+            return version == 1 ? 0 : innerSize / heads;
+        }
+
         @Override
         public int queryHeads() {
             return 0;

@@ -75,6 +75,35 @@ public final class ModelConfig {
         return optionalLong(limit, names).map(value -> toInt(value, names[0]));
     }
 
+    /** A positive number that may be fractional (Mamba's {@code expand}), at most {@code max}; empty when absent or null. */
+    public Optional<Double> optionalPositiveNumber(String name, double max) {
+        JsonNode node = json.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isNumber() || !(node.doubleValue() > 0) || node.doubleValue() > max) {
+            throw new InvalidInputException(path(name), String.format(Locale.ROOT,
+                    "%s must be a positive number of at most %,.0f; got %s.", name, max, shown(node)));
+        }
+        return Optional.of(node.doubleValue());
+    }
+
+    /**
+     * A positive integer, or the string {@code "auto"} (Mamba's {@code time_step_rank}): empty for
+     * {@code "auto"}, absent or null, so the caller applies the config class's rule.
+     */
+    public Optional<Integer> optionalIntOrAuto(ConfigLimit limit, String name) {
+        JsonNode node = json.get(name);
+        if (node != null && node.isString()) {
+            if (!node.stringValue().equals("auto")) {
+                throw new InvalidInputException(path(name), name + " must be a positive integer or \"auto\", got "
+                        + shown(node));
+            }
+            return Optional.empty();
+        }
+        return optionalInt(limit, name);
+    }
+
     /** A boolean field, or {@code fallback} when absent or null (the family's config-class default). */
     public boolean bool(String name, boolean fallback) {
         JsonNode node = json.get(name);

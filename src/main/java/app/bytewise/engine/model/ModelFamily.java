@@ -9,7 +9,8 @@ import java.util.List;
  */
 public sealed interface ModelFamily
         permits LlamaFamily, GemmaFamily, Gemma3Family, Phi3Family, PhiMoeFamily, FalconFamily, Gpt2Family, OptFamily,
-        GptNeoXFamily, DeepSeekFamily, QwenFamily, GptOssFamily, Llama4Family {
+        GptNeoXFamily, DeepSeekFamily, QwenFamily, GptOssFamily, Llama4Family, MambaFamily, Mamba2Family, JambaFamily,
+        Qwen3NextFamily {
 
     Architecture architecture(ModelConfig config);
 

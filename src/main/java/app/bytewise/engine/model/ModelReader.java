@@ -108,7 +108,8 @@ public final class ModelReader {
     /** The {@code model_type}s Bytewise counts, as transformers spells them. */
     public static final List<String> KNOWN_TYPES = List.of("llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3",
             "qwen3_moe", "gemma", "gemma2", "gemma3", "gemma3_text", "phi3", "phimoe", "falcon", "gpt2", "opt", "gpt_neox",
-            "deepseek_v2", "deepseek_v3", "kimi_k2", "gpt_oss", "llama4", "llama4_text");
+            "deepseek_v2", "deepseek_v3", "kimi_k2", "gpt_oss", "llama4", "llama4_text", "qwen3_next", "mamba", "mamba2",
+            "jamba");
 
     public static Optional<ModelFamily> family(String modelType) {
         String type = modelType.toLowerCase(Locale.ROOT);
@@ -132,6 +133,10 @@ public final class ModelReader {
             case "gpt_oss" -> new GptOssFamily();
             case "llama4" -> new Llama4Family(true);
             case "llama4_text" -> new Llama4Family(false);
+            case "qwen3_next" -> new Qwen3NextFamily();
+            case "mamba" -> new MambaFamily();
+            case "mamba2" -> new Mamba2Family();
+            case "jamba" -> new JambaFamily();
             default -> null;
         });
     }
