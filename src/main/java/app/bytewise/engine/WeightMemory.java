@@ -1,6 +1,7 @@
 package app.bytewise.engine;
 
 import app.bytewise.engine.Step.Input;
+import app.bytewise.engine.format.CheckpointFormat;
 import app.bytewise.engine.format.DenseFormat;
 import app.bytewise.engine.format.WeightFormat;
 import app.bytewise.engine.format.WeightLayout;
@@ -22,6 +23,9 @@ public final class WeightMemory {
     }
 
     public static Step step(Model model, WeightFormat format) {
+        if (format instanceof CheckpointFormat checkpoint) {
+            return CheckpointStep.step(model, checkpoint);
+        }
         long n = model.parameters();
         long nominal = format.bytesForParameterCount(n);
         String bits = trim(format.nominalBits());

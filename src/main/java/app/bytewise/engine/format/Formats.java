@@ -20,6 +20,10 @@ public final class Formats {
             throw new InvalidInputException(field, "Choose a weight format, e.g. bf16, int4, nf4 or gguf:Q4_K_M.");
         }
         String key = id.strip().toLowerCase(Locale.ROOT);
+        if (key.equals(CheckpointFormat.ID)) {
+            // Resolved against the model: only a model read from a config.json says its checkpoint's precision.
+            return new CheckpointFormat(field);
+        }
         if (key.startsWith("gguf:")) {
             try {
                 return GgufFormat.parse(id.strip().substring(5));
@@ -45,7 +49,7 @@ public final class Formats {
                     + id.strip().toUpperCase(Locale.ROOT) + "?");
         }
         throw new InvalidInputException(field, "Unknown weight format '" + id + "'. Known: fp32, fp16, bf16, fp8-e4m3, "
-                + "fp8-e5m2, int8, int4, nf4, nf4-dq, gptq-4bit-g128, awq-4bit-g128, gguf:<TYPE> (e.g. gguf:Q4_K_M).");
+                + "fp8-e5m2, int8, int4, nf4, nf4-dq, gptq-4bit-g128, awq-4bit-g128, gguf:<TYPE> (e.g. gguf:Q4_K_M), checkpoint (as the model's checkpoint is stored).");
     }
 
     /** Every format with a fixed id, and representative GPTQ/AWQ/GGUF ones, for listings. */

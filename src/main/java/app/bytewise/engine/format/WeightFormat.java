@@ -6,7 +6,8 @@ import app.bytewise.engine.model.Model;
  * A way of storing a model's weights. Each format decides tensor by tensor, because real schemes
  * leave some tensors alone (norms, embeddings, the output head) and add scales to others.
  */
-public sealed interface WeightFormat permits DenseFormat, ChannelQuantFormat, Nf4Format, GroupQuantFormat, GgufFormat {
+public sealed interface WeightFormat permits DenseFormat, ChannelQuantFormat, Nf4Format, GroupQuantFormat, GgufFormat,
+        CheckpointFormat {
 
     /** The id used everywhere: API, questions, UI (e.g. {@code bf16}, {@code gguf:Q4_K_M}). */
     String id();

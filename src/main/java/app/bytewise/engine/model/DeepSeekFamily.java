@@ -69,35 +69,74 @@ public record DeepSeekFamily(String modelType) implements ModelFamily {
         long h = a.hiddenSize();
         TensorListBuilder tensors = new TensorListBuilder(a.layers());
         tensors.once().matrix("model.embed_tokens.weight", TOKEN_EMBEDDING, a.vocabSize(), h);
-        String p = DecoderTensors.LAYER_PREFIX;
         boolean scoreBias = v3() && c.optionalString("topk_method").orElse("noaux_tc").equals("noaux_tc");
         int first = 0;
         for (LayerBlock block : a.blocks()) {
-            TensorListBuilder.Scope layer = tensors.layers(first, block.count());
-            Attention.Latent mla = (Attention.Latent) block.attention();
-            layer.vector(p + "input_layernorm.weight", NORM, h);
-            latentAttention(layer, p + "self_attn.", h, mla);
-            layer.vector(p + "post_attention_layernorm.weight", NORM, h);
-            switch (block.mlp()) {
-                case Mlp.Dense d -> DecoderTensors.gatedMlp(layer, p + "mlp.", h, d.intermediate());
-                case Mlp.Moe m -> {
-                    DecoderTensors.routedExperts(tensors, first, block.count(), p + "mlp.", h, m);
-                    TensorListBuilder.Scope after = tensors.layers(first, block.count());
-                    if (scoreBias) {
-                        after.vector(p + "mlp.gate.e_score_correction_bias", BIAS, m.experts());
-                    }
-                    if (m.sharedIntermediate() > 0) {
-                        DecoderTensors.gatedMlp(after, p + "mlp.shared_experts.", h, m.sharedIntermediate());
-                    }
-                }
-                case Mlp.None n -> throw new IllegalStateException("DeepSeek layers all have an MLP");
-            }
+            layers(tensors, first, block, h, scoreBias);
             first += block.count();
         }
         tensors.once().vector("model.norm.weight", NORM, h);
         if (!a.tiedEmbeddings()) {
             tensors.once().matrix("lm_head.weight", OUTPUT, a.vocabSize(), h);
         }
+        return tensors.build();
+    }
+
+    /** The tensors of {@code block}'s layers from {@code first}: attention, norms and a dense or MoE MLP. */
+    private static void layers(TensorListBuilder tensors, int first, LayerBlock block, long h, boolean scoreBias) {
+        String p = DecoderTensors.LAYER_PREFIX;
+        TensorListBuilder.Scope layer = tensors.layers(first, block.count());
+        Attention.Latent mla = (Attention.Latent) block.attention();
+        layer.vector(p + "input_layernorm.weight", NORM, h);
+        latentAttention(layer, p + "self_attn.", h, mla);
+        layer.vector(p + "post_attention_layernorm.weight", NORM, h);
+        switch (block.mlp()) {
+            case Mlp.Dense d -> DecoderTensors.gatedMlp(layer, p + "mlp.", h, d.intermediate());
+            case Mlp.Moe m -> {
+                DecoderTensors.routedExperts(tensors, first, block.count(), p + "mlp.", h, m);
+                TensorListBuilder.Scope after = tensors.layers(first, block.count());
+                if (scoreBias) {
+                    after.vector(p + "mlp.gate.e_score_correction_bias", BIAS, m.experts());
+                }
+                if (m.sharedIntermediate() > 0) {
+                    DecoderTensors.gatedMlp(after, p + "mlp.shared_experts.", h, m.sharedIntermediate());
+                }
+            }
+            case Mlp.None n -> throw new IllegalStateException("DeepSeek layers all have an MLP");
+        }
+    }
+
+    /**
+     * The {@code num_nextn_predict_layers} MTP modules stored after the last layer (README_WEIGHTS.md,
+     * deepseek-ai/DeepSeek-V3 @9b4e978): a decoder layer like the main model's last, {@code enorm},
+     * {@code hnorm}, {@code eh_proj [hidden, 2·hidden]}, and its own copies of {@code embed_tokens} and
+     * {@code shared_head.head} with {@code shared_head.norm} (the names vLLM's {@code deepseek_mtp.py} loads).
+     * The checkpoint stores the shared embedding and head again: with both, DeepSeek-V3's files hold
+     * exactly the 684,531,386,000 elements the Hugging Face API reports. A value that is not a layer
+     * count leaves them out rather than refuse a config that counts fine without them.
+     */
+    @Override
+    public List<TensorGroup> unloadedGroups(ModelConfig c, Architecture a) {
+        var node = c.json().get("num_nextn_predict_layers");
+        int count = node != null && node.isIntegralNumber() && node.canConvertToInt() && node.intValue() > 0
+                && node.intValue() <= a.layers() ? node.intValue() : 0;
+        if (count == 0 || !v3()) {
+            return List.of();
+        }
+        long h = a.hiddenSize();
+        boolean scoreBias = c.optionalString("topk_method").orElse("noaux_tc").equals("noaux_tc");
+        TensorListBuilder tensors = new TensorListBuilder(count);
+        LayerBlock last = a.blocks().getLast();
+        String p = DecoderTensors.LAYER_PREFIX;
+        TensorListBuilder.Scope mtp = tensors.layers(a.layers(), count);
+        mtp.matrix(p + "embed_tokens.weight", TOKEN_EMBEDDING, a.vocabSize(), h);
+        mtp.vector(p + "enorm.weight", NORM, h);
+        mtp.vector(p + "hnorm.weight", NORM, h);
+        mtp.matrix(p + "eh_proj.weight", EMBEDDING_PROJECTION, h, 2 * h);
+        layers(tensors, a.layers(), new LayerBlock(count, last.attention(), last.mlp()), h, scoreBias);
+        TensorListBuilder.Scope head = tensors.layers(a.layers(), count);
+        head.vector(p + "shared_head.norm.weight", NORM, h);
+        head.matrix(p + "shared_head.head.weight", OUTPUT, a.vocabSize(), h);
         return tensors.build();
     }
 

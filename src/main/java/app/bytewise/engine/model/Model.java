@@ -10,9 +10,10 @@ import java.util.Optional;
  * The tensors are held as {@link TensorGroup}s, a block's tensors once for all its layers.
  *
  * @param notes caveats the estimate carries, e.g. an unknown {@code model_type} counted as Llama-like
+ * @param checkpoint how the published checkpoint stores the model, known when it was read from a config.json
  */
 public record Model(String id, String name, Optional<Architecture> architecture, List<TensorGroup> tensorGroups,
-        long declaredParameters, List<String> notes) {
+        long declaredParameters, List<String> notes, Optional<Checkpoint> checkpoint) {
 
     /**
      * 10^15 parameters: over 500× the largest published models (Switch-C 1.6T, Kimi K2 1.04T), and
@@ -26,6 +27,17 @@ public record Model(String id, String name, Optional<Architecture> architecture,
     public Model {
         tensorGroups = List.copyOf(tensorGroups);
         notes = List.copyOf(notes);
+    }
+
+    /** A model whose checkpoint is not described (built in code, or a bare parameter count). */
+    public Model(String id, String name, Optional<Architecture> architecture, List<TensorGroup> tensorGroups,
+            long declaredParameters, List<String> notes) {
+        this(id, name, architecture, tensorGroups, declaredParameters, notes, Optional.empty());
+    }
+
+    /** This model with its checkpoint described. */
+    public Model withCheckpoint(Checkpoint described) {
+        return new Model(id, name, architecture, tensorGroups, declaredParameters, notes, Optional.of(described));
     }
 
     public static Model ofGroups(String id, String name, Architecture architecture, List<TensorGroup> groups,

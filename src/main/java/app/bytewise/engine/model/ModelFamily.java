@@ -17,6 +17,11 @@ public sealed interface ModelFamily
     /** The checkpoint's tensors, each block's once for all its layers (see {@link TensorGroup}). */
     List<TensorGroup> tensorGroups(ModelConfig config, Architecture architecture);
 
+    /** Tensors the checkpoint files store that inference does not load (none for most families). */
+    default List<TensorGroup> unloadedGroups(ModelConfig config, Architecture architecture) {
+        return List.of();
+    }
+
     /** Head dimension from an explicit {@code head_dim}, else hidden / heads, which must divide evenly. */
     static int headDim(ModelConfig config, long hidden, int heads) {
         return config.optionalInt(ConfigLimit.HEAD_DIM, "head_dim").orElseGet(() -> {

@@ -38,7 +38,7 @@ public final class ModelReader {
         Architecture architecture = family.architecture(config);
         Model model = Model.ofGroups(id, name, architecture, family.tensorGroups(config, architecture), notes);
         checkParameterCount(model, config);
-        return model;
+        return model.withCheckpoint(Checkpoint.read(config, family.unloadedGroups(config, architecture)));
     }
 
     /**
