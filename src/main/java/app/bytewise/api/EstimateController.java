@@ -36,8 +36,10 @@ class EstimateController {
         String mode = request.mode() == null ? "inference" : request.mode().strip().toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "inference" -> {
-                InferenceResult result = InferenceEstimator.estimate(mapper.inference(request, model));
-                yield EstimateResponse.of(result.memory(), model, EstimateResponse.capacity(result)).with(input.checkpoint());
+                app.bytewise.engine.inference.InferenceRequest inference = mapper.inference(request, model);
+                InferenceResult result = InferenceEstimator.estimate(inference);
+                yield EstimateResponse.of(result.memory(), model, EstimateResponse.capacity(result)).with(input.checkpoint())
+                        .withCheckpoint(inference.weights(), model);
             }
             case "training" -> EstimateResponse.of(TrainingEstimator.estimate(mapper.training(request, model)), model,
                     null).with(input.checkpoint());

@@ -14,12 +14,26 @@ import java.util.Map;
 public record EstimateResponse(String mode, ModelRef model, long parameters, long activeParameters,
         Map<String, Long> components, long totalBytes, long perGpuBytes, int gpuCount, Boolean fits, Size total,
         Size perGpu, Capacity capacity, List<StepView> steps, List<String> notes, Boolean guess, Long contextLimit,
-        app.bytewise.engine.checkpoint.CheckpointReport checkpointFile) {
+        app.bytewise.engine.checkpoint.CheckpointReport checkpointFile,
+        app.bytewise.engine.format.CheckpointBytes checkpoint) {
 
     /** The same answer with the report on the user's checkpoint file, when the request carried one. */
     EstimateResponse with(java.util.Optional<app.bytewise.engine.checkpoint.CheckpointReport> file) {
         return file.map(f -> new EstimateResponse(mode, model, parameters, activeParameters, components, totalBytes,
-                perGpuBytes, gpuCount, fits, total, perGpu, capacity, steps, notes, guess, contextLimit, f)).orElse(this);
+                perGpuBytes, gpuCount, fits, total, perGpu, capacity, steps, notes, guess, contextLimit, f, checkpoint))
+                .orElse(this);
+    }
+
+    /**
+     * With {@code "weights": "checkpoint"}, the bytes and the elements per safetensors dtype the checkpoint
+     * loads, to hold against the Hugging Face API's {@code safetensors.parameters}.
+     */
+    EstimateResponse withCheckpoint(app.bytewise.engine.format.WeightFormat weights, app.bytewise.engine.model.Model m) {
+        return weights instanceof app.bytewise.engine.format.CheckpointFormat c && m.hasTensors()
+                ? new EstimateResponse(mode, model, parameters, activeParameters, components, totalBytes, perGpuBytes,
+                        gpuCount, fits, total, perGpu, capacity, steps, notes, guess, contextLimit, checkpointFile,
+                        c.checkpoint(m))
+                : this;
     }
 
     public record ModelRef(String id, String name) {
@@ -58,7 +72,7 @@ public record EstimateResponse(String mode, ModelRef model, long parameters, lon
                 m.components(), m.totalBytes(), m.perGpuBytes(), m.gpuCount(), m.fits().orElse(null),
                 Size.of(m.totalBytes()), Size.of(m.perGpuBytes()), capacity,
                 m.steps().stream().map(StepView::of).toList(), m.notes(), model.isGuess() ? Boolean.TRUE : null,
-                model.contextLimit() > 0 ? model.contextLimit() : null, null);
+                model.contextLimit() > 0 ? model.contextLimit() : null, null, null);
     }
 
     static Capacity capacity(InferenceResult r) {

@@ -147,6 +147,21 @@ class EstimateApiTest {
         assertThat(file.get("comparison").get("unexpected").longValue()).isEqualTo(1);
     }
 
+    /** gpt-oss as its checkpoint stores it: MXFP4 experts (U8 blocks and E8M0 scales), the rest BF16. */
+    @Test
+    void weightsAsTheCheckpointStoresThem() throws Exception {
+        JsonNode oss = JSON.readTree(post("""
+                {"model": {"preset": "gpt-oss-20b"}, "weights": "checkpoint", "contextLength": 4096}""").body());
+        JsonNode checkpoint = oss.get("checkpoint");
+        assertThat(checkpoint.get("elementsByDtype").get("BF16").longValue()).isEqualTo(1_804_459_584L);
+        assertThat(checkpoint.get("elementsByDtype").get("U8").longValue()).isEqualTo(10_152_345_600L);
+        // 2 × BF16 + U8 = 13,761,264,768 bytes = 12.82 GiB: the model card's 12.8 GiB checkpoint.
+        assertThat(checkpoint.get("bytes").longValue()).isEqualTo(13_761_264_768L);
+        assertThat(oss.get("components").get("weights").longValue()).isEqualTo(13_761_264_768L);
+        HttpResponse<String> gpt2 = post("{\"model\": {\"preset\": \"gpt2\"}, \"weights\": \"checkpoint\"}");
+        assertThat(gpt2.statusCode()).isEqualTo(400);
+    }
+
     @Test
     void aContextBeyondTheModelsLimitIsWarnedAbout() throws Exception {
         JsonNode body = JSON.readTree(post("""

@@ -31,7 +31,7 @@ import java.util.Optional;
 @AnonymousAllowed
 public class EstimatorView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final List<String> WEIGHT_FORMATS = List.of("fp32", "bf16", "fp16", "fp8-e4m3", "int8", "int4", "nf4",
+    static final List<String> WEIGHT_FORMATS = List.of("checkpoint", "fp32", "bf16", "fp16", "fp8-e4m3", "int8", "int4", "nf4",
             "nf4-dq", "gptq-4bit-g128", "awq-4bit-g128", "gguf:Q8_0", "gguf:Q6_K", "gguf:Q5_K_M", "gguf:Q4_K_M",
             "gguf:Q4_0", "gguf:Q3_K_M", "gguf:Q2_K");
     static final String B = "b.";
