@@ -24,7 +24,8 @@ class LessonContentTest {
     }
 
     @Test
-    void allElevenLessonsAreThereInOrder() {
+    void allTwelveLessonsAreThereInOrder() {
+        assertThat(LessonLibrary.SLUGS).hasSize(12);
         assertThat(LIBRARY.all()).extracting(Lesson::slug).containsExactlyElementsOf(LessonLibrary.SLUGS);
     }
 
