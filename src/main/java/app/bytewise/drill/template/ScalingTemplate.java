@@ -89,17 +89,18 @@ public final class ScalingTemplate extends NumericTemplate {
                         "Sequence parallelism lets tensor parallelism divide every activation by t, not just the attention and MLP.");
             }
             case TENSOR_PARALLEL_KV -> {
-                long kv = KvCache.bytes(a, KvFormat.FP16, s * 8, b, 0);
+                long tokens = DrillContext.within(m, s * 8);
+                long kv = KvCache.bytes(a, KvFormat.FP16, tokens, b, 0);
                 long perGpu = kv / t;
                 yield new Scenario(String.format("%s (%d layers, %d attention heads, %d KV heads of dimension %d) serves %d "
                         + "sequences of %,d tokens with tensor parallelism over %d GPUs, which splits the KV heads. How "
                         + "much FP16 KV cache does each GPU hold, in GiB?", m.name(), a.layers(), a.attentionHeads(),
-                        a.kvHeads(), a.headDim(), b, s * 8, t), NumericAnswer.bytes(perGpu, Unit.GIB_UNIT),
+                        a.kvHeads(), a.headDim(), b, tokens, t), NumericAnswer.bytes(perGpu, Unit.GIB_UNIT),
                         Scenario.wrong(Misconception.FORGOT_DIVISION, kv,
                                 Misconception.KV_NO_FACTOR_TWO, perGpu / 2,
                                 Misconception.KV_ATTENTION_HEADS, perGpu * a.gqaGroupSize(),
                                 Misconception.FORGOT_BATCH, perGpu / b),
-                        List.of(KvCache.step(a, KvFormat.FP16, s * 8, b, 0)),
+                        List.of(KvCache.step(a, KvFormat.FP16, tokens, b, 0)),
                         "Tensor parallelism gives each GPU its share of the KV heads, so the cache divides by t.");
             }
             case OFFLOAD_CPU -> {
