@@ -66,6 +66,22 @@ public enum Misconception {
             "The token embedding table (vocab × hidden) holds parameters too, often hundreds of millions."),
     TIED_HEAD_COUNTED("Counted a tied output head separately",
             "With tied embeddings the output head reuses the embedding matrix: it is stored once."),
+    LATENT_AS_HEADS("Counted latent attention as per-head keys and values",
+            "Multi-head latent attention (DeepSeek-V2/V3, Kimi K2) caches one compressed vector of kv_lora_rank + "
+                    + "qk_rope_head_dim values per token and layer, not a key and a value for every head."),
+    LATENT_DOUBLED("Doubled the latent as if it were a key and a value",
+            "The MLA cache is one latent vector per token and layer: there is no factor 2."),
+    FORGOT_ROPE_KEY("Forgot the decoupled rotary key",
+            "Besides the kv_lora_rank latent, MLA caches a rotary key of qk_rope_head_dim values shared by all heads "
+                    + "(512 + 64 = 576 in DeepSeek-V3)."),
+    ACTIVE_AS_TOTAL("Counted only the active parameters in memory",
+            "A mixture of experts uses a few experts per token, but every expert must be in memory: the weights take "
+                    + "all parameters × bytes, the active count only sets compute and bytes read per token."),
+    HYBRID_ALL_ATTENTION("Counted every layer of a hybrid as attention",
+            "In Jamba or Qwen3-Next only some layers attend; the Mamba or DeltaNet layers keep a fixed state per "
+                    + "sequence, however long the context."),
+    FORGOT_RECURRENT_STATE("Forgot the recurrent layers' state",
+            "Mamba and DeltaNet layers keep a fixed state per sequence (FP32 in llama.cpp): small, but per sequence."),
     IGNORED_SLIDING_WINDOW("Ignored the sliding window",
             "Layers with a sliding window attend to (and cache) at most the window's tokens, however long the context."),
     IGNORED_PAGE_ROUNDING("Ignored the page rounding",

@@ -73,6 +73,9 @@ public final class TemplateCatalog {
         for (var v : app.bytewise.drill.template.BasicsTemplate.Variant.values()) {
             all.add(new app.bytewise.drill.template.BasicsTemplate(context, v));
         }
+        for (var v : app.bytewise.drill.template.ModernArchitectureTemplate.Variant.values()) {
+            all.add(new app.bytewise.drill.template.ModernArchitectureTemplate(context, v));
+        }
         QuestionBank.load().forEach(q -> all.add(new BankTemplate(q)));
         for (QuestionTemplate t : all) {
             if (templates.put(t.id(), t) != null) {

@@ -37,6 +37,7 @@ final class EstimateResultPanel extends Div {
         MemoryEstimate m = result.memory();
         EstimateResultPanel panel = new EstimateResultPanel();
         panel.headline(m, "Total", m.totalBytes());
+        panel.parameters(model);
         if (m.gpuCount() > 1) {
             panel.add(new Paragraph("Per GPU over " + m.gpuCount() + " GPUs: " + ByteCount.of(m.perGpuBytes()).display()));
         }
@@ -59,6 +60,7 @@ final class EstimateResultPanel extends Div {
     static EstimateResultPanel training(CatalogModel model, MemoryEstimate m, GpuCatalog gpus) {
         EstimateResultPanel panel = new EstimateResultPanel();
         panel.headline(m, "Per GPU", m.perGpuBytes());
+        panel.parameters(model);
         panel.chart(model.name(), m);
         List<GpuRow> rows = gpus.all().stream().map(g -> new GpuRow(g.name(), ByteCount.of(g.memoryBytes()).display(),
                 m.perGpuBytes() <= g.memoryBytes() ? "fits" : "does not fit", "")).toList();
@@ -81,6 +83,29 @@ final class EstimateResultPanel extends Div {
             }
             add(note);
         });
+    }
+
+    /**
+     * Our counts with their conventions, and the published figure beside them: a gap is explained by
+     * how each side counts (rounding, the MTP layer, embeddings in the active count), not hidden.
+     */
+    private void parameters(CatalogModel model) {
+        var m = model.model();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Parameters: %,d, what the inference engine "
+                + "loads (a checkpoint's multi-token-prediction layers and quantization scales are not parameters).",
+                m.parameters()));
+        if (m.activeParameters() != m.parameters()) {
+            text.append(String.format(Locale.ROOT, " Active per token: %,d (the routed experts a token does not use left "
+                    + "out; shared experts, router, attention and embeddings counted).", m.activeParameters()));
+        }
+        if (model.publishedParameters() != null) {
+            text.append(String.format(Locale.ROOT, " Published: %,d%s (%s)", model.publishedParameters(),
+                    model.publishedRoundedTo() > 1 ? String.format(Locale.ROOT, ", rounded to %,d",
+                            model.publishedRoundedTo()) : "", model.publishedSource()));
+        }
+        Paragraph p = new Paragraph(text.toString());
+        p.addClassName("bw-parameters");
+        add(p);
     }
 
     private void chart(String title, MemoryEstimate m) {

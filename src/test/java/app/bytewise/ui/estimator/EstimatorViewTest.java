@@ -168,7 +168,8 @@ class EstimatorViewTest extends KaribuTestBase {
     void aNewFamilyFromTheCatalogShowsItsLatentCache() {
         EstimatorView view = open(Map.of("model", "deepseek-v3", "context", "32768", "kv", "bf16"));
         String text = view.result().getElement().getTextRecursively();
-        assertThat(text).contains("671,026,419,200").contains("(512 + 64) latent values");
+        assertThat(text).contains("671,026,419,200").contains("(512 + 64) latent values")
+                .contains("Published: 671,000,000,000, rounded to 1,000,000,000");
     }
 
     @Test
