@@ -51,6 +51,26 @@ final class DecoderTensors {
         scope.matrix(prefix + "down_proj.weight", FFN_DOWN, hidden, intermediate);
     }
 
+    /**
+     * Qwen's MLP ({@code modular_qwen2_moe.py}, shared by Qwen3-MoE and Qwen3-Next): dense, or routed
+     * experts with, where the config has one, a shared expert and its sigmoid gate
+     * ({@code shared_expert_gate [1, hidden]}), all under {@code prefix}.
+     */
+    static void qwenMlp(TensorListBuilder tensors, int first, int count, String prefix, long hidden, Mlp mlp) {
+        switch (mlp) {
+            case Mlp.Dense d -> gatedMlp(tensors.layers(first, count), prefix, hidden, d.intermediate());
+            case Mlp.Moe m -> {
+                routedExperts(tensors, first, count, prefix, hidden, m);
+                if (m.sharedIntermediate() > 0) {
+                    TensorListBuilder.Scope shared = tensors.layers(first, count);
+                    gatedMlp(shared, prefix + "shared_expert.", hidden, m.sharedIntermediate());
+                    shared.matrix(prefix + "shared_expert_gate.weight", ROUTER, 1, hidden);
+                }
+            }
+            case Mlp.None n -> throw new IllegalStateException("Qwen layers all have an MLP");
+        }
+    }
+
     /** The router {@code <prefix>gate.weight [experts, hidden]} and each expert's gated MLP under {@code <prefix>experts.{e}.}. */
     static void routedExperts(TensorListBuilder tensors, int first, int count, String prefix, long hidden, Mlp.Moe moe) {
         tensors.layers(first, count).matrix(prefix + "gate.weight", ROUTER, moe.experts(), hidden);

@@ -32,18 +32,13 @@ public record GemmaFamily(boolean gemma2) implements ModelFamily {
     public List<TensorGroup> tensorGroups(ModelConfig c, Architecture a) {
         boolean bias = c.bool("attention_bias", false);
         long h = a.hiddenSize();
-        long q = (long) a.attentionHeads() * a.headDim();
-        long kv = (long) a.kvHeads() * a.headDim();
         TensorListBuilder tensors = new TensorListBuilder(a.layers());
         TensorListBuilder.Scope once = tensors.once();
         TensorListBuilder.Scope layer = tensors.everyLayer();
         once.matrix("model.embed_tokens.weight", TOKEN_EMBEDDING, a.vocabSize(), h);
         String p = "model.layers." + TensorGroup.LAYER + ".";
         layer.vector(p + "input_layernorm.weight", NORM, h);
-        layer.linear(p + "self_attn.q_proj", ATTN_Q, q, h, bias);
-        layer.linear(p + "self_attn.k_proj", ATTN_K, kv, h, bias);
-        layer.linear(p + "self_attn.v_proj", ATTN_V, kv, h, bias);
-        layer.linear(p + "self_attn.o_proj", ATTN_OUTPUT, h, q, bias);
+        DecoderTensors.attention(layer, p, h, a.attentionHeads(), a.kvHeads(), a.headDim(), bias, bias, false);
         layer.vector(p + "post_attention_layernorm.weight", NORM, h);
         if (gemma2) {
             layer.vector(p + "pre_feedforward_layernorm.weight", NORM, h);

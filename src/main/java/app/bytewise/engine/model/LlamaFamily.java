@@ -79,8 +79,6 @@ public record LlamaFamily(Variant variant) implements ModelFamily {
         boolean qkvBias = attentionBias || variant == Variant.QWEN2;
         boolean mlpBias = variant == Variant.LLAMA && c.bool("mlp_bias", false);
         long h = a.hiddenSize();
-        long q = (long) a.attentionHeads() * a.headDim();
-        long kv = (long) a.kvHeads() * a.headDim();
 
         TensorListBuilder tensors = new TensorListBuilder(a.layers());
         TensorListBuilder.Scope once = tensors.once();
@@ -88,10 +86,7 @@ public record LlamaFamily(Variant variant) implements ModelFamily {
         once.matrix("model.embed_tokens.weight", TOKEN_EMBEDDING, a.vocabSize(), h);
         String p = "model.layers." + TensorGroup.LAYER + ".";
         layer.vector(p + "input_layernorm.weight", NORM, h);
-        layer.linear(p + "self_attn.q_proj", ATTN_Q, q, h, qkvBias);
-        layer.linear(p + "self_attn.k_proj", ATTN_K, kv, h, qkvBias);
-        layer.linear(p + "self_attn.v_proj", ATTN_V, kv, h, qkvBias);
-        layer.linear(p + "self_attn.o_proj", ATTN_OUTPUT, h, q, attentionBias);
+        DecoderTensors.attention(layer, p, h, a.attentionHeads(), a.kvHeads(), a.headDim(), qkvBias, attentionBias, false);
         layer.vector(p + "post_attention_layernorm.weight", NORM, h);
         if (a.isMoe()) {
             String moe = p + "block_sparse_moe.";

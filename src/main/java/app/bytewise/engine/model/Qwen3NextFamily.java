@@ -81,18 +81,7 @@ public record Qwen3NextFamily() implements ModelFamily {
                 default -> throw new IllegalStateException("Qwen3-Next layers attend fully or through DeltaNet");
             }
             layer.vector(p + "post_attention_layernorm.weight", NORM, h);
-            switch (block.mlp()) {
-                case Mlp.Dense d -> DecoderTensors.gatedMlp(layer, p + "mlp.", h, d.intermediate());
-                case Mlp.Moe m -> {
-                    DecoderTensors.routedExperts(tensors, first, block.count(), p + "mlp.", h, m);
-                    if (m.sharedIntermediate() > 0) {
-                        TensorListBuilder.Scope shared = tensors.layers(first, block.count());
-                        DecoderTensors.gatedMlp(shared, p + "mlp.shared_expert.", h, m.sharedIntermediate());
-                        shared.matrix(p + "mlp.shared_expert_gate.weight", ROUTER, 1, h);
-                    }
-                }
-                case Mlp.None n -> throw new IllegalStateException("Qwen3-Next layers all have an MLP");
-            }
+            DecoderTensors.qwenMlp(tensors, first, block.count(), p + "mlp.", h, block.mlp());
             first += block.count();
         }
         tensors.once().vector("model.norm.weight", NORM, h);

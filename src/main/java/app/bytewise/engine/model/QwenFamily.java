@@ -105,18 +105,7 @@ public record QwenFamily(String modelType) implements ModelFamily {
             layer.vector(p + "input_layernorm.weight", NORM, h);
             DecoderTensors.attention(layer, p, h, block.attention(), qkvBias, outputBias, qwen3());
             layer.vector(p + "post_attention_layernorm.weight", NORM, h);
-            switch (block.mlp()) {
-                case Mlp.Dense d -> DecoderTensors.gatedMlp(layer, p + "mlp.", h, d.intermediate());
-                case Mlp.Moe m -> {
-                    DecoderTensors.routedExperts(tensors, first, block.count(), p + "mlp.", h, m);
-                    if (m.sharedIntermediate() > 0) {
-                        TensorListBuilder.Scope shared = tensors.layers(first, block.count());
-                        DecoderTensors.gatedMlp(shared, p + "mlp.shared_expert.", h, m.sharedIntermediate());
-                        shared.matrix(p + "mlp.shared_expert_gate.weight", ROUTER, 1, h);
-                    }
-                }
-                case Mlp.None n -> throw new IllegalStateException("Qwen layers all have an MLP");
-            }
+            DecoderTensors.qwenMlp(tensors, first, block.count(), p + "mlp.", h, block.mlp());
             first += block.count();
         }
         tensors.once().vector("model.norm.weight", NORM, h);
