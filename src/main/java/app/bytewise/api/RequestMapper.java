@@ -50,18 +50,23 @@ class RequestMapper {
                     "model.ggufHeader"));
             return new ModelInput(model, CheckpointInput.report(node, model));
         }
-        tools.jackson.databind.node.ObjectNode rest = ((tools.jackson.databind.node.ObjectNode) node).deepCopy();
+        if (!CheckpointInput.has(node)) {
+            return new ModelInput(model(node), Optional.empty());
+        }
+        // The model fields without the file: a shallow copy, the config itself is not copied.
+        tools.jackson.databind.node.ObjectNode rest = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .setAll((tools.jackson.databind.node.ObjectNode) node);
         CheckpointInput.KEYS.forEach(rest::remove);
-        if (CheckpointInput.has(node) && node.size() - rest.size() > 1) {
+        if (node.size() - rest.size() > 1) {
             throw new InvalidInputException("model", "Give one checkpoint file: safetensorsHeader, ggufHeader or "
                     + "safetensorsIndex.");
         }
         Model model = model(rest);
-        if (CheckpointInput.has(node) && !model.hasTensors()) {
+        if (!model.hasTensors()) {
             throw new InvalidInputException("model", "A checkpoint file is compared with a preset or a config, "
                     + "not with a bare parameter count.");
         }
-        return new ModelInput(model, CheckpointInput.has(node) ? CheckpointInput.report(node, model) : Optional.empty());
+        return new ModelInput(model, CheckpointInput.report(node, model));
     }
 
     Model model(JsonNode node) {
