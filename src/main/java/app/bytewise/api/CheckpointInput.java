@@ -32,10 +32,12 @@ final class CheckpointInput {
         return KEYS.stream().anyMatch(model::has);
     }
 
-    /** The model from a GGUF header alone, counted by its family from the metadata. */
-    static Model ggufModel(JsonNode model, Function<JsonNode, Model> fromConfig) {
+    /** The model from a GGUF header alone, counted by its family from the metadata, and the file's report. */
+    static RequestMapper.ModelInput ggufModel(JsonNode model, Function<JsonNode, Model> fromConfig) {
         GgufHeader header = GgufHeader.read(bytes(model, "ggufHeader"), "model.ggufHeader", MAX_HEADER_BYTES);
-        return fromConfig.apply(GgufConfig.of(header, "model.ggufHeader"));
+        // Read once: the metadata is the config, and the tensor infos are the report.
+        return new RequestMapper.ModelInput(fromConfig.apply(GgufConfig.of(header, "model.ggufHeader")),
+                Optional.of(CheckpointReport.of("gguf", header, Optional.empty())));
     }
 
     /** The report on whichever file the request carries, compared with {@code counted} where the format allows. */

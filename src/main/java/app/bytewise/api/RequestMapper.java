@@ -46,9 +46,8 @@ class RequestMapper {
             if (node.size() != 1) {
                 throw new InvalidInputException("model", "A ggufHeader alone describes the model; give nothing else with it.");
             }
-            Model model = CheckpointInput.ggufModel(node, config -> ModelReader.read("gguf", "Your GGUF file", config,
+            return CheckpointInput.ggufModel(node, config -> ModelReader.read("gguf", "Your GGUF file", config,
                     "model.ggufHeader"));
-            return new ModelInput(model, CheckpointInput.report(node, model));
         }
         if (!CheckpointInput.has(node)) {
             return new ModelInput(model(node), Optional.empty());
