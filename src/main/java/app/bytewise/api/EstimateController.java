@@ -38,11 +38,11 @@ class EstimateController {
             case "inference" -> {
                 app.bytewise.engine.inference.InferenceRequest inference = mapper.inference(request, model);
                 InferenceResult result = InferenceEstimator.estimate(inference);
-                yield EstimateResponse.of(result.memory(), model, EstimateResponse.capacity(result)).with(input.checkpoint())
-                        .withCheckpoint(inference.weights(), model);
+                yield EstimateResponse.of(result.memory(), model, EstimateResponse.capacity(result), input.checkpoint(),
+                        inference.weights());
             }
             case "training" -> EstimateResponse.of(TrainingEstimator.estimate(mapper.training(request, model)), model,
-                    null).with(input.checkpoint());
+                    null, input.checkpoint(), null);
             default -> throw new InvalidInputException("mode", "mode must be inference or training");
         };
     }

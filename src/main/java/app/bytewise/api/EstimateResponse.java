@@ -17,25 +17,6 @@ public record EstimateResponse(String mode, ModelRef model, long parameters, lon
         app.bytewise.engine.checkpoint.CheckpointReport checkpointFile,
         app.bytewise.engine.format.CheckpointBytes checkpoint) {
 
-    /** The same answer with the report on the user's checkpoint file, when the request carried one. */
-    EstimateResponse with(java.util.Optional<app.bytewise.engine.checkpoint.CheckpointReport> file) {
-        return file.map(f -> new EstimateResponse(mode, model, parameters, activeParameters, components, totalBytes,
-                perGpuBytes, gpuCount, fits, total, perGpu, capacity, steps, notes, guess, contextLimit, f, checkpoint))
-                .orElse(this);
-    }
-
-    /**
-     * With {@code "weights": "checkpoint"}, the bytes and the elements per safetensors dtype the checkpoint
-     * loads, to hold against the Hugging Face API's {@code safetensors.parameters}.
-     */
-    EstimateResponse withCheckpoint(app.bytewise.engine.format.WeightFormat weights, app.bytewise.engine.model.Model m) {
-        return weights instanceof app.bytewise.engine.format.CheckpointFormat c && m.hasTensors()
-                ? new EstimateResponse(mode, model, parameters, activeParameters, components, totalBytes, perGpuBytes,
-                        gpuCount, fits, total, perGpu, capacity, steps, notes, guess, contextLimit, checkpointFile,
-                        c.checkpoint(m))
-                : this;
-    }
-
     public record ModelRef(String id, String name) {
     }
 
@@ -66,13 +47,21 @@ public record EstimateResponse(String mode, ModelRef model, long parameters, lon
     /**
      * @param model the model estimated: {@code guess} is true when it was counted as another family on
      *     request, and {@code contextLimit} is its {@code max_position_embeddings} when known
+     * @param file the report on the user's checkpoint file, when the request carried one
+     * @param weights the weight format; with {@code "weights": "checkpoint"} the answer's {@code checkpoint} gives
+     *     the bytes and the elements per safetensors dtype the checkpoint loads, to hold against the Hugging Face
+     *     API's {@code safetensors.parameters}
      */
-    static EstimateResponse of(MemoryEstimate m, app.bytewise.engine.model.Model model, Capacity capacity) {
+    static EstimateResponse of(MemoryEstimate m, app.bytewise.engine.model.Model model, Capacity capacity,
+            java.util.Optional<app.bytewise.engine.checkpoint.CheckpointReport> file,
+            app.bytewise.engine.format.WeightFormat weights) {
+        app.bytewise.engine.format.CheckpointBytes checkpoint = weights instanceof app.bytewise.engine.format.CheckpointFormat c
+                && model.hasTensors() ? c.checkpoint(model) : null;
         return new EstimateResponse(m.mode(), new ModelRef(model.id(), model.name()), m.parameters(), m.activeParameters(),
                 m.components(), m.totalBytes(), m.perGpuBytes(), m.gpuCount(), m.fits().orElse(null),
                 Size.of(m.totalBytes()), Size.of(m.perGpuBytes()), capacity,
                 m.steps().stream().map(StepView::of).toList(), m.notes(), model.isGuess() ? Boolean.TRUE : null,
-                model.contextLimit() > 0 ? model.contextLimit() : null, null, null);
+                model.contextLimit() > 0 ? model.contextLimit() : null, file.orElse(null), checkpoint);
     }
 
     static Capacity capacity(InferenceResult r) {
