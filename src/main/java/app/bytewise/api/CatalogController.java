@@ -40,7 +40,7 @@ class CatalogController {
     record TensorView(String name, String role, int layer, List<Long> shape, long count) {
     }
 
-    record ModelDetail(String id, String name, String huggingFace, Architecture architecture, long parameters,
+    record ModelDetail(String id, String name, String huggingFace, ArchitectureView architecture, long parameters,
             long activeParameters, Long publishedParameters, String publishedSource, List<String> notes, JsonNode config,
             List<TensorView> tensors) {
     }
@@ -68,7 +68,7 @@ class CatalogController {
     @GetMapping("/models/{id}")
     ModelDetail model(@PathVariable String id) {
         CatalogModel m = models.require(id, "id");
-        return new ModelDetail(m.id(), m.name(), m.huggingFace(), m.model().architecture().orElse(null),
+        return new ModelDetail(m.id(), m.name(), m.huggingFace(), m.model().architecture().map(ArchitectureView::of).orElse(null),
                 m.model().parameters(), m.model().activeParameters(), m.publishedParameters(), m.publishedSource(),
                 m.model().notes(), m.config(), m.model().tensors().stream().map(CatalogController::tensor).toList());
     }

@@ -42,6 +42,21 @@ class EstimateApiTest {
         assertThat(detail.get("config").get("hidden_size").intValue()).isEqualTo(4096);
         assertThat(detail.get("tensors").size()).isEqualTo(291);
         assertThat(detail.get("tensors").get(0).get("name").stringValue()).isEqualTo("model.embed_tokens.weight");
+        JsonNode block = detail.get("architecture").get("blocks").get(0);
+        assertThat(block.get("count").intValue()).isEqualTo(32);
+        assertThat(block.get("attention").get("kind").stringValue()).isEqualTo("full");
+        assertThat(block.get("attention").get("kvHeads").intValue()).isEqualTo(32);
+        assertThat(block.get("mlp").get("kind").stringValue()).isEqualTo("dense");
+        assertThat(block.get("mlp").get("intermediate").longValue()).isEqualTo(11_008);
+        // DeepSeek-V3: 3 dense layers, then 58 MoE layers, all with the MLA latent (its config.json).
+        JsonNode v3 = JSON.readTree(get("/api/v1/models/deepseek-v3").body()).get("architecture").get("blocks");
+        assertThat(v3.size()).isEqualTo(2);
+        assertThat(v3.get(0).get("count").intValue()).isEqualTo(3);
+        assertThat(v3.get(1).get("count").intValue()).isEqualTo(58);
+        assertThat(v3.get(1).get("attention").get("kind").stringValue()).isEqualTo("latent");
+        assertThat(v3.get(1).get("attention").get("kvLoraRank").intValue()).isEqualTo(512);
+        assertThat(v3.get(1).get("mlp").get("kind").stringValue()).isEqualTo("moe");
+        assertThat(v3.get(1).get("mlp").get("experts").intValue()).isEqualTo(256);
         HttpResponse<String> missing = get("/api/v1/models/no-such-model");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("\"field\":\"id\"");
