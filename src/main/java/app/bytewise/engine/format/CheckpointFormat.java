@@ -62,7 +62,32 @@ public record CheckpointFormat(String field) implements WeightFormat {
                     new ModuleMatcher(m.notConverted()));
             case CheckpointPrecision.GroupQuant q -> new PackedIntCheckpoint(q.method(), q.bits(), q.group(), q.lmHead(),
                     CheckpointScheme.dtype(q.baseDtype()), new ModuleMatcher(q.notConverted()));
+            case CheckpointPrecision.BitsAndBytes b -> new BitsAndBytesCheckpoint(b.bits(), b.quantType(), b.doubleQuant(),
+                    CheckpointScheme.dtype(b.storage()), CheckpointScheme.dtype(b.baseDtype()),
+                    printedDtype(b.baseDtype()), b.skipListed(), routerIsLinear(model), new ModuleMatcher(b.skip()));
+            case CheckpointPrecision.CompressedTensors c -> new CompressedTensorsCheckpoint(c,
+                    CheckpointScheme.dtype(c.baseDtype()), routerIsLinear(model), new ModuleMatcher(c.ignore()));
             case CheckpointPrecision.Unsupported u -> throw new InvalidInputException(u.field(), u.message());
+        };
+    }
+
+    /**
+     * Whether the family's MoE router is an {@code nn.Linear}, which bitsandbytes and compressed-tensors
+     * convert: in transformers DeepSeek-V3's ({@code DeepseekV3TopkRouter}) and gpt-oss's
+     * ({@code GptOssTopKRouter}) hold a plain {@code nn.Parameter}; Mixtral's, Qwen's, Phi-MoE's,
+     * Jamba's and Llama 4's are {@code nn.Linear}s.
+     */
+    private static boolean routerIsLinear(Model model) {
+        String family = model.architecture().map(a -> a.family()).orElse("");
+        return !(family.equals("deepseek_v3") || family.equals("kimi_k2") || family.equals("gpt_oss"));
+    }
+
+    /** {@code str(torch.bfloat16).strip("torch.")}, as bitsandbytes prints the dtype into its quant state. */
+    private static String printedDtype(String dtype) {
+        return switch (dtype) {
+            case "BF16" -> "bfloat16";
+            case "F16" -> "float16";
+            default -> "float32";
         };
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * One way a published checkpoint stores its tensors, resolved from the model's config by
  * {@link CheckpointFormat}. Each decides which tensors it quantizes and what it stores for them.
  */
-sealed interface CheckpointScheme permits PlainCheckpoint, Fp8BlockCheckpoint, Mxfp4Checkpoint, PackedIntCheckpoint {
+sealed interface CheckpointScheme permits PlainCheckpoint, Fp8BlockCheckpoint, Mxfp4Checkpoint, PackedIntCheckpoint,
+        BitsAndBytesCheckpoint, CompressedTensorsCheckpoint {
 
     String label();
 

@@ -5,7 +5,7 @@ package app.bytewise.engine.format;
  * ({@code Dtype} in huggingface/safetensors), with their bytes per element.
  */
 public enum StoredDtype {
-    F32(4), F16(2), BF16(2), F8_E4M3(1), U8(1), I32(4);
+    F32(4), F16(2), BF16(2), F8_E4M3(1), U8(1), I8(1), I32(4), I64(8);
 
     private final int bytes;
 

@@ -19,10 +19,12 @@ import tools.jackson.databind.JsonNode;
 final class CheckpointConfig {
 
     static final String SUPPORTED = "Supported: no quantization_config (torch_dtype bfloat16, float16 or float32), "
-            + "fp8 with weight_block_size (DeepSeek-V3, Kimi K2), mxfp4 (gpt-oss), gptq, awq (GEMM layout).";
+            + "fp8 with weight_block_size (DeepSeek-V3, Kimi K2), mxfp4 (gpt-oss), gptq, awq (GEMM layout), "
+            + "bitsandbytes (4-bit nf4/fp4, 8-bit) and compressed-tensors (pack-quantized, float-quantized, "
+            + "int-quantized, naive-quantized, nvfp4-pack-quantized).";
 
     /** A field that is there but wrong: its message, carried to the one place that raises it. */
-    private static final class Bad extends RuntimeException {
+    static final class Bad extends RuntimeException {
         final String field;
 
         Bad(String field, String message) {
@@ -56,6 +58,8 @@ final class CheckpointConfig {
                 case "mxfp4" -> new Mxfp4(dtype.orElse("BF16"), notConverted);
                 case "gptq" -> gptq(q, qPath, dtype.orElse("F16"), notConverted);
                 case "awq" -> awq(q, qPath, dtype.orElse("F16"), notConverted);
+                case "bitsandbytes" -> bitsAndBytes(q, qPath, dtype.orElse("F16"));
+                case "compressed-tensors" -> CompressedTensorsConfig.read(q, qPath, dtype.orElse("BF16"));
                 default -> new Unsupported(qPath + ".quant_method", "quantization_config.quant_method '"
                         + shorten(method) + "' is not a checkpoint layout Bytewise knows. " + SUPPORTED
                         + " Choose a weight format explicitly instead.");
@@ -124,7 +128,34 @@ final class CheckpointConfig {
                 !bool(q, "zero_point", path, true), false, base, notConverted);
     }
 
-    private static int bits(JsonNode q, String path, List<String> names, List<Integer> allowed) {
+    /** transformers' BitsAndBytesConfig: load_in_4bit / load_in_8bit, bnb_4bit_* and llm_int8_skip_modules. */
+    private static CheckpointPrecision bitsAndBytes(JsonNode q, String path, String base) {
+        boolean four = bool(q, "load_in_4bit", path, bool(q, "_load_in_4bit", path, false));
+        boolean eight = bool(q, "load_in_8bit", path, bool(q, "_load_in_8bit", path, false));
+        if (four == eight) {
+            throw new Bad(path + ".load_in_4bit", "A bitsandbytes config says load_in_4bit or load_in_8bit: true (one of them).");
+        }
+        // BitsAndBytesConfig's defaults: bnb_4bit_quant_type "fp4", no double quantization, uint8 storage.
+        String type = text(q, "bnb_4bit_quant_type", path).orElse("fp4").toLowerCase(Locale.ROOT);
+        if (four && !type.equals("nf4") && !type.equals("fp4")) {
+            throw new Bad(path + ".bnb_4bit_quant_type", "bnb_4bit_quant_type must be nf4 or fp4, got " + shorten(type) + ".");
+        }
+        String storage = text(q, "bnb_4bit_quant_storage", path).orElse("uint8").toLowerCase(Locale.ROOT).replace("torch.", "");
+        String stored = switch (storage) {
+            case "uint8" -> "U8";
+            case "bfloat16" -> "BF16";
+            case "float16" -> "F16";
+            case "float32" -> "F32";
+            default -> throw new Bad(path + ".bnb_4bit_quant_storage", "bnb_4bit_quant_storage must be uint8, bfloat16, "
+                    + "float16 or float32, got " + shorten(storage) + ".");
+        };
+        JsonNode skip = q.get("llm_int8_skip_modules");
+        boolean listed = skip != null && !skip.isNull();
+        return new CheckpointPrecision.BitsAndBytes(four ? 4 : 8, type, four && bool(q, "bnb_4bit_use_double_quant", path,
+                false), stored, base, listed, strings(q, "llm_int8_skip_modules", path));
+    }
+
+    static int bits(JsonNode q, String path, List<String> names, List<Integer> allowed) {
         for (String name : names) {
             JsonNode node = q.get(name);
             if (node != null && !node.isNull()) {
@@ -151,11 +182,11 @@ final class CheckpointConfig {
         throw new Bad(path + "." + names.getFirst(), "quantization_config needs " + names.getFirst() + ".");
     }
 
-    private static boolean positiveInt(JsonNode node) {
+    static boolean positiveInt(JsonNode node) {
         return node != null && node.isIntegralNumber() && node.canConvertToInt() && node.intValue() > 0;
     }
 
-    private static Optional<String> text(JsonNode q, String name, String path) {
+    static Optional<String> text(JsonNode q, String name, String path) {
         JsonNode node = q.get(name);
         if (node == null || node.isNull()) {
             return Optional.empty();
@@ -166,7 +197,7 @@ final class CheckpointConfig {
         return Optional.of(node.stringValue());
     }
 
-    private static boolean bool(JsonNode q, String name, String path, boolean fallback) {
+    static boolean bool(JsonNode q, String name, String path, boolean fallback) {
         JsonNode node = q.get(name);
         if (node == null || node.isNull()) {
             return fallback;
@@ -177,7 +208,7 @@ final class CheckpointConfig {
         return node.booleanValue();
     }
 
-    private static List<String> strings(JsonNode q, String name, String path) {
+    static List<String> strings(JsonNode q, String name, String path) {
         JsonNode node = q.get(name);
         if (node == null || node.isNull()) {
             return List.of();
@@ -195,7 +226,7 @@ final class CheckpointConfig {
         return values;
     }
 
-    private static String shorten(String text) {
+    static String shorten(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

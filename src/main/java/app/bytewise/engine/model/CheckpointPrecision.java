@@ -56,6 +56,41 @@ public sealed interface CheckpointPrecision {
     enum Method { GPTQ, AWQ }
 
     /**
+     * {@code quant_method: bitsandbytes}: every {@code nn.Linear} but the skipped modules in 4-bit
+     * ({@code quantType} nf4 or fp4, 64 weights per absmax, optionally double-quantized absmax) or
+     * in 8-bit (LLM.int8, one F32 scale per output row).
+     *
+     * @param storage {@code bnb_4bit_quant_storage}, the dtype the packed 4-bit codes are stored as (U8 by default)
+     * @param skipListed {@code llm_int8_skip_modules} is given: it replaces transformers' default, the output head
+     */
+    record BitsAndBytes(int bits, String quantType, boolean doubleQuant, String storage, String baseDtype,
+            boolean skipListed, List<String> skip) implements CheckpointPrecision {
+        public BitsAndBytes {
+            skip = List.copyOf(skip);
+        }
+    }
+
+    /**
+     * {@code quant_method: compressed-tensors} (llm-compressor's checkpoints) with one config group
+     * targeting {@code Linear}.
+     *
+     * @param format pack-quantized, float-quantized, int-quantized, naive-quantized or nvfp4-pack-quantized
+     * @param strategy tensor, channel, group or block
+     * @param group the group size (strategy group, and nvfp4's 16), else 0
+     * @param blockRows with {@code blockColumns}, the block of strategy block ({@code block_structure}), else 0
+     * @param groupActOrder {@code actorder: group}, which stores a {@code weight_g_idx} per input
+     * @param staticInput activations quantized with a stored {@code input_scale} (not dynamic)
+     * @param ignore the {@code ignore} list: module names, or {@code re:} regular expressions
+     */
+    record CompressedTensors(String format, int bits, boolean floating, boolean symmetric, String strategy,
+            int group, int blockRows, int blockColumns, boolean groupActOrder, boolean staticInput, String baseDtype,
+            List<String> ignore) implements CheckpointPrecision {
+        public CompressedTensors {
+            ignore = List.copyOf(ignore);
+        }
+    }
+
+    /**
      * A checkpoint whose layout Bytewise does not know, or a config that does not say it.
      *
      * @param field the config field at fault, for the error the caller raises

@@ -155,10 +155,10 @@ class CheckpointFormatTest {
     @Test
     void unsupportedSchemesAreRefusedOnlyWhenTheCheckpointIsAskedFor() {
         Model bnb = ModelReader.readText("b", "b", SMALL_LLAMA.formatted(
-                "{\"quant_method\": \"bitsandbytes\", \"load_in_4bit\": true}"), "model.config");
+                "{\"quant_method\": \"hqq\", \"nbits\": 4}"), "model.config");
         assertThat(WeightMemory.bytes(bnb, Formats.parse("bf16"))).isPositive();
         assertThatThrownBy(() -> CHECKPOINT.checkpoint(bnb)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("bitsandbytes").hasMessageContaining("gptq")
+                .hasMessageContaining("'hqq'").hasMessageContaining("gptq")
                 .satisfies(e -> assertThat(((InvalidInputException) e).field())
                         .isEqualTo("model.config.quantization_config.quant_method"));
         assertThatThrownBy(() -> WeightMemory.step(Model.ofParameterCount(7_000_000_000L), CHECKPOINT))
