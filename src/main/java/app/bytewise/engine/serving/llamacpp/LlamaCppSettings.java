@@ -1,0 +1,64 @@
+package app.bytewise.engine.serving.llamacpp;
+
+import app.bytewise.engine.InvalidInputException;
+
+/**
+ * The llama.cpp context parameters that shape its caches, named after its C API
+ * ({@code struct llama_context_params}, include/llama.h). Defaults are
+ * {@code llama_context_default_params()}'s, except {@code nCtx}, which follows the request.
+ *
+ * @param nCtx context cells asked for, 0 for the model's training context
+ * @param nSeqMax sequences (slots) served at once
+ * @param swaFull the C API's default is true (full-size caches for sliding layers); llama-server and
+ *     llama-cli pass false unless {@code --swa-full}
+ */
+public record LlamaCppSettings(long nCtx, int nSeqMax, int nUbatch, boolean kvUnified, boolean swaFull,
+        LlamaCppCacheType cacheTypeK, LlamaCppCacheType cacheTypeV, FlashAttention flashAttention) {
+
+    /** {@code LLAMA_MAX_SEQ} (src/llama-cparams.h). */
+    public static final int MAX_SEQ = 256;
+    public static final int DEFAULT_UBATCH = 512;
+    public static final long MAX_CTX = 10_000_000;
+
+    /** {@code llama_flash_attn_type}: auto (-1) enables it where the backend supports it, as the CPU does. */
+    public enum FlashAttention { AUTO, ON, OFF }
+
+    public LlamaCppSettings {
+        if (nCtx < 0 || nCtx > MAX_CTX) {
+            throw new InvalidInputException("engine.nCtx", "nCtx must be 0 (the model's training context) to "
+                    + MAX_CTX + " cells.");
+        }
+        if (nSeqMax < 1 || nSeqMax > MAX_SEQ) {
+            throw new InvalidInputException("engine.nSeqMax", "n_seq_max must be between 1 and " + MAX_SEQ
+                    + " (LLAMA_MAX_SEQ).");
+        }
+        if (nUbatch < 1 || nUbatch > 65_536) {
+            throw new InvalidInputException("engine.nUbatch", "nUbatch must be 1 to 65,536 tokens.");
+        }
+    }
+
+    public static LlamaCppSettings defaults(long nCtx, int nSeqMax) {
+        return new LlamaCppSettings(nCtx, nSeqMax, DEFAULT_UBATCH, false, true, LlamaCppCacheType.F16,
+                LlamaCppCacheType.F16, FlashAttention.AUTO);
+    }
+
+    public LlamaCppSettings withCacheTypes(LlamaCppCacheType k, LlamaCppCacheType v) {
+        return new LlamaCppSettings(nCtx, nSeqMax, nUbatch, kvUnified, swaFull, k, v, flashAttention);
+    }
+
+    public LlamaCppSettings withSwaFull(boolean full) {
+        return new LlamaCppSettings(nCtx, nSeqMax, nUbatch, kvUnified, full, cacheTypeK, cacheTypeV, flashAttention);
+    }
+
+    public LlamaCppSettings withUnified(boolean unified) {
+        return new LlamaCppSettings(nCtx, nSeqMax, nUbatch, unified, swaFull, cacheTypeK, cacheTypeV, flashAttention);
+    }
+
+    public LlamaCppSettings withFlashAttention(FlashAttention fa) {
+        return new LlamaCppSettings(nCtx, nSeqMax, nUbatch, kvUnified, swaFull, cacheTypeK, cacheTypeV, fa);
+    }
+
+    public LlamaCppSettings withUbatch(int ubatch) {
+        return new LlamaCppSettings(nCtx, nSeqMax, ubatch, kvUnified, swaFull, cacheTypeK, cacheTypeV, flashAttention);
+    }
+}
