@@ -38,11 +38,19 @@ class EstimateController {
             case "inference" -> {
                 app.bytewise.engine.inference.InferenceRequest inference = mapper.inference(request, model);
                 InferenceResult result = InferenceEstimator.estimate(inference);
+                EngineInput.View engine = request.engine() == null ? null
+                        : request.engine().allocate(model, inference.contextLength(), inference.batchSize());
                 yield EstimateResponse.of(result.memory(), model, EstimateResponse.capacity(result), input.checkpoint(),
-                        inference.weights());
+                        inference.weights(), engine);
             }
-            case "training" -> EstimateResponse.of(TrainingEstimator.estimate(mapper.training(request, model)), model,
-                    null, input.checkpoint(), null);
+            case "training" -> {
+                if (request.engine() != null) {
+                    throw new InvalidInputException("engine", "An engine profile is for inference; leave engine out "
+                            + "for training.");
+                }
+                yield EstimateResponse.of(TrainingEstimator.estimate(mapper.training(request, model)), model, null,
+                        input.checkpoint(), null, null);
+            }
             default -> throw new InvalidInputException("mode", "mode must be inference or training");
         };
     }

@@ -42,7 +42,9 @@ public record EstimateRequest(
         @Schema(description = "none, selective or full", defaultValue = "none") String recompute,
         @Schema(defaultValue = "false") Boolean sequenceParallel,
         @Schema(description = "LoRA adapters; the base is frozen in 'weights' (bf16, or nf4 for QLoRA)") Lora lora,
-        @Schema(description = "none, optimizer or optimizer+params", defaultValue = "none") String offload) {
+        @Schema(description = "none, optimizer or optimizer+params", defaultValue = "none") String offload,
+        @Schema(description = "A serving engine to allocate as (inference): {\"name\": \"llama.cpp\", \"nCtx\": …, "
+                + "\"nSeqMax\": …, \"cacheTypeK\": \"q8_0\", …}") EngineInput engine) {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Lora(Integer rank, List<String> targets) {

@@ -15,7 +15,7 @@ public record EstimateResponse(String mode, ModelRef model, long parameters, lon
         Map<String, Long> components, long totalBytes, long perGpuBytes, int gpuCount, Boolean fits, Size total,
         Size perGpu, Capacity capacity, List<StepView> steps, List<String> notes, Boolean guess, Long contextLimit,
         app.bytewise.engine.checkpoint.CheckpointReport checkpointFile,
-        app.bytewise.engine.format.CheckpointBytes checkpoint) {
+        app.bytewise.engine.format.CheckpointBytes checkpoint, EngineInput.View engine) {
 
     public record ModelRef(String id, String name) {
     }
@@ -51,17 +51,18 @@ public record EstimateResponse(String mode, ModelRef model, long parameters, lon
      * @param weights the weight format; with {@code "weights": "checkpoint"} the answer's {@code checkpoint} gives
      *     the bytes and the elements per safetensors dtype the checkpoint loads, to hold against the Hugging Face
      *     API's {@code safetensors.parameters}
+     * @param engine what the requested serving engine allocates, when one was asked for
      */
     static EstimateResponse of(MemoryEstimate m, app.bytewise.engine.model.Model model, Capacity capacity,
             java.util.Optional<app.bytewise.engine.checkpoint.CheckpointReport> file,
-            app.bytewise.engine.format.WeightFormat weights) {
+            app.bytewise.engine.format.WeightFormat weights, EngineInput.View engine) {
         app.bytewise.engine.format.CheckpointBytes checkpoint = weights instanceof app.bytewise.engine.format.CheckpointFormat c
                 && model.hasTensors() ? c.checkpoint(model) : null;
         return new EstimateResponse(m.mode(), new ModelRef(model.id(), model.name()), m.parameters(), m.activeParameters(),
                 m.components(), m.totalBytes(), m.perGpuBytes(), m.gpuCount(), m.fits().orElse(null),
                 Size.of(m.totalBytes()), Size.of(m.perGpuBytes()), capacity,
                 m.steps().stream().map(StepView::of).toList(), m.notes(), model.isGuess() ? Boolean.TRUE : null,
-                model.contextLimit() > 0 ? model.contextLimit() : null, file.orElse(null), checkpoint);
+                model.contextLimit() > 0 ? model.contextLimit() : null, file.orElse(null), checkpoint, engine);
     }
 
     static Capacity capacity(InferenceResult r) {

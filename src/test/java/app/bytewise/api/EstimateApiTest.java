@@ -63,6 +63,30 @@ class EstimateApiTest {
     }
 
     @Test
+    void llamaCppProfileAllocatesAsItsRelease() throws Exception {
+        HttpResponse<String> response = post("""
+                {"model": {"preset": "gpt-oss-20b"}, "weights": "checkpoint", "contextLength": 131072,
+                 "engine": {"name": "llama.cpp", "swaFull": false}}""");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode engine = JSON.readTree(response.body()).get("engine");
+        assertThat(engine.get("version").stringValue()).isEqualTo("v0.5.0");
+        // 12 full layers × 131,072 cells × 1,024 bytes × K and V, and 12 sliding layers of 768 cells.
+        assertThat(engine.get("kvCacheBytes").longValue()).isEqualTo(3_221_225_472L + 12L * 768 * 2048);
+        assertThat(engine.get("caches").get(1).get("kind").stringValue()).isEqualTo("sliding");
+        assertThat(engine.get("kvCacheTokens").longValue()).isEqualTo(131_072);
+        assertThat(engine.get("log").toString()).contains("3072.00 MiB (131072 cells,  12 layers,  1/1 seqs)");
+        HttpResponse<String> bad = post("""
+                {"model": {"preset": "llama-2-7b"}, "engine": {"name": "llama.cpp", "cacheTypeK": "q3_k"}}""");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"engine.cacheTypeK\"");
+        HttpResponse<String> refused = post("""
+                {"model": {"preset": "llama-2-7b"},
+                 "engine": {"name": "llama.cpp", "cacheTypeV": "q8_0", "flashAttention": "off"}}""");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("flash_attn").contains("\"field\":\"engine.cacheTypeV\"");
+    }
+
+    @Test
     void inferenceEstimate() throws Exception {
         HttpResponse<String> response = post("""
                 {"model": {"preset": "llama-2-7b"}, "mode": "inference", "weights": "fp16", "kvCache": "fp16",

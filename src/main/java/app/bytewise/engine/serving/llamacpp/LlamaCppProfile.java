@@ -52,6 +52,15 @@ public final class LlamaCppProfile {
     }
 
     public static EngineAllocation allocate(Model model, LlamaCppSettings s) {
+        try {
+            return allocateExactly(model, s);
+        } catch (ArithmeticException overflow) {
+            throw new InvalidInputException("engine.nCtx", "These caches would need more bytes than a 64-bit count "
+                    + "holds: reduce nCtx or nSeqMax.");
+        }
+    }
+
+    private static EngineAllocation allocateExactly(Model model, LlamaCppSettings s) {
         Architecture a = model.architecture().orElseThrow(() -> new InvalidInputException("engine.name",
                 "The llama.cpp profile needs the model's layers: choose a catalog model or give its config.json or "
                         + "GGUF header."));

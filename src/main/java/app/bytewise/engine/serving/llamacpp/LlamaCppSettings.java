@@ -18,7 +18,8 @@ public record LlamaCppSettings(long nCtx, int nSeqMax, int nUbatch, boolean kvUn
     /** {@code LLAMA_MAX_SEQ} (src/llama-cparams.h). */
     public static final int MAX_SEQ = 256;
     public static final int DEFAULT_UBATCH = 512;
-    public static final long MAX_CTX = 10_000_000;
+    /** n_ctx is a {@code uint32_t} in llama_context_params. */
+    public static final long MAX_CTX = 0xFFFF_FFFFL;
 
     /** {@code llama_flash_attn_type}: auto (-1) enables it where the backend supports it, as the CPU does. */
     public enum FlashAttention { AUTO, ON, OFF }
@@ -26,7 +27,7 @@ public record LlamaCppSettings(long nCtx, int nSeqMax, int nUbatch, boolean kvUn
     public LlamaCppSettings {
         if (nCtx < 0 || nCtx > MAX_CTX) {
             throw new InvalidInputException("engine.nCtx", "nCtx must be 0 (the model's training context) to "
-                    + MAX_CTX + " cells.");
+                    + "4,294,967,295 cells (a uint32_t in llama.cpp).");
         }
         if (nSeqMax < 1 || nSeqMax > MAX_SEQ) {
             throw new InvalidInputException("engine.nSeqMax", "n_seq_max must be between 1 and " + MAX_SEQ
