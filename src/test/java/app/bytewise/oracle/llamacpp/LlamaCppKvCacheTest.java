@@ -64,7 +64,8 @@ class LlamaCppKvCacheTest {
     static Stream<Arguments> grid() {
         List<Arguments> cases = new ArrayList<>();
         for (int nCtx : new int[] {4096, 5000}) {
-            for (int seqs : new int[] {1, 4}) {
+            // 3 sequences do not divide 5120 cells: non-unified streams then round up, 3 × 1792.
+            for (int seqs : new int[] {1, 3, 4}) {
                 for (boolean unified : new boolean[] {false, true}) {
                     cases.add(Arguments.of(nCtx, seqs, unified, GgufTensorType.F16, ContextSettings.FLASH_AUTO));
                     cases.add(Arguments.of(nCtx, seqs, unified, GgufTensorType.Q8_0, ContextSettings.FLASH_ON));
@@ -86,6 +87,9 @@ class LlamaCppKvCacheTest {
         long cells = unified ? padded : pad256(padded / seqs);
         long row = cache == GgufTensorType.F16 ? F16_ROW : Q8_0_ROW;
         assertThat(a.contextBytes()).isEqualTo(cells * streams * LAYERS * (row + row));
+        if (nCtx == 5000 && seqs == 3 && !unified && cache == GgufTensorType.F16) {
+            assertThat(a.contextBytes()).isEqualTo(2_818_572_288L); // 1792 cells × 3 streams × 32 × 16384
+        }
 
         Matcher m = Pattern.compile("\\(\\s*(\\d+) cells,\\s*(\\d+) layers,\\s*(\\d+)/(\\d+) seqs\\)")
                 .matcher(a.kvLines().stream().filter(l -> l.startsWith("llama_kv_cache: size =")).findFirst().orElseThrow());
