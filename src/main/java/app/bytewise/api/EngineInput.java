@@ -21,7 +21,8 @@ import java.util.Locale;
  * the request's {@code contextLength} and {@code batchSize}.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-@Schema(description = "A serving engine profile. llama.cpp settings after its C API (llama_context_params).")
+@Schema(description = "A serving engine profile. llama.cpp settings after its C API (llama_context_params), "
+        + "defaults as llama-server passes them.")
 record EngineInput(
         @Schema(description = "llama.cpp", requiredMode = Schema.RequiredMode.REQUIRED) String name,
         @Schema(description = "n_ctx, total cells over all sequences; 0 = the training context",
@@ -29,7 +30,7 @@ record EngineInput(
         @Schema(description = "n_seq_max, 1 to 256", defaultValue = "batchSize") Integer nSeqMax,
         @Schema(defaultValue = "512") Integer nUbatch,
         @Schema(defaultValue = "false") Boolean kvUnified,
-        @Schema(description = "The C API's default; llama-server passes false unless --swa-full", defaultValue = "true")
+        @Schema(description = "Full-size caches for sliding-window layers (llama-server's --swa-full)", defaultValue = "false")
         Boolean swaFull,
         @Schema(description = "f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1", defaultValue = "f16") String cacheTypeK,
         @Schema(defaultValue = "f16") String cacheTypeV,
@@ -55,7 +56,7 @@ record EngineInput(
         LlamaCppSettings settings = new LlamaCppSettings(
                 nCtx == null ? Math.min(LlamaCppSettings.MAX_CTX, contextLength * Math.max(1, Math.min(sequences, LlamaCppSettings.MAX_SEQ)))
                         : nCtx, sequences, nUbatch == null ? LlamaCppSettings.DEFAULT_UBATCH : nUbatch,
-                Boolean.TRUE.equals(kvUnified), swaFull == null || swaFull,
+                Boolean.TRUE.equals(kvUnified), Boolean.TRUE.equals(swaFull),
                 cacheTypeK == null ? LlamaCppCacheType.F16 : LlamaCppCacheType.parse(cacheTypeK, "engine.cacheTypeK"),
                 cacheTypeV == null ? LlamaCppCacheType.F16 : LlamaCppCacheType.parse(cacheTypeV, "engine.cacheTypeV"),
                 flash());

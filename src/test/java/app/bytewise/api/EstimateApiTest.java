@@ -66,7 +66,7 @@ class EstimateApiTest {
     void llamaCppProfileAllocatesAsItsRelease() throws Exception {
         HttpResponse<String> response = post("""
                 {"model": {"preset": "gpt-oss-20b"}, "weights": "checkpoint", "contextLength": 131072,
-                 "engine": {"name": "llama.cpp", "swaFull": false}}""");
+                 "engine": {"name": "llama.cpp"}}""");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode engine = JSON.readTree(response.body()).get("engine");
         assertThat(engine.get("version").stringValue()).isEqualTo("v0.5.0");

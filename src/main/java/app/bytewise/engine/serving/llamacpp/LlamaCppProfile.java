@@ -140,8 +140,8 @@ public final class LlamaCppProfile {
         if (s.cacheTypeV().isQuantized() && s.flashAttention() == FlashAttention.OFF
                 && rows.stream().anyMatch(r -> r.kind != CacheKind.RECURRENT && r.second > 0)) {
             throw new InvalidInputException("engine.cacheTypeV", "llama.cpp refuses a quantized V cache without "
-                    + "flash attention (\"V cache quantization requires flash_attn\"): turn flashAttention on or auto, "
-                    + "or use f16.");
+                    + "flash attention (\"quantized V cache requires flash_attn to be enabled\"): turn flashAttention on "
+                    + "or auto, or use f16.");
         }
         return rows;
     }

@@ -4,13 +4,14 @@ import app.bytewise.engine.InvalidInputException;
 
 /**
  * The llama.cpp context parameters that shape its caches, named after its C API
- * ({@code struct llama_context_params}, include/llama.h). Defaults are
- * {@code llama_context_default_params()}'s, except {@code nCtx}, which follows the request.
+ * ({@code struct llama_context_params}, include/llama.h). Defaults are what llama-server and
+ * llama-cli pass (common/common.h {@code common_params}): {@code n_ubatch} 512, f16 caches, flash
+ * attention auto, not unified, and {@code swa_full} off; {@code nCtx} follows the request.
  *
  * @param nCtx context cells asked for, 0 for the model's training context
  * @param nSeqMax sequences (slots) served at once
- * @param swaFull the C API's default is true (full-size caches for sliding layers); llama-server and
- *     llama-cli pass false unless {@code --swa-full}
+ * @param swaFull full-size caches for sliding layers: llama-server and llama-cli pass false unless
+ *     {@code --swa-full}; {@code llama_context_default_params()} says true
  */
 public record LlamaCppSettings(long nCtx, int nSeqMax, int nUbatch, boolean kvUnified, boolean swaFull,
         LlamaCppCacheType cacheTypeK, LlamaCppCacheType cacheTypeV, FlashAttention flashAttention) {
@@ -39,7 +40,7 @@ public record LlamaCppSettings(long nCtx, int nSeqMax, int nUbatch, boolean kvUn
     }
 
     public static LlamaCppSettings defaults(long nCtx, int nSeqMax) {
-        return new LlamaCppSettings(nCtx, nSeqMax, DEFAULT_UBATCH, false, true, LlamaCppCacheType.F16,
+        return new LlamaCppSettings(nCtx, nSeqMax, DEFAULT_UBATCH, false, false, LlamaCppCacheType.F16,
                 LlamaCppCacheType.F16, FlashAttention.AUTO);
     }
 

@@ -22,7 +22,7 @@ class LlamaCppProfileTest {
     @Test
     void gptOss20bAt128kCachesTwelveFullLayersAndABoundedSlidingCache() {
         EngineAllocation e = LlamaCppProfile.allocate(TestModels.model("gpt-oss-20b"),
-                LlamaCppSettings.defaults(131_072, 1).withSwaFull(false));
+                LlamaCppSettings.defaults(131_072, 1));
         CacheAllocation full = e.caches().getFirst();
         CacheAllocation swa = e.caches().get(1);
         // 12 full layers × 131,072 cells × 8 KV heads × 64 × 2 bytes, K and V: the line llama.cpp prints.
@@ -34,9 +34,9 @@ class LlamaCppProfileTest {
         assertThat(swa.cells()).isEqualTo(768);
         assertThat(swa.bytes()).isEqualTo(12L * 768 * 512 * 2 * 2);
         assertThat(e.log()).contains("llama_kv_cache_iswa: creating     SWA KV cache, size = 768 cells");
-        // The C API's default keeps the sliding layers at full size.
-        assertThat(LlamaCppProfile.allocate(TestModels.model("gpt-oss-20b"), LlamaCppSettings.defaults(131_072, 1))
-                .kvCacheBytes()).isEqualTo(2 * 3_221_225_472L);
+        // --swa-full (the C API's default) keeps the sliding layers at full size.
+        assertThat(LlamaCppProfile.allocate(TestModels.model("gpt-oss-20b"), LlamaCppSettings.defaults(131_072, 1)
+                .withSwaFull(true)).kvCacheBytes()).isEqualTo(2 * 3_221_225_472L);
     }
 
     @Test
