@@ -33,7 +33,8 @@ final class EstimateResultPanel extends Div {
         addClassName("bw-result");
     }
 
-    static EstimateResultPanel inference(CatalogModel model, InferenceResult result, InferenceRequest request, GpuCatalog gpus) {
+    static EstimateResultPanel inference(CatalogModel model, InferenceResult result, InferenceRequest request, GpuCatalog gpus,
+            java.util.Optional<app.bytewise.engine.serving.EngineAllocation> served) {
         MemoryEstimate m = result.memory();
         EstimateResultPanel panel = new EstimateResultPanel();
         panel.headline(m, "Total", m.totalBytes());
@@ -42,6 +43,7 @@ final class EstimateResultPanel extends Div {
             panel.add(new Paragraph("Per GPU over " + m.gpuCount() + " GPUs: " + ByteCount.of(m.perGpuBytes()).display()));
         }
         panel.chart(model.name(), m);
+        served.ifPresent(e -> panel.add(new EnginePanel(e)));
         panel.contextCurve(ContextCurve.of(request));
         List<GpuRow> rows = new ArrayList<>();
         for (Gpu g : gpus.all()) {

@@ -58,6 +58,7 @@ final class EstimatorForm extends Div {
     private final Checkbox sequenceParallel = new Checkbox("Sequence parallel");
     private final CustomConfigField custom;
     private final CheckpointFileField checkpointFile;
+    private final EngineField engine = new EngineField(this::changed);
     private Runnable onChange = () -> { };
     private boolean restoring;
 
@@ -101,7 +102,7 @@ final class EstimatorForm extends Div {
             read.ifPresent(this::useCustom);
             return read;
         });
-        add(fields, custom, checkpointFile);
+        add(fields, engine, custom, checkpointFile);
         List.of(model, weights, gpu).forEach(f -> f.addValueChangeListener(e -> changed()));
         List.of(mode, kvCache).forEach(f -> f.addValueChangeListener(e -> changed()));
         optimizer.addValueChangeListener(e -> changed());
@@ -143,6 +144,11 @@ final class EstimatorForm extends Div {
                 .findFirst().orElse(Recompute.NONE));
         flash.setValue(!"0".equals(param(q, prefix, "flash").orElse("1")));
         sequenceParallel.setValue("1".equals(param(q, prefix, "sp").orElse("0")));
+        Map<String, String> engineParams = new java.util.HashMap<>();
+        for (String key : List.of("engine", "ctk", "ctv", "fa", "swafull", "unified")) {
+            param(q, prefix, key).ifPresent(v -> engineParams.put(key, v));
+        }
+        engine.restore(engineParams);
         restoring = false;
     }
 
@@ -168,6 +174,9 @@ final class EstimatorForm extends Div {
         p.put(prefix + "gpus", String.valueOf(gpuCount.getValue()));
         p.put(prefix + "optimizer", optimizer.getValue().id());
         p.put(prefix + "zero", String.valueOf(zeroStage.getValue()));
+        if (!"training".equals(mode.getValue())) {
+            engine.write(p, prefix);
+        }
         if ("training".equals(mode.getValue())) {
             p.put(prefix + "tp", String.valueOf(tensorParallel.getValue()));
             p.put(prefix + "pp", String.valueOf(pipelineParallel.getValue()));
@@ -188,6 +197,7 @@ final class EstimatorForm extends Div {
         boolean training = "training".equals(mode.getValue());
         weights.setVisible(!training);
         kvCache.setVisible(!training);
+        engine.setVisible(!training);
         List.<com.vaadin.flow.component.Component>of(optimizer, zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, flash, sequenceParallel)
                 .forEach(f -> f.setVisible(training));
         gpuCount.setLabel(training ? "Data-parallel GPUs" : "GPUs");
@@ -236,6 +246,10 @@ final class EstimatorForm extends Div {
         return custom;
     }
 
+    EngineField engine() {
+        return engine;
+    }
+
     CheckpointFileField checkpointFile() {
         return checkpointFile;
     }
@@ -261,7 +275,9 @@ final class EstimatorForm extends Div {
         var result = InferenceEstimator.estimate(r);
         String label = m.name() + " · " + weights.getValue() + " · KV " + kvCache.getValue() + " · " + context.getValue()
                 + " tokens × " + batch.getValue();
-        return new Outcome(EstimateResultPanel.inference(m, result, r, gpus), result.memory().totalBytes(), label);
+        var served = engine.allocate(m.model(), r.contextLength(), r.batchSize());
+        return new Outcome(EstimateResultPanel.inference(m, result, r, gpus, served), result.memory().totalBytes(),
+                label + served.map(a -> " · " + a.engine()).orElse(""));
     }
 
     private Outcome training() {

@@ -173,6 +173,24 @@ class EstimatorViewTest extends KaribuTestBase {
     }
 
     @Test
+    void theLlamaCppProfileShowsItsCachesAndTheLinesItWouldPrint() {
+        EstimatorView view = open(Map.of("model", "gpt-oss-20b", "weights", "checkpoint", "context", "131072",
+                "engine", "llama.cpp"));
+        String text = view.result().getElement().getTextRecursively();
+        assertThat(text).contains("llama.cpp v0.5.0")
+                .contains("llama_kv_cache: size = 3072.00 MiB (131072 cells,  12 layers,  1/1 seqs)")
+                .contains("llama_kv_cache_iswa: creating     SWA KV cache, size = 768 cells");
+        assertThat(view.first().engine().engine().getValue()).isEqualTo("llama.cpp");
+        // A quantized V cache with flash attention off is refused as llama.cpp refuses it, on the field.
+        view.first().engine().cacheV().setValue(app.bytewise.engine.serving.llamacpp.LlamaCppCacheType.Q8_0);
+        view.first().engine().flash().setValue(app.bytewise.engine.serving.llamacpp.LlamaCppSettings.FlashAttention.OFF);
+        assertThat(view.first().engine().cacheV().isInvalid()).isTrue();
+        assertThat(view.first().engine().cacheV().getErrorMessage()).contains("flash_attn");
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getQueryString())
+                .contains("engine=llama.cpp");
+    }
+
+    @Test
     void aBrokenConfigSaysWhyAndKeepsTheModel() {
         EstimatorView view = open(Map.of("model", "llama-2-7b"));
         String before = view.result().getElement().getTextRecursively();

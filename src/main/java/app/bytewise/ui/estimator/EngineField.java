@@ -1,0 +1,128 @@
+package app.bytewise.ui.estimator;
+
+import app.bytewise.engine.InvalidInputException;
+import app.bytewise.engine.model.Model;
+import app.bytewise.engine.serving.EngineAllocation;
+import app.bytewise.engine.serving.llamacpp.LlamaCppCacheType;
+import app.bytewise.engine.serving.llamacpp.LlamaCppProfile;
+import app.bytewise.engine.serving.llamacpp.LlamaCppSettings;
+import app.bytewise.engine.serving.llamacpp.LlamaCppSettings.FlashAttention;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.select.Select;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The serving engine to allocate as, with its main settings: none (the engine-free figure only) or
+ * llama.cpp, whose context is the form's context × batch, one sequence per batch entry, with
+ * llama-server's defaults. Settings live in the URL under the form's prefix.
+ */
+final class EngineField extends Div {
+
+    static final String NONE = "none";
+
+    private final Select<String> engine = new Select<>();
+    private final Select<LlamaCppCacheType> cacheK = new Select<>();
+    private final Select<LlamaCppCacheType> cacheV = new Select<>();
+    private final Select<FlashAttention> flash = new Select<>();
+    private final Checkbox swaFull = new Checkbox("Full-size sliding caches (--swa-full)");
+    private final Checkbox unified = new Checkbox("One unified cache for all sequences (--kv-unified)");
+    private final FlexLayout settings;
+
+    EngineField(Runnable changed) {
+        addClassName("bw-engine-field");
+        engine.setLabel("Serving engine");
+        engine.setItems(NONE, LlamaCppProfile.NAME);
+        engine.setItemLabelGenerator(e -> e.equals(NONE) ? "None (engine-free figure)" : "llama.cpp " + LlamaCppProfile.VERSION);
+        cacheK.setLabel("K cache type (-ctk)");
+        cacheV.setLabel("V cache type (-ctv)");
+        List.of(cacheK, cacheV).forEach(s -> {
+            s.setItems(LlamaCppCacheType.values());
+            s.setItemLabelGenerator(LlamaCppCacheType::id);
+        });
+        flash.setLabel("Flash attention (-fa)");
+        flash.setItems(FlashAttention.values());
+        flash.setItemLabelGenerator(f -> f.name().toLowerCase(Locale.ROOT));
+        settings = new FlexLayout(cacheK, cacheV, flash, swaFull, unified);
+        settings.addClassName("bw-estimator-form");
+        add(engine, settings);
+        engine.addValueChangeListener(e -> {
+            settings.setVisible(!NONE.equals(e.getValue()));
+            changed.run();
+        });
+        List.of(cacheK, cacheV).forEach(s -> s.addValueChangeListener(e -> changed.run()));
+        flash.addValueChangeListener(e -> changed.run());
+        List.of(swaFull, unified).forEach(c -> c.addValueChangeListener(e -> changed.run()));
+    }
+
+    void restore(Map<String, String> q) {
+        engine.setValue(LlamaCppProfile.NAME.equals(q.get("engine")) ? LlamaCppProfile.NAME : NONE);
+        cacheK.setValue(type(q.get("ctk")));
+        cacheV.setValue(type(q.get("ctv")));
+        flash.setValue(Arrays.stream(FlashAttention.values()).filter(f -> f.name().equalsIgnoreCase(q.getOrDefault("fa", "")))
+                .findFirst().orElse(FlashAttention.AUTO));
+        swaFull.setValue("1".equals(q.get("swafull")));
+        unified.setValue("1".equals(q.get("unified")));
+        settings.setVisible(!NONE.equals(engine.getValue()));
+    }
+
+    void write(Map<String, String> p, String prefix) {
+        if (NONE.equals(engine.getValue())) {
+            return;
+        }
+        p.put(prefix + "engine", engine.getValue());
+        p.put(prefix + "ctk", cacheK.getValue().id());
+        p.put(prefix + "ctv", cacheV.getValue().id());
+        p.put(prefix + "fa", flash.getValue().name().toLowerCase(Locale.ROOT));
+        p.put(prefix + "swafull", swaFull.getValue() ? "1" : "0");
+        p.put(prefix + "unified", unified.getValue() ? "1" : "0");
+    }
+
+    /** What the chosen engine allocates for {@code sequences} of {@code context} tokens; empty for none. */
+    Optional<EngineAllocation> allocate(Model model, long context, int sequences) {
+        engine.setInvalid(false);
+        cacheV.setInvalid(false);
+        cacheK.setInvalid(false);
+        if (NONE.equals(engine.getValue())) {
+            return Optional.empty();
+        }
+        try {
+            int seq = Math.min(sequences, LlamaCppSettings.MAX_SEQ);
+            LlamaCppSettings s = new LlamaCppSettings(Math.min(LlamaCppSettings.MAX_CTX, context * seq), seq,
+                    LlamaCppSettings.DEFAULT_UBATCH, unified.getValue(), swaFull.getValue(), cacheK.getValue(),
+                    cacheV.getValue(), flash.getValue());
+            return Optional.of(LlamaCppProfile.allocate(model, s));
+        } catch (InvalidInputException bad) {
+            var field = switch (bad.field()) {
+                case "engine.cacheTypeK" -> cacheK;
+                case "engine.cacheTypeV" -> cacheV;
+                default -> engine;
+            };
+            field.setErrorMessage(bad.getMessage());
+            field.setInvalid(true);
+            return Optional.empty();
+        }
+    }
+
+    Select<String> engine() {
+        return engine;
+    }
+
+    Select<LlamaCppCacheType> cacheV() {
+        return cacheV;
+    }
+
+    Select<FlashAttention> flash() {
+        return flash;
+    }
+
+    private static LlamaCppCacheType type(String id) {
+        return Arrays.stream(LlamaCppCacheType.values()).filter(t -> t.id().equals(id)).findFirst()
+                .orElse(LlamaCppCacheType.F16);
+    }
+}
