@@ -24,7 +24,8 @@ public final class GpuCatalog {
                     n.get("segment").stringValue(), n.get("memoryGiB").longValue(), n.get("memoryType").stringValue(),
                     n.get("bandwidthGBps").doubleValue(), tflops == null || tflops.isNull() ? null : tflops.doubleValue(),
                     n.get("fp8").booleanValue(), n.get("interconnect").stringValue(), n.get("source").stringValue(),
-                    n.path("notes").asString("")));
+                    n.path("notes").asString(""), n.path("driverTotalBytes").isIntegralNumber()
+                            ? n.get("driverTotalBytes").longValue() : null, n.path("driverTotalSource").asString("")));
         }
         return new GpuCatalog(gpus);
     }

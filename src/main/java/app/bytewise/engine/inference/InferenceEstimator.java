@@ -115,10 +115,8 @@ public final class InferenceEstimator {
                     "Tensor parallelism splits the weight matrices and the KV heads evenly; small replicated pieces "
                             + "(norms, some buffers) are ignored."));
         }
-        Optional<Boolean> fits = r.gpu().map(g -> perGpu <= g.memoryBytes());
-        r.gpu().ifPresent(g -> notes.add(String.format(java.util.Locale.ROOT, "%s has %s; this needs %s per GPU: %s.",
-                g.name(), ByteCount.of(g.memoryBytes()).display(), ByteCount.of(perGpu).display(),
-                perGpu <= g.memoryBytes() ? "fits" : "does not fit")));
+        Optional<Boolean> fits = r.gpu().map(g -> g.fits(perGpu));
+        r.gpu().ifPresent(g -> notes.add(g.fitNote(perGpu)));
         return new MemoryEstimate("inference", r.model().parameters(), r.model().activeParameters(), components, total,
                 perGpu, n, fits, steps, notes);
     }
@@ -145,7 +143,7 @@ public final class InferenceEstimator {
 
     static OptionalInt minimumGpus(InferenceRequest r, Gpu gpu, Step weights) {
         for (int n = 1; n <= 1024; n *= 2) {
-            if (perGpuBytes(r.onGpus(gpu, n), weights.byteCount().bytes()) <= gpu.memoryBytes()) {
+            if (perGpuBytes(r.onGpus(gpu, n), weights.byteCount().bytes()) <= gpu.usableBytes()) {
                 // Tensor parallelism needs the heads to split evenly: powers of two are what engines accept.
                 return OptionalInt.of(n);
             }
@@ -161,7 +159,7 @@ public final class InferenceEstimator {
         long hi = limit;
         while (lo < hi) {
             long mid = lo + (hi - lo + 1) / 2;
-            if (perGpuBytes(r.withContext(mid, r.batchSize()), weights.byteCount().bytes()) <= gpu.memoryBytes()) {
+            if (perGpuBytes(r.withContext(mid, r.batchSize()), weights.byteCount().bytes()) <= gpu.usableBytes()) {
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -175,7 +173,7 @@ public final class InferenceEstimator {
         int hi = InferenceRequest.MAX_BATCH;
         while (lo < hi) {
             int mid = lo + (hi - lo + 1) / 2;
-            if (perGpuBytes(r.withContext(r.contextLength(), mid), weights.byteCount().bytes()) <= gpu.memoryBytes()) {
+            if (perGpuBytes(r.withContext(r.contextLength(), mid), weights.byteCount().bytes()) <= gpu.usableBytes()) {
                 lo = mid;
             } else {
                 hi = mid - 1;

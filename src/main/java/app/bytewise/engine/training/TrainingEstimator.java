@@ -114,9 +114,8 @@ public final class TrainingEstimator {
                     + "Adam needs 16 bytes per parameter, %s.", ByteCount.of(10 * trainable).display(),
                     ByteCount.of(16 * trainable).display()));
         }
-        var fits = r.gpu().map(g -> perGpu <= g.memoryBytes());
-        r.gpu().ifPresent(g -> notes.add(String.format(Locale.ROOT, "%s has %s; this needs %s per GPU: %s.", g.name(),
-                ByteCount.of(g.memoryBytes()).display(), ByteCount.of(perGpu).display(), perGpu <= g.memoryBytes() ? "fits" : "does not fit")));
+        var fits = r.gpu().map(g -> g.fits(perGpu));
+        r.gpu().ifPresent(g -> notes.add(g.fitNote(perGpu)));
         return new MemoryEstimate("training", model.parameters(), model.activeParameters(), components, total, perGpu,
                 gpus, fits, steps, notes);
     }

@@ -53,7 +53,7 @@ record ContextCurve(List<Point> points, long gpuBytes) {
             }
             points.add(new Point(c, total));
         }
-        long gpu = request.gpu().map(g -> g.memoryBytes() * request.gpuCount()).orElse(0L);
+        long gpu = request.gpu().map(g -> g.usableBytes() * request.gpuCount()).orElse(0L);
         return new ContextCurve(List.copyOf(points), gpu);
     }
 

@@ -50,7 +50,7 @@ final class EstimateResultPanel extends Div {
             InferenceResult onGpu = InferenceEstimator.estimate(request.onGpus(g, 1));
             String fits = onGpu.memory().fits().orElse(false) ? "fits on 1"
                     : onGpu.minimumGpus().isPresent() ? "needs " + onGpu.minimumGpus().getAsInt() : "does not fit";
-            rows.add(new GpuRow(g.name(), ByteCount.of(g.memoryBytes()).display(), fits, onGpu.decodeTokensPerSecond()
+            rows.add(new GpuRow(g.name(), memory(g), fits, onGpu.decodeTokensPerSecond()
                     .map(t -> String.format(Locale.ROOT, "≤ %.1f tokens/s", t)).orElse("")));
         }
         panel.gpuTable(rows);
@@ -64,12 +64,19 @@ final class EstimateResultPanel extends Div {
         panel.headline(m, "Per GPU", m.perGpuBytes());
         panel.parameters(model);
         panel.chart(model.name(), m);
-        List<GpuRow> rows = gpus.all().stream().map(g -> new GpuRow(g.name(), ByteCount.of(g.memoryBytes()).display(),
-                m.perGpuBytes() <= g.memoryBytes() ? "fits" : "does not fit", "")).toList();
+        List<GpuRow> rows = gpus.all().stream().map(g -> new GpuRow(g.name(), memory(g),
+                g.fits(m.perGpuBytes()) ? "fits" : "does not fit", "")).toList();
         panel.gpuTable(rows);
         panel.steps(m);
         panel.tensors(model);
         return panel;
+    }
+
+    /** The label and, where the driver's figure is known, what it reports: fits are decided on the latter. */
+    private static String memory(Gpu g) {
+        String label = ByteCount.of(g.memoryBytes()).display();
+        return g.driverTotalBytes() == null ? label + " (label)"
+                : label + "; usable " + ByteCount.of(g.usableBytes()).display();
     }
 
     /** The total, marked as a guess when the model was counted as another family; guesses and warnings stand out. */
@@ -124,7 +131,7 @@ final class EstimateResultPanel extends Div {
         Grid<GpuRow> grid = new Grid<>();
         grid.addClassName("bw-gpu-table");
         grid.addColumn(GpuRow::name).setHeader("GPU").setFlexGrow(2);
-        grid.addColumn(GpuRow::memory).setHeader("Memory");
+        grid.addColumn(GpuRow::memory).setHeader("Memory: label; usable (driver total)").setFlexGrow(2);
         grid.addColumn(GpuRow::fits).setHeader("Fit");
         grid.addColumn(GpuRow::decode).setHeader("Decode bound");
         grid.setItems(rows);

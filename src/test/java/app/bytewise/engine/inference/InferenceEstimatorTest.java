@@ -114,6 +114,20 @@ class InferenceEstimatorTest {
     }
 
     @Test
+    void theT4TrapIsDecidedOnWhatTheDriverReports() {
+        // A T4 is labelled 16 GB; with ECC on (the default) nvidia-smi shows 15,360 MiB (modal-labs/modal-client#2797).
+        // Llama-2-7B in FP16 at 4,096 tokens: 13.48 GB of weights + 2 GiB of KV cache + activations + 1 GiB overhead.
+        Gpu t4 = GPUS.require("t4", "gpu");
+        assertThat(t4.usableBytes()).isEqualTo(15_360L << 20);
+        InferenceResult r = InferenceEstimator.estimate(InferenceRequest.of(TestModels.model("llama-2-7b"),
+                Formats.parse("fp16")).onGpus(t4, 1));
+        assertThat(r.memory().perGpuBytes()).isLessThan(t4.memoryBytes()).isGreaterThan(t4.usableBytes());
+        assertThat(r.memory().fits()).contains(false);
+        assertThat(r.memory().notes()).anySatisfy(n -> assertThat(n).contains("16 GiB on the label, 15,360 MiB reported "
+                + "by the driver").endsWith("does not fit."));
+    }
+
+    @Test
     void minimumGpuCountForSeventyBInFp16() {
         Gpu a100 = GPUS.require("a100-80gb-sxm", "gpu");
         InferenceResult result = InferenceEstimator.estimate(
