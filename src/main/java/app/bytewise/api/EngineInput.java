@@ -1,9 +1,13 @@
 package app.bytewise.api;
 
 import app.bytewise.engine.InvalidInputException;
+import app.bytewise.engine.inference.InferenceRequest;
+import app.bytewise.engine.inference.PrefillActivations;
+import app.bytewise.engine.serving.vllm.VllmBudget;
+import app.bytewise.engine.serving.vllm.VllmProfile;
+import app.bytewise.engine.serving.vllm.VllmSettings;
+import java.util.OptionalLong;
 import app.bytewise.engine.model.Model;
-import app.bytewise.engine.serving.CacheAllocation;
-import app.bytewise.engine.serving.CacheKind;
 import app.bytewise.engine.serving.EngineAllocation;
 import app.bytewise.engine.serving.llamacpp.LlamaCppCacheType;
 import app.bytewise.engine.serving.llamacpp.LlamaCppProfile;
@@ -22,9 +26,9 @@ import java.util.Locale;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @Schema(description = "A serving engine profile. llama.cpp settings after its C API (llama_context_params), "
-        + "defaults as llama-server passes them.")
+        + "defaults as llama-server passes them; vLLM's after its engine arguments, defaults of v0.11.2.")
 record EngineInput(
-        @Schema(description = "llama.cpp", requiredMode = Schema.RequiredMode.REQUIRED) String name,
+        @Schema(description = "llama.cpp or vllm", requiredMode = Schema.RequiredMode.REQUIRED) String name,
         @Schema(description = "n_ctx, total cells over all sequences; 0 = the training context",
                 defaultValue = "contextLength × nSeqMax") Long nCtx,
         @Schema(description = "n_seq_max, 1 to 256", defaultValue = "batchSize") Integer nSeqMax,
@@ -34,24 +38,71 @@ record EngineInput(
         Boolean swaFull,
         @Schema(description = "f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1", defaultValue = "f16") String cacheTypeK,
         @Schema(defaultValue = "f16") String cacheTypeV,
-        @Schema(description = "auto, on or off", defaultValue = "auto") String flashAttention) {
+        @Schema(description = "auto, on or off", defaultValue = "auto") String flashAttention,
+        @Schema(description = "vLLM: share of the GPU it may use", defaultValue = "0.9") Double gpuMemoryUtilization,
+        @Schema(description = "vLLM: the KV-cache budget itself (what it logs as \"Available KV cache memory\"); "
+                + "without it the budget is estimated") Long kvCacheMemoryBytes,
+        @Schema(description = "vLLM: max_model_len", defaultValue = "contextLength") Long maxModelLen,
+        @Schema(description = "vLLM: tokens per page", defaultValue = "16 (64 for MLA)") Integer blockSize,
+        @Schema(description = "vLLM: tokens per scheduler step", defaultValue = "8192 on ≥ 70 GiB GPUs but the A100, "
+                + "else 2048") Integer maxNumBatchedTokens,
+        @Schema(description = "vLLM: auto, fp8, fp8_e4m3, fp8_e5m2, fp8_ds_mla", defaultValue = "auto") String kvCacheDtype,
+        @Schema(description = "vLLM: tensor_parallel_size", defaultValue = "gpuCount") Integer tensorParallel) {
 
     /** The answer's {@code engine}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record View(String name, String version, long kvCacheBytes, long recurrentStateBytes, List<Cache> caches,
-            long kvCacheTokens, int maxConcurrency, boolean starts, String refusal, List<String> log, List<String> notes) {
+            long kvCacheTokens, double maxConcurrency, boolean starts, String refusal, List<String> log, List<String> notes) {
     }
 
     record Cache(String kind, int layers, long cells, int streams, long bytes, String kType, long kBytes, String vType,
             long vBytes) {
     }
 
-    View allocate(Model model, long contextLength, int batchSize) {
+    View allocate(InferenceRequest request, long weightBytes) {
         String engine = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        if (!engine.equals("llama.cpp")) {
-            throw new InvalidInputException("engine.name", "engine.name must be llama.cpp (the profiles of vLLM, "
-                    + "SGLang and transformers are not served yet).");
+        List<String> llamaOnly = set(nCtx, "nCtx", nSeqMax, "nSeqMax", nUbatch, "nUbatch", kvUnified, "kvUnified", swaFull,
+                "swaFull", cacheTypeK, "cacheTypeK", cacheTypeV, "cacheTypeV", flashAttention, "flashAttention");
+        List<String> vllmOnly = set(gpuMemoryUtilization, "gpuMemoryUtilization", kvCacheMemoryBytes, "kvCacheMemoryBytes",
+                maxModelLen, "maxModelLen", blockSize, "blockSize", maxNumBatchedTokens, "maxNumBatchedTokens",
+                kvCacheDtype, "kvCacheDtype", tensorParallel, "tensorParallel");
+        List<String> foreign = engine.equals("vllm") ? llamaOnly : engine.equals("llama.cpp") ? vllmOnly : List.of();
+        if (!foreign.isEmpty()) {
+            throw new InvalidInputException("engine." + foreign.getFirst(), foreign.getFirst() + " is not a setting of "
+                    + engine + ".");
         }
+        return switch (engine) {
+            case "llama.cpp" -> llamaCpp(request.model(), request.contextLength(), request.batchSize());
+            case "vllm" -> vllm(request, weightBytes);
+            default -> throw new InvalidInputException("engine.name", "engine.name must be llama.cpp or vllm (the "
+                    + "profiles of SGLang and transformers are not served yet).");
+        };
+    }
+
+    /** The names of the settings given, from (value, name) pairs. */
+    private static List<String> set(Object... pairs) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i] != null) {
+                names.add((String) pairs[i + 1]);
+            }
+        }
+        return names;
+    }
+
+    private View vllm(InferenceRequest r, long weightBytes) {
+        int tp = tensorParallel == null ? r.gpuCount() : tensorParallel;
+        VllmSettings s = new VllmSettings(gpuMemoryUtilization == null ? VllmSettings.DEFAULT_UTILIZATION
+                : gpuMemoryUtilization, kvCacheMemoryBytes == null ? OptionalLong.empty()
+                : OptionalLong.of(kvCacheMemoryBytes), maxModelLen == null ? r.contextLength() : maxModelLen,
+                blockSize == null ? 0 : blockSize, maxNumBatchedTokens == null ? 0 : maxNumBatchedTokens, kvCacheDtype, tp);
+        int batched = s.maxNumBatchedTokens() > 0 ? s.maxNumBatchedTokens() : VllmBudget.defaultBatchedTokens(r.gpu());
+        long activations = r.model().architecture().map(a -> PrefillActivations.bytes(a, batched, 1, true)).orElse(0L);
+        VllmBudget budget = VllmBudget.of(s, r.gpu(), weightBytes / tp, activations, r.overheadBytes());
+        return view(VllmProfile.allocate(r.model(), s, budget));
+    }
+
+    private View llamaCpp(Model model, long contextLength, int batchSize) {
         int sequences = nSeqMax == null ? batchSize : nSeqMax;
         LlamaCppSettings settings = new LlamaCppSettings(
                 nCtx == null ? Math.min(LlamaCppSettings.MAX_CTX, contextLength * Math.max(1, Math.min(sequences, LlamaCppSettings.MAX_SEQ)))
@@ -74,15 +125,9 @@ record EngineInput(
     }
 
     private static View view(EngineAllocation e) {
-        long tokens = 0;
-        for (CacheAllocation c : e.caches()) {
-            if (c.kind() != CacheKind.RECURRENT && c.kind() != CacheKind.SLIDING) {
-                tokens = Math.max(tokens, c.cells() * c.streams());
-            }
-        }
         return new View(e.engine(), e.version(), e.kvCacheBytes(), e.recurrentStateBytes(),
                 e.caches().stream().map(c -> new Cache(c.kind().id(), c.layers(), c.cells(), c.streams(), c.bytes(),
                         c.firstType(), c.firstBytes(), c.secondType(), c.secondBytes())).toList(),
-                tokens, e.sequences(), e.starts(), e.refusal().orElse(null), e.log(), e.notes());
+                e.cacheTokens(), e.concurrency(), e.starts(), e.refusal().orElse(null), e.log(), e.notes());
     }
 }

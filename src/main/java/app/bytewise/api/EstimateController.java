@@ -39,7 +39,7 @@ class EstimateController {
                 app.bytewise.engine.inference.InferenceRequest inference = mapper.inference(request, model);
                 InferenceResult result = InferenceEstimator.estimate(inference);
                 EngineInput.View engine = request.engine() == null ? null
-                        : request.engine().allocate(model, inference.contextLength(), inference.batchSize());
+                        : request.engine().allocate(inference, result.memory().component("weights"));
                 yield EstimateResponse.of(result.memory(), model, EstimateResponse.capacity(result), input.checkpoint(),
                         inference.weights(), engine);
             }

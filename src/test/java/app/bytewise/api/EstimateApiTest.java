@@ -87,6 +87,31 @@ class EstimateApiTest {
     }
 
     @Test
+    void vllmProfileFromTheBudgetItLogs() throws Exception {
+        // blog.huikang.dev/2025/12/28/vllm-logs.html (vLLM v0.11.2): gpt-oss-120b, 8.99 GiB → 130,960 tokens, 2.46x.
+        HttpResponse<String> response = post("""
+                {"model": {"preset": "gpt-oss-120b"}, "weights": "checkpoint", "contextLength": 98304,
+                 "engine": {"name": "vllm", "kvCacheMemoryBytes": 9655418880, "maxNumBatchedTokens": 8192}}""");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode engine = JSON.readTree(response.body()).get("engine");
+        assertThat(engine.get("kvCacheTokens").longValue()).isEqualTo(130_960);
+        assertThat(engine.get("maxConcurrency").doubleValue()).isBetween(2.455, 2.465);
+        assertThat(engine.get("log").toString()).contains("Maximum concurrency for 98,304 tokens per request: 2.46x");
+        HttpResponse<String> mixed = post("""
+                {"model": {"preset": "llama-2-7b"}, "engine": {"name": "vllm", "cacheTypeK": "q8_0"}}""");
+        assertThat(mixed.statusCode()).isEqualTo(400);
+        assertThat(mixed.body()).contains("\"field\":\"engine.cacheTypeK\"").contains("not a setting of vllm");
+        HttpResponse<String> noGpu = post("""
+                {"model": {"preset": "llama-2-7b"}, "engine": {"name": "vllm"}}""");
+        assertThat(noGpu.statusCode()).isEqualTo(400);
+        assertThat(noGpu.body()).contains("kvCacheMemoryBytes");
+        HttpResponse<String> estimated = post("""
+                {"model": {"preset": "llama-2-7b"}, "weights": "fp16", "gpu": "a100-80gb-sxm", "engine": {"name": "vllm"}}""");
+        assertThat(estimated.statusCode()).isEqualTo(200);
+        assertThat(estimated.body()).contains("Estimated budget");
+    }
+
+    @Test
     void inferenceEstimate() throws Exception {
         HttpResponse<String> response = post("""
                 {"model": {"preset": "llama-2-7b"}, "mode": "inference", "weights": "fp16", "kvCache": "fp16",

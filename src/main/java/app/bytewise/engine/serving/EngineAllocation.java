@@ -7,11 +7,16 @@ import java.util.Optional;
  * What a serving engine allocates for a model with given settings, and what it would print.
  *
  * @param tokensPerSequence context cells each sequence may use
+ * @param cacheTokens tokens the attention cache holds in all (llama.cpp: cells × streams; vLLM: its
+ *     "GPU KV cache size")
+ * @param concurrency sequences of {@code tokensPerSequence} served at once (llama.cpp: {@code n_seq_max};
+ *     vLLM: its "Maximum concurrency", a ratio)
  * @param refusal the engine's own reason when it would not start with these settings
  * @param log the startup lines the engine would print about its caches
  */
 public record EngineAllocation(String engine, String version, List<CacheAllocation> caches, long tokensPerSequence,
-        int sequences, Optional<String> refusal, List<String> log, List<String> notes) {
+        int sequences, long cacheTokens, double concurrency, Optional<String> refusal, List<String> log,
+        List<String> notes) {
 
     public EngineAllocation {
         caches = List.copyOf(caches);

@@ -101,7 +101,10 @@ public final class LlamaCppProfile {
                     + "R (f32): %7.2f MiB, S (f32): %7.2f MiB", "size", mib(c.bytes()), c.cells(), c.layers(), s.nSeqMax(),
                     mib(c.firstBytes()), mib(c.secondBytes())));
         });
-        return new EngineAllocation(NAME, VERSION, caches, cells, s.nSeqMax(), Optional.empty(), log, notes);
+        long held = caches.stream().filter(c -> c.kind() == CacheKind.FULL || c.kind() == CacheKind.MLA)
+                .mapToLong(c -> c.cells() * c.streams()).max().orElse(0);
+        return new EngineAllocation(NAME, VERSION, caches, cells, s.nSeqMax(), held, s.nSeqMax(), Optional.empty(), log,
+                notes);
     }
 
     private static List<Rows> rows(Architecture a, LlamaCppArch arch, LlamaCppSettings s, List<String> notes) {
