@@ -3,6 +3,8 @@ package app.bytewise.api;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.inference.InferenceRequest;
 import app.bytewise.engine.inference.PrefillActivations;
+import app.bytewise.engine.serving.sglang.SglangProfile;
+import app.bytewise.engine.serving.transformers.TransformersProfile;
 import app.bytewise.engine.serving.vllm.VllmBudget;
 import app.bytewise.engine.serving.vllm.VllmProfile;
 import app.bytewise.engine.serving.vllm.VllmSettings;
@@ -28,7 +30,7 @@ import java.util.Locale;
 @Schema(description = "A serving engine profile. llama.cpp settings after its C API (llama_context_params), "
         + "defaults as llama-server passes them; vLLM's after its engine arguments, defaults of v0.11.2.")
 record EngineInput(
-        @Schema(description = "llama.cpp or vllm", requiredMode = Schema.RequiredMode.REQUIRED) String name,
+        @Schema(description = "llama.cpp, vllm, sglang or transformers", requiredMode = Schema.RequiredMode.REQUIRED) String name,
         @Schema(description = "n_ctx, total cells over all sequences; 0 = the training context",
                 defaultValue = "contextLength × nSeqMax") Long nCtx,
         @Schema(description = "n_seq_max, 1 to 256", defaultValue = "batchSize") Integer nSeqMax,
@@ -47,7 +49,11 @@ record EngineInput(
         @Schema(description = "vLLM: tokens per scheduler step", defaultValue = "8192 on ≥ 70 GiB GPUs but the A100, "
                 + "else 2048") Integer maxNumBatchedTokens,
         @Schema(description = "vLLM: auto, fp8, fp8_e4m3, fp8_e5m2, fp8_ds_mla", defaultValue = "auto") String kvCacheDtype,
-        @Schema(description = "vLLM: tensor_parallel_size", defaultValue = "gpuCount") Integer tensorParallel) {
+        @Schema(description = "vLLM and SGLang: tensor_parallel_size", defaultValue = "gpuCount") Integer tensorParallel,
+        @Schema(description = "SGLang: --max-total-tokens, the pool's size; without it the pool is estimated")
+        Long maxTotalTokens,
+        @Schema(description = "SGLang: --mem-fraction-static", defaultValue = "SGLang's rule for the GPU")
+        Double memFractionStatic) {
 
     /** The answer's {@code engine}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -65,8 +71,21 @@ record EngineInput(
                 "swaFull", cacheTypeK, "cacheTypeK", cacheTypeV, "cacheTypeV", flashAttention, "flashAttention");
         List<String> vllmOnly = set(gpuMemoryUtilization, "gpuMemoryUtilization", kvCacheMemoryBytes, "kvCacheMemoryBytes",
                 maxModelLen, "maxModelLen", blockSize, "blockSize", maxNumBatchedTokens, "maxNumBatchedTokens",
-                kvCacheDtype, "kvCacheDtype", tensorParallel, "tensorParallel");
-        List<String> foreign = engine.equals("vllm") ? llamaOnly : engine.equals("llama.cpp") ? vllmOnly : List.of();
+                kvCacheDtype, "kvCacheDtype");
+        List<String> sglangOnly = set(maxTotalTokens, "maxTotalTokens", memFractionStatic, "memFractionStatic");
+        List<String> foreign = new java.util.ArrayList<>();
+        if (!engine.equals("llama.cpp")) {
+            foreign.addAll(llamaOnly);
+        }
+        if (!engine.equals("vllm")) {
+            foreign.addAll(vllmOnly);
+        }
+        if (!engine.equals("sglang")) {
+            foreign.addAll(sglangOnly);
+        }
+        if (engine.equals("llama.cpp") || engine.equals("transformers")) {
+            foreign.addAll(set(tensorParallel, "tensorParallel"));
+        }
         if (!foreign.isEmpty()) {
             throw new InvalidInputException("engine." + foreign.getFirst(), foreign.getFirst() + " is not a setting of "
                     + engine + ".");
@@ -74,8 +93,25 @@ record EngineInput(
         return switch (engine) {
             case "llama.cpp" -> llamaCpp(request.model(), request.contextLength(), request.batchSize());
             case "vllm" -> vllm(request, weightBytes);
-            default -> throw new InvalidInputException("engine.name", "engine.name must be llama.cpp or vllm (the "
-                    + "profiles of SGLang and transformers are not served yet).");
+            case "sglang" -> {
+                int tp = tensorParallel == null ? request.gpuCount() : tensorParallel;
+                if (tp < 1 || tp > 1024) {
+                    throw new InvalidInputException("engine.tensorParallel", "tensorParallel must be 1 to 1024.");
+                }
+                if (maxTotalTokens != null && (maxTotalTokens < 1 || maxTotalTokens > 1_000_000_000L)) {
+                    throw new InvalidInputException("engine.maxTotalTokens", "maxTotalTokens must be 1 to 1,000,000,000.");
+                }
+                if (memFractionStatic != null && !(memFractionStatic > 0 && memFractionStatic < 1)) {
+                    throw new InvalidInputException("engine.memFractionStatic", "memFractionStatic must be between 0 and 1.");
+                }
+                yield view(SglangProfile.allocate(request.model(), maxTotalTokens == null ? OptionalLong.empty()
+                        : OptionalLong.of(maxTotalTokens), java.util.Optional.ofNullable(memFractionStatic), tp,
+                        request.gpu(), weightBytes / tp, request.overheadBytes()));
+            }
+            case "transformers" -> view(TransformersProfile.allocate(request.model(), request.contextLength(),
+                    request.batchSize(), 2));
+            default -> throw new InvalidInputException("engine.name", "engine.name must be llama.cpp, vllm, sglang or "
+                    + "transformers.");
         };
     }
 

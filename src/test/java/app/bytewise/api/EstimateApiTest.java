@@ -109,6 +109,15 @@ class EstimateApiTest {
                 {"model": {"preset": "llama-2-7b"}, "weights": "fp16", "gpu": "a100-80gb-sxm", "engine": {"name": "vllm"}}""");
         assertThat(estimated.statusCode()).isEqualTo(200);
         assertThat(estimated.body()).contains("Estimated budget");
+        JsonNode hf = JSON.readTree(post("""
+                {"model": {"preset": "deepseek-v3"}, "weights": "checkpoint", "contextLength": 1000,
+                 "engine": {"name": "transformers"}}""").body()).get("engine");
+        assertThat(hf.get("kvCacheBytes").longValue()).isEqualTo(4_997_120L * 1_000);
+        JsonNode sglang = JSON.readTree(post("""
+                {"model": {"preset": "qwen3-235b-a22b"}, "weights": "bf16", "gpuCount": 4,
+                 "engine": {"name": "sglang", "maxTotalTokens": 367404}}""").body()).get("engine");
+        assertThat(sglang.get("log").get(0).stringValue()).isEqualTo(
+                "KV Cache is allocated. #tokens: 367404, K size: 8.23 GB, V size: 8.23 GB");
     }
 
     @Test
