@@ -44,6 +44,11 @@ final class EstimateResultPanel extends Div {
         }
         panel.chart(model.name(), m);
         served.ifPresent(e -> panel.add(new EnginePanel(e)));
+        if (model.model().architecture().isPresent()) {
+            panel.add(new EngineComparisonGrid(app.bytewise.engine.serving.EngineComparison.of(model.model(),
+                    request.contextLength(), request.batchSize(), request.gpu(), request.gpuCount(), m.component("weights"),
+                    request.overheadBytes())));
+        }
         panel.contextCurve(ContextCurve.of(request));
         List<GpuRow> rows = new ArrayList<>();
         for (Gpu g : gpus.all()) {

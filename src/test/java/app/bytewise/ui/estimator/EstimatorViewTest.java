@@ -182,6 +182,10 @@ class EstimatorViewTest extends KaribuTestBase {
                 .contains("llama_kv_cache: size = 3072.00 MiB (131072 cells,  12 layers,  1/1 seqs)")
                 .contains("llama_kv_cache_iswa: creating     SWA KV cache, size = 768 cells");
         assertThat(view.first().engine().engine().getValue()).isEqualTo("llama.cpp");
+        assertThat(text).contains("The same model in four engines");
+        java.util.List<String> hf = GridKt._getFormattedRow(_get(view.result(), Grid.class,
+                spec -> spec.withClasses("bw-engine-comparison-grid")), 3);
+        assertThat(hf.get(0)).isEqualTo("transformers 4.56");
         // A quantized V cache with flash attention off is refused as llama.cpp refuses it, on the field.
         view.first().engine().cacheV().setValue(app.bytewise.engine.serving.llamacpp.LlamaCppCacheType.Q8_0);
         view.first().engine().flash().setValue(app.bytewise.engine.serving.llamacpp.LlamaCppSettings.FlashAttention.OFF);

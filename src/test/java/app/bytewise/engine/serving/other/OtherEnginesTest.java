@@ -42,4 +42,20 @@ class OtherEnginesTest {
                 Optional.empty(), 4, Optional.empty(), 0, 0);
         assertThat(e.log()).containsExactly("KV Cache is allocated. #tokens: 367404, K size: 8.23 GB, V size: 8.23 GB");
     }
+
+    @Test
+    void theComparisonShowsDeepSeekV3SeventyOneTimesApart() {
+        var rows = app.bytewise.engine.serving.EngineComparison.of(TestModels.model("deepseek-v3"), 32_768, 1,
+                Optional.empty(), 1, 0, 1L << 30);
+        assertThat(rows).extracting(app.bytewise.engine.serving.EngineComparison.Row::engine)
+                .containsExactly("llama.cpp", "vLLM", "SGLang", "transformers");
+        long llama = rows.get(0).allocation().orElseThrow().kvCacheBytes();
+        long hf = rows.get(3).allocation().orElseThrow().kvCacheBytes();
+        // 70,272 vs 4,997,120 bytes per token: the latent against decompressed heads.
+        assertThat(llama).isEqualTo(70_272L * 32_768);
+        assertThat(hf).isEqualTo(4_997_120L * 32_768);
+        // Without a GPU, vLLM and SGLang cannot size their pools, and say why.
+        assertThat(rows.get(1).allocation()).isEmpty();
+        assertThat(rows.get(1).reason()).contains("choose a GPU");
+    }
 }
