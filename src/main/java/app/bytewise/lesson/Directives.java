@@ -47,7 +47,8 @@ public final class Directives {
             Map.entry("decode", Set.of("model", "format", "gpu", "context", "batch")),
             Map.entry("bubble", Set.of("p", "m", "kind")),
             Map.entry("bpw", Set.of("model", "format")),
-            Map.entry("gpu", Set.of("id", "field")));
+            Map.entry("gpu", Set.of("id", "field")),
+            Map.entry("llamacpp-kv", Set.of("model", "ctx", "seq", "unified", "swafull", "ctk", "ctv")));
 
     private final ModelCatalog models;
     private final GpuCatalog gpus;
@@ -100,6 +101,7 @@ public final class Directives {
                 case "bpw" -> String.format(Locale.ROOT, "%.2f", Formats.parse(args.get("format")).layout(model(args))
                         .bitsPerWeight());
                 case "gpu" -> gpuField(args);
+                case "llamacpp-kv" -> ByteCount.of(llamaCpp(args).totalBytes()).display();
                 default -> throw new DirectiveException("Unknown directive " + source);
             };
         } catch (DirectiveException e) {
@@ -107,6 +109,15 @@ public final class Directives {
         } catch (RuntimeException e) {
             throw new DirectiveException("Directive " + source + " failed: " + e.getMessage());
         }
+    }
+
+    /** What llama.cpp allocates for its caches with llama-server's defaults, the named settings changed. */
+    private app.bytewise.engine.serving.EngineAllocation llamaCpp(Map<String, String> args) {
+        var s = app.bytewise.engine.serving.llamacpp.LlamaCppSettings.defaults(num(args, "ctx", 4096), (int) num(args, "seq", 1))
+                .withUnified("1".equals(args.get("unified"))).withSwaFull("1".equals(args.get("swafull")))
+                .withCacheTypes(app.bytewise.engine.serving.llamacpp.LlamaCppCacheType.parse(args.getOrDefault("ctk", "f16"), "ctk"),
+                        app.bytewise.engine.serving.llamacpp.LlamaCppCacheType.parse(args.getOrDefault("ctv", "f16"), "ctv"));
+        return app.bytewise.engine.serving.llamacpp.LlamaCppProfile.allocate(model(args), s);
     }
 
     private Model model(Map<String, String> args) {

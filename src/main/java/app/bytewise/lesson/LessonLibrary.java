@@ -15,7 +15,8 @@ public final class LessonLibrary {
     /** The lessons in teaching order; a file is {@code NN-slug.md} with NN its position from 01. */
     public static final List<String> SLUGS = List.of("precision-formats", "weight-memory", "kv-cache",
             "activations-and-inference", "training-memory", "quantization-methods", "zero", "parallelism",
-            "flashattention", "choosing-a-gpu", "rules-of-thumb", "modern-architectures");
+            "flashattention", "choosing-a-gpu", "rules-of-thumb", "modern-architectures",
+            "serving-engines");
 
     private final List<Lesson> lessons;
 

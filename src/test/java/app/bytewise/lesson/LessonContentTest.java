@@ -24,8 +24,8 @@ class LessonContentTest {
     }
 
     @Test
-    void allTwelveLessonsAreThereInOrder() {
-        assertThat(LessonLibrary.SLUGS).hasSize(12);
+    void allThirteenLessonsAreThereInOrder() {
+        assertThat(LessonLibrary.SLUGS).hasSize(13);
         assertThat(LIBRARY.all()).extracting(Lesson::slug).containsExactlyElementsOf(LessonLibrary.SLUGS);
     }
 

@@ -21,7 +21,7 @@ public class LessonsView extends VerticalLayout {
 
     public LessonsView(LessonLibrary lessons) {
         addClassName("bw-page");
-        add(new H1("Lessons"), new Paragraph("Twelve lessons on the memory math of large language models. Every "
+        add(new H1("Lessons"), new Paragraph("Thirteen lessons on the memory math of large language models. Every "
                 + "number in them is computed by the estimator, and each ends with a drill on its topic."));
         Div list = new Div();
         list.addClassName("bw-cards");
