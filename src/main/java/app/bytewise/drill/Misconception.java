@@ -66,6 +66,20 @@ public enum Misconception {
             "The token embedding table (vocab × hidden) holds parameters too, often hundreds of millions."),
     TIED_HEAD_COUNTED("Counted a tied output head separately",
             "With tied embeddings the output head reuses the embedding matrix: it is stored once."),
+    NO_CONTEXT_PADDING("Did not pad llama.cpp's context",
+            "llama.cpp rounds n_ctx up to a multiple of 256 cells, and without a unified cache each sequence's stream of "
+                    + "n_ctx / n_seq_max cells is rounded up again."),
+    CONTEXT_PER_SLOT("Gave every slot the whole context",
+            "llama-server's -c is the total: its -np slots share it, each getting a stream of n_ctx / n_seq_max cells."),
+    CONCURRENCY_AS_TOKENS_RATIO("Divided the cache's tokens by the request length",
+            "vLLM's maximum concurrency is its pages divided by the pages one request needs in every layer group: "
+                    + "sliding-window layers need only the window's pages, so it is not the token count over max_model_len."),
+    WINDOW_WITHOUT_BATCHED_TOKENS("Kept only the window in a sliding layer's pages",
+            "vLLM reserves window − 1 + max_num_batched_tokens tokens (and one page more) for a sliding layer: a whole "
+                    + "scheduler step of new tokens arrives before the oldest leave the window."),
+    PAGES_PER_LAYER("Counted vLLM's pages once per layer",
+            "One vLLM block holds a page of every layer in its group, so a request needs its pages once per group, not "
+                    + "once per layer."),
     LATENT_AS_HEADS("Counted latent attention as per-head keys and values",
             "Multi-head latent attention (DeepSeek-V2/V3, Kimi K2) caches one compressed vector of kv_lora_rank + "
                     + "qk_rope_head_dim values per token and layer, not a key and a value for every head."),

@@ -76,6 +76,9 @@ public final class TemplateCatalog {
         for (var v : app.bytewise.drill.template.ModernArchitectureTemplate.Variant.values()) {
             all.add(new app.bytewise.drill.template.ModernArchitectureTemplate(context, v));
         }
+        for (var v : app.bytewise.drill.template.ServingEngineTemplate.Variant.values()) {
+            all.add(new app.bytewise.drill.template.ServingEngineTemplate(context, v));
+        }
         QuestionBank.load().forEach(q -> all.add(new BankTemplate(q)));
         for (QuestionTemplate t : all) {
             if (templates.put(t.id(), t) != null) {

@@ -222,6 +222,11 @@ public final class LlamaCppProfile {
         return (float) bytes / (1024.0f * 1024.0f);
     }
 
+    /** {@code GGML_PAD(n, 256)}, as llama.cpp pads n_ctx. */
+    public static long padded(long n) {
+        return pad(n);
+    }
+
     static long pad(long n) {
         return Math.ceilDiv(n, PAD) * PAD;
     }
