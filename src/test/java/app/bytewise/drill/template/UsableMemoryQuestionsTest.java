@@ -50,6 +50,20 @@ class UsableMemoryQuestionsTest {
     }
 
     @Test
+    void memoryLeftAfterTheWeightsIsCountedFromTheL40sDriverTotal() {
+        Question q = numeric("memory-left-after-weights", 7);
+        assertThat(q.text()).startsWith("Meta-Llama-3-8B (8,030,261,248 parameters)")
+                .contains("one NVIDIA L40S (48 GiB on the label; its driver reports 46,068 MiB)");
+        long weights = 2 * 8_030_261_248L;                       // 16,060,522,496 bytes in FP16
+        assertThat(answer(q)).isEqualByComparingTo(BigDecimal.valueOf(46_068 * MIB - weights)); // 32,245,276,672
+        assertThat(q.numeric().orElseThrow().expected()).isEqualTo("30.03 GiB");
+        assertThat(labelAnswer(q)).isEqualByComparingTo(BigDecimal.valueOf(48 * GIB - weights)); // 33.04 GiB
+        // The weights' GB figure (16.06) subtracted as GiB: 46,068 MiB − 16,060,522,496 × 2^30 / 10^9 bytes.
+        assertThat(q.distractors().get(Misconception.GIB_AS_GB)).isEqualByComparingTo(BigDecimal.valueOf(31_060_944_449L));
+        startsFromTheDriverTotal(q, 46_068, "nvidia-smi, ECC on");
+    }
+
+    @Test
     void parametersThatFitATeslaT4AreItsDriverBytes() {
         Question q = numeric("parameters-that-fit", 7);
         assertThat(q.text()).contains("stored in INT8").contains("one NVIDIA T4 (16 GiB on the label; its driver reports 15,360 MiB)");
@@ -68,6 +82,43 @@ class UsableMemoryQuestionsTest {
         assertThat(answer(q)).isEqualByComparingTo(BigDecimal.valueOf(Math.ceilDiv(weights, 23_028 * MIB))).isEqualByComparingTo("34");
         assertThat(labelAnswer(q)).isEqualByComparingTo(BigDecimal.valueOf(Math.ceilDiv(weights, 24 * GIB))).isEqualByComparingTo("32");
         assertThat(q.solution().steps()).extracting(Step::key).containsExactly("weights", "usable", "gpus");
+    }
+
+    @Test
+    void longestContextOnAnL4() {
+        Question q = numeric("longest-context-on-gpu", 23);
+        assertThat(q.text()).startsWith("Llama-2-7B in FP16")
+                .contains("one NVIDIA L4 (24 GiB on the label; its driver reports 23,034 MiB) with a batch of 4");
+        // Weights 2 × 6,738,415,616; 1 GiB overhead; KV 2 × 32 layers × 4,096 × 2 bytes = 524,288 per token and sequence.
+        long free = 23_034 * MIB - 2 * 6_738_415_616L - GIB;
+        assertThat(answer(q)).isEqualByComparingTo(BigDecimal.valueOf(free / (4 * 524_288L))).isEqualByComparingTo("4578");
+        assertThat(labelAnswer(q)).isEqualByComparingTo(BigDecimal.valueOf((24 * GIB - 2 * 6_738_415_616L - GIB) / (4 * 524_288L)))
+                .isEqualByComparingTo("5349");
+        startsFromTheDriverTotal(q, 23_034, "nvidia-smi, ECC on");
+    }
+
+    @Test
+    void largestBatchOnAnL40s() {
+        Question q = numeric("largest-batch-on-gpu", 18);
+        assertThat(q.text()).startsWith("Llama-2-13B in FP16")
+                .contains("one NVIDIA L40S (48 GiB on the label; its driver reports 46,068 MiB)").contains("4,096 tokens");
+        // Weights 2 × 13,015,864,320; KV 2 × 40 layers × 5,120 × 2 bytes × 4,096 tokens = 3,355,443,200 per sequence.
+        long perSequence = 2L * 40 * 5_120 * 2 * 4_096;
+        long taken = 2 * 13_015_864_320L + GIB;
+        assertThat(answer(q)).isEqualByComparingTo(BigDecimal.valueOf((46_068 * MIB - taken) / perSequence)).isEqualByComparingTo("6");
+        assertThat(labelAnswer(q)).isEqualByComparingTo(BigDecimal.valueOf((48 * GIB - taken) / perSequence)).isEqualByComparingTo("7");
+        startsFromTheDriverTotal(q, 46_068, "nvidia-smi, ECC on");
+    }
+
+    @Test
+    void zero3GpusGetHalfOfWhatTheDriverReports() {
+        Question q = numeric("zero3-minimum-gpus", 28);
+        assertThat(q.text()).contains("gemma-2-9b (9,241,705,984 parameters)")
+                .contains("NVIDIA L40S GPUs (48 GiB on the label; its driver reports 46,068 MiB)");
+        long states = 16 * 9_241_705_984L;                                   // mixed-precision AdamW, 16 bytes each
+        assertThat(answer(q)).isEqualByComparingTo(BigDecimal.valueOf(Math.ceilDiv(states, 46_068 * MIB / 2))).isEqualByComparingTo("7");
+        assertThat(labelAnswer(q)).isEqualByComparingTo(BigDecimal.valueOf(Math.ceilDiv(states, 48 * GIB / 2))).isEqualByComparingTo("6");
+        startsFromTheDriverTotal(q, 46_068, "nvidia-smi, ECC on");
     }
 
     @Test
