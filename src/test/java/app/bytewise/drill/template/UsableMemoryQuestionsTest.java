@@ -3,6 +3,7 @@ package app.bytewise.drill.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bytewise.drill.Misconception;
+import app.bytewise.drill.Option;
 import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionKind;
 import app.bytewise.drill.TemplateCatalog;
@@ -119,6 +120,24 @@ class UsableMemoryQuestionsTest {
         assertThat(answer(q)).isEqualByComparingTo(BigDecimal.valueOf(Math.ceilDiv(states, 46_068 * MIB / 2))).isEqualByComparingTo("7");
         assertThat(labelAnswer(q)).isEqualByComparingTo(BigDecimal.valueOf(Math.ceilDiv(states, 48 * GIB / 2))).isEqualByComparingTo("6");
         startsFromTheDriverTotal(q, 46_068, "nvidia-smi, ECC on");
+    }
+
+    /**
+     * Mistral-7B-v0.1 in FP16 at 4K on a T4: weights 2 × 7,241,732,096, KV cache 0.5 GiB and 1 GiB of
+     * overhead already take 16,094,076,928 of the 16,106,127,360 bytes nvidia-smi reports; prefill
+     * activations push it over, though it would fit the 16 GiB label. INT8 is the answer.
+     */
+    @Test
+    void deployOnAT4NamesTheLabelMistake() {
+        Question q = CATALOG.find("deploy-which-precision").orElseThrow().generate(28, QuestionKind.CHOICE);
+        assertThat(q.text()).contains("deploy Mistral-7B-v0.1 on one NVIDIA T4 (16 GiB on the label; its driver reports 15,360 MiB)")
+                .contains("4,096-token");
+        Option fp16 = q.options().stream().filter(o -> o.text().equals("FP16")).findFirst().orElseThrow();
+        assertThat(fp16.correct()).isFalse();
+        assertThat(fp16.misconception()).isEqualTo(Misconception.LABEL_AS_USABLE);
+        assertThat(fp16.explanation()).contains("15.00 GiB) the driver reports: does not fit").contains("16 GiB label");
+        assertThat(q.correctOption().orElseThrow().text()).isEqualTo("INT8");
+        startsFromTheDriverTotal(q, 15_360, "nvidia-smi with ECC on");
     }
 
     @Test
