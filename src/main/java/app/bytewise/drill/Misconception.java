@@ -8,7 +8,8 @@ public enum Misconception {
     GIB_AS_GB("Used GiB where GB was asked",
             "You divided by 2^30 (GiB) and called it GB. A GB is 10^9 bytes; the GiB figure is about 7% smaller."),
     GB_AS_GIB("Used GB where GiB was asked",
-            "You divided by 10^9 (GB) but the question asks for GiB, which are 2^30 bytes each."),
+            "You divided by 10^9 (GB) but the question asks for GiB, which are 2^30 bytes each (and a MiB is 2^20 "
+                    + "bytes, not 10^6)."),
     NOMINAL_PARAMETER_COUNT("Took the name's size as the parameter count",
             "\"7B\" is a label: Llama-2-7B has 6,738,415,616 parameters. Count from the architecture, not the name."),
     WRONG_FORMAT_BYTES("Used the bytes of the wrong format",
@@ -141,6 +142,9 @@ public enum Misconception {
     ONE_SEQUENCE_ONLY("Read throughput as per-sequence speed",
             "In a batch every sequence advances one token per step: aggregate throughput is per-sequence speed × batch."),
     FORGOT_DIVISION("Forgot to divide across GPUs", "Tensor parallelism splits the weights evenly over the GPUs."),
+    LABEL_AS_USABLE("Used the label instead of the memory the driver reports",
+            "A process gets what the driver reports, less than the label: with ECC on (the default) nvidia-smi shows a "
+                    + "24 GiB A10G as 23,028 MiB and a 16 GiB T4 as 15,360 MiB. Decide fits on the reported total."),
     WRONG_OPTION("Picked another option", "See the explanation of this option.");
 
     private final String title;

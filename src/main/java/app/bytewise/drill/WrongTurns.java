@@ -33,6 +33,7 @@ public final class WrongTurns {
         at(steps, Set.of("kvCache"), KV_NO_FACTOR_TWO, KV_ATTENTION_HEADS, FORGOT_BATCH, IGNORED_SLIDING_WINDOW,
                 IGNORED_PAGE_ROUNDING, PER_LAYER_ONLY);
         at(steps, Set.of("overhead"), FORGOT_OVERHEAD);
+        at(steps, Set.of("usable"), LABEL_AS_USABLE);
         at(steps, Set.of("total"), FORGOT_KV_CACHE);
         at(steps, Set.of("optimizer"), ADAM_TEN_BYTES, FORGOT_MASTER_WEIGHTS);
         at(steps, Set.of("gradients"), FORGOT_GRADIENTS);

@@ -41,6 +41,22 @@ class GraderTest {
         assertThat(nominal.feedback()).contains("6,738,415,616");
     }
 
+    /**
+     * "How many INT8 parameters fit in one NVIDIA T4": nvidia-smi reports 15,360 MiB with ECC on
+     * (https://github.com/modal-labs/modal-client/pull/2797), so 16,106,127,360; the 16 GiB label gives
+     * 17,179,869,184, and typing that is diagnosed as taking the label for what a process gets.
+     */
+    @Test
+    void diagnosesTheLabelTakenAsUsableMemory() {
+        Question q = CATALOG.find("parameters-that-fit").orElseThrow().generate(7, QuestionKind.NUMERIC);
+        assertThat(q.text()).contains("INT8").contains("NVIDIA T4 (16 GiB on the label; its driver reports 15,360 MiB)");
+        assertThat(Grader.DEFAULT.grade(q, "16,106,127,360", 1).correct()).hasValue(true);
+        Grade label = Grader.DEFAULT.grade(q, "17,179,869,184", 1);
+        assertThat(label.correct()).hasValue(false);
+        assertThat(label.misconception()).hasValue(Misconception.LABEL_AS_USABLE);
+        assertThat(label.feedback()).startsWith(Misconception.LABEL_AS_USABLE.title()).contains("15,360 MiB");
+    }
+
     @Test
     void wrongUnitCostsThePenaltyAndRetriesEarnPartialCredit() {
         Question q = weightsQuestion();

@@ -74,18 +74,23 @@ public final class BasicsTemplate extends NumericTemplate {
             case MEMORY_LEFT -> {
                 long weights = WeightMemory.bytes(m.model(), Formats.parse("fp16"));
                 Gpu gpu = context.gpu(random, "a100-80gb-sxm", "h100-sxm", "h200-sxm", "mi300x", "l40s", "rtx-4090");
-                if (gpu.memoryBytes() <= 2 * weights) {
+                // What is left is counted from what the driver reports, not from the label.
+                long usable = gpu.usableBytes();
+                if (usable <= 2 * weights) {
                     yield scenario(random);
                 }
-                long left = gpu.memoryBytes() - weights;
-                yield new Scenario(String.format("%s (%,d parameters) is loaded in FP16 on one %s (%d GiB). How much memory "
+                long left = usable - weights;
+                yield new Scenario(String.format("%s (%,d parameters) is loaded in FP16 on one %s. How much memory "
                         + "is left for the KV cache and everything else, in GiB?", m.name(), m.model().parameters(),
-                        gpu.name(), gpu.memoryGiB()), NumericAnswer.bytes(left, Unit.GIB_UNIT),
-                        Scenario.wrong(Misconception.WRONG_FORMAT_BYTES, gpu.memoryBytes() - 2 * weights,
-                                Misconception.NOMINAL_PARAMETER_COUNT, gpu.memoryBytes() - 2 * DrillContext.nominal(m.model()),
-                                Misconception.GIB_AS_GB, gpu.memoryBytes() - weights * (1L << 30) / 1_000_000_000L),
-                        List.of(WeightMemory.step(m.model(), Formats.parse("fp16"))),
-                        "Free memory = the card's GiB − weights; subtract overhead and KV cache from what is left.");
+                        UsableMemory.card(gpu)), NumericAnswer.bytes(left, Unit.GIB_UNIT),
+                        Scenario.wrong(Misconception.LABEL_AS_USABLE, gpu.memoryBytes() - weights,
+                                Misconception.WRONG_FORMAT_BYTES, usable - 2 * weights,
+                                Misconception.NOMINAL_PARAMETER_COUNT, usable - 2 * DrillContext.nominal(m.model()),
+                                // weights × 2^30 / 10^9 in two parts: the product overflowed a long above 8.6 GB.
+                                Misconception.GIB_AS_GB, usable - (weights / 1_000_000_000L * (1L << 30)
+                                        + weights % 1_000_000_000L * (1L << 30) / 1_000_000_000L)),
+                        List.of(UsableMemory.step(gpu), WeightMemory.step(m.model(), Formats.parse("fp16"))),
+                        "Free memory = what the driver reports − weights; subtract overhead and KV cache from what is left.");
             }
             case FP8_KV_SAVING -> {
                 long tokens = DrillContext.within(m, 4096L << random.nextInt(4));

@@ -62,17 +62,22 @@ public final class CapacityTemplate extends NumericTemplate {
         Gpu gpu = context.gpu(random, "rtx-4090", "rtx-3060-12gb", "a100-40gb-sxm", "a100-80gb-sxm", "l4", "t4", "h200-sxm");
         WeightFormat format = Formats.parse(DrillContext.pick(random, List.of("fp32", "fp16", "int8", "int4")));
         double bytesPerParam = format.nominalBits() / 8;
-        long params = (long) (gpu.memoryBytes() / bytesPerParam);
-        String text = String.format("Ignoring everything but the weights, how many parameters stored in %s fit in the "
-                + "%d GiB of an %s? Answer in parameters.", format.label(), gpu.memoryGiB(), gpu.name());
-        Step step = new Step("capacity", "Parameters that fit", "memory / bytes per parameter",
-                List.of(Step.Input.of("memory", gpu.memoryBytes(), "bytes"), Step.Input.of("bytes per parameter",
+        // What fits is decided on what the driver reports, not on the label.
+        long usable = gpu.usableBytes();
+        long params = (long) (usable / bytesPerParam);
+        String text = String.format("Ignoring everything but the weights, how many parameters stored in %s fit in one "
+                + "%s? Answer in parameters.", format.label(), UsableMemory.card(gpu));
+        Step step = new Step("capacity", "Parameters that fit", "usable memory / bytes per parameter",
+                List.of(Step.Input.of("usable memory", usable, "bytes"), Step.Input.of("bytes per parameter",
                         String.valueOf(bytesPerParam))), BigDecimal.valueOf(params), "parameters", "");
         return new Scenario(text, new NumericAnswer(BigDecimal.valueOf(params), Unit.ONE, 0, Tolerance.DEFAULT),
-                Scenario.wrong(Misconception.GB_AS_GIB, (long) (gpu.memoryGiB() * 1e9 / bytesPerParam),
-                        Misconception.BITS_AS_BYTES, (long) (gpu.memoryBytes() / format.nominalBits()),
-                        Misconception.WRONG_FORMAT_BYTES, (long) (gpu.memoryBytes() / (bytesPerParam == 2 ? 4 : 2))),
-                List.of(step), "Parameters that fit = memory / bytes per parameter; a \"24 GB\" card holds 24 GiB.");
+                Scenario.wrong(Misconception.LABEL_AS_USABLE, (long) (gpu.memoryBytes() / bytesPerParam),
+                        Misconception.GB_AS_GIB, (long) (UsableMemory.decimalMisread(gpu) / bytesPerParam),
+                        Misconception.BITS_AS_BYTES, (long) (usable / format.nominalBits()),
+                        Misconception.WRONG_FORMAT_BYTES, (long) (usable / (bytesPerParam == 2 ? 4 : 2))),
+                List.of(UsableMemory.step(gpu), step),
+                "Parameters that fit = usable memory / bytes per parameter; a card holds what its driver reports, a "
+                        + "little less than the label.");
     }
 
     private Scenario minimumGpus(SplittableRandom random) {
@@ -81,17 +86,23 @@ public final class CapacityTemplate extends NumericTemplate {
         Gpu gpu = context.gpu(random, "a100-40gb-sxm", "a100-80gb-sxm", "h100-sxm", "rtx-4090", "l40s", "a10g");
         WeightFormat format = Formats.parse(DrillContext.pick(random, List.of("fp16", "int8", "fp32")));
         long weights = WeightMemory.bytes(m.model(), format);
-        long gpus = Math.ceilDiv(weights, gpu.memoryBytes());
-        String text = String.format("%s in %s: how many %s GPUs (%d GiB each) are needed at least just to hold the "
-                + "weights, split evenly?", m.name(), format.label(), gpu.name(), gpu.memoryGiB());
+        long usable = gpu.usableBytes();
+        long gpus = Math.ceilDiv(weights, usable);
+        String text = String.format("%s in %s: how many %s GPUs (%s) are needed at least just to hold the weights, "
+                + "split evenly?", m.name(), format.label(), gpu.name(), UsableMemory.phrase(gpu));
+        Step count = new Step("gpus", "GPUs for the weights", "⌈weights / usable memory per GPU⌉",
+                List.of(Step.Input.of("weights", weights, "bytes"), Step.Input.of("usable memory", usable, "bytes")),
+                BigDecimal.valueOf(gpus), "GPUs", "");
         return new Scenario(text, NumericAnswer.count(gpus),
-                Scenario.wrong(Misconception.BITS_AS_BYTES, Math.ceilDiv(weights * 8, gpu.memoryBytes()),
+                Scenario.wrong(Misconception.LABEL_AS_USABLE, Math.ceilDiv(weights, gpu.memoryBytes()),
+                        Misconception.BITS_AS_BYTES, Math.ceilDiv(weights * 8, usable),
                         Misconception.WRONG_FORMAT_BYTES, Math.ceilDiv(weights * (format.nominalBits() == 16 ? 2 : 1)
-                                * (format.nominalBits() == 16 ? 1 : 2), gpu.memoryBytes()),
+                                * (format.nominalBits() == 16 ? 1 : 2), usable),
                         Misconception.NOMINAL_PARAMETER_COUNT, Math.ceilDiv(Math.round(DrillContext.nominal(m.model())
-                                * format.nominalBits() / 8), gpu.memoryBytes()),
-                        Misconception.GIB_AS_GB, Math.ceilDiv(weights, gpu.memoryGiB() * 1_000_000_000L)),
-                List.of(WeightMemory.step(m.model(), format)), "GPUs needed = ⌈weights / memory per GPU⌉, before the KV cache.");
+                                * format.nominalBits() / 8), usable),
+                        Misconception.GB_AS_GIB, Math.ceilDiv(weights, UsableMemory.decimalMisread(gpu))),
+                List.of(WeightMemory.step(m.model(), format), UsableMemory.step(gpu), count),
+                "GPUs needed = ⌈weights / usable memory per GPU⌉, before the KV cache.");
     }
 
     private Scenario kvEqualsWeights(SplittableRandom random) {

@@ -12,6 +12,7 @@ import app.bytewise.drill.Solution;
 import app.bytewise.drill.Topic;
 import app.bytewise.engine.ByteCount;
 import app.bytewise.engine.MemoryEstimate;
+import app.bytewise.engine.Step;
 import app.bytewise.engine.catalog.CatalogModel;
 import app.bytewise.engine.format.Formats;
 import app.bytewise.engine.gpu.Gpu;
@@ -83,30 +84,45 @@ public final class DeployScenarioTemplate implements QuestionTemplate {
             boolean none = i == FORMATS.size();
             String label = none ? "None: it needs more than one GPU" : Formats.parse(FORMATS.get(i)).label();
             String why = none ? "A smaller format fits on one GPU." : explain(estimates.get(i), gpu);
-            Misconception m2 = i == correct ? null : i < correct
-                    ? (estimates.get(i).component("weights") + estimates.get(i).component("overhead") <= gpu.memoryBytes()
-                            ? Misconception.FORGOT_KV_CACHE : Misconception.WRONG_FORMAT_BYTES)
+            Misconception m2 = i == correct ? null : i < correct ? tooLarge(estimates.get(i), gpu)
                     : Misconception.NEEDLESS_SACRIFICE;
+            if (m2 == Misconception.LABEL_AS_USABLE) {
+                why += " It would fit the " + gpu.memoryGiB() + " GiB label, but a process gets only what the driver reports.";
+            }
             if (none && i == correct) {
                 why = "Even " + Formats.parse(FORMATS.get(FORMATS.size() - 1)).label() + " does not fit: "
                         + explain(estimates.get(FORMATS.size() - 1), gpu);
             }
             options.add(new Option(LETTERS[i], label, i == correct, m2, why));
         }
-        String text = String.format(Locale.ROOT, "You must deploy %s on one %s (%d GiB) for one user with a %,d-token "
+        String text = String.format(Locale.ROOT, "You must deploy %s on one %s for one user with a %,d-token "
                 + "context (FP16 KV cache, FlashAttention, about 1 GiB of runtime overhead). Which is the highest-precision "
-                + "weight format that fits?", m.name(), gpu.name(), gpu.memoryGiB(), tokens);
+                + "weight format that fits?", m.name(), UsableMemory.card(gpu), tokens);
         MemoryEstimate shown = estimates.get(Math.min(correct, FORMATS.size() - 1));
-        Solution solution = new Solution(shown.steps(), "Check weights + KV cache + activations + overhead against the "
-                + "card's GiB, from the highest precision down.", Lessons.of(Topic.INFERENCE_FIT));
+        List<Step> steps = new ArrayList<>(List.of(UsableMemory.step(gpu)));
+        steps.addAll(shown.steps());
+        Solution solution = new Solution(steps, "Check weights + KV cache + activations + overhead against what the "
+                + "driver reports (not the label), from the highest precision down.", Lessons.of(Topic.INFERENCE_FIT));
         return new Question(new QuestionId(id(), QuestionKind.CHOICE, seed), topic(), difficulty(), QuestionKind.CHOICE,
                 text, options, Optional.empty(), Map.of(), solution);
     }
 
+    /**
+     * Why a candidate would pick a format that does not fit: it fits the label but not what the driver
+     * reports, or its weights fit and the KV cache was forgotten, or the format's bytes were wrong.
+     */
+    private static Misconception tooLarge(MemoryEstimate e, Gpu gpu) {
+        if (e.perGpuBytes() <= gpu.memoryBytes()) {
+            return Misconception.LABEL_AS_USABLE;
+        }
+        return e.component("weights") + e.component("overhead") <= gpu.usableBytes() ? Misconception.FORGOT_KV_CACHE
+                : Misconception.WRONG_FORMAT_BYTES;
+    }
+
     private static String explain(MemoryEstimate e, Gpu gpu) {
-        return String.format(Locale.ROOT, "needs %s (weights %s, KV cache %s) against %s: %s.",
+        return String.format(Locale.ROOT, "needs %s (weights %s, KV cache %s) against the %s the driver reports: %s.",
                 ByteCount.of(e.perGpuBytes()).display(), ByteCount.of(e.component("weights")).display(),
-                ByteCount.of(e.component("kvCache")).display(), ByteCount.of(gpu.memoryBytes()).display(),
+                ByteCount.of(e.component("kvCache")).display(), ByteCount.of(gpu.usableBytes()).display(),
                 e.fits().orElse(false) ? "fits" : "does not fit");
     }
 }

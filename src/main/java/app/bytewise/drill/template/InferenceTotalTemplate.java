@@ -54,24 +54,27 @@ public final class InferenceTotalTemplate extends NumericTemplate {
         long overhead = memory.component("overhead");
         if (longestContext) {
             Gpu gpu = this.context.gpu(random, "a10g", "rtx-4090", "l4", "a100-40gb-sxm", "rtx-3090");
-            long free = gpu.memoryBytes() - weights - overhead;
+            // Fits are decided on what the driver reports (as the estimator decides them), not on the label.
+            long free = gpu.usableBytes() - weights - overhead;
             long perToken = kv / context / batch;
             if (free <= perToken) {
                 return scenario(random);
             }
             long tokens = free / perToken;
-            String text = String.format("%s in %s must run on one %s (%d GiB) with a batch of %d. Counting weights, an "
+            String text = String.format("%s in %s must run on one %s with a batch of %d. Counting weights, an "
                     + "FP16 KV cache and 1 GiB of runtime overhead (no activations), how many tokens of context fit per "
-                    + "sequence at most?", m.name(), format.label(), gpu.name(), gpu.memoryGiB(), batch);
+                    + "sequence at most?", m.name(), format.label(), UsableMemory.card(gpu), batch);
             long perTokenAll = perToken * batch;
             return new Scenario(text, new NumericAnswer(BigDecimal.valueOf(tokens / batch), Unit.TOKENS, 0,
                     Tolerance.relative("0.02")),
-                    Scenario.wrong(Misconception.FORGOT_BATCH, (free / perTokenAll) * batch,
+                    Scenario.wrong(Misconception.LABEL_AS_USABLE, (gpu.memoryBytes() - weights - overhead) / perTokenAll,
+                            Misconception.FORGOT_BATCH, (free / perTokenAll) * batch,
                             Misconception.KV_NO_FACTOR_TWO, 2 * (free / perTokenAll),
                             Misconception.FORGOT_OVERHEAD, (free + overhead) / perTokenAll,
-                            Misconception.GB_AS_GIB, (gpu.memoryGiB() * 1_000_000_000L - weights - overhead) / perTokenAll),
-                    List.of(memory.step("weights"), memory.step("kvCache"), memory.step("overhead")),
-                    "Free memory after weights and overhead, divided by the KV bytes per token of all sequences.");
+                            Misconception.GB_AS_GIB, (UsableMemory.decimalMisread(gpu) - weights - overhead) / perTokenAll),
+                    List.of(UsableMemory.step(gpu), memory.step("weights"), memory.step("kvCache"), memory.step("overhead")),
+                    "Free memory (what the driver reports, less weights and overhead) divided by the KV bytes per token "
+                            + "of all sequences.");
         }
         long total = weights + kv + overhead;
         String text = String.format("You serve %s in %s with %d sequence%s of %,d tokens and an FP16 KV cache. Counting "

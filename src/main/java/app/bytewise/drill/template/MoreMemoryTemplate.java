@@ -138,21 +138,24 @@ public final class MoreMemoryTemplate extends NumericTemplate {
         long weights = one.component("weights");
         long overhead = one.component("overhead");
         long perSequence = one.component("kvCache");
-        long free = gpu.memoryBytes() - weights - overhead;
+        // Batch capacity is decided on what the driver reports, not on the label.
+        long free = gpu.usableBytes() - weights - overhead;
         if (free < 2 * perSequence) {
             return largestBatch(random);
         }
         Architecture a = m.model().architecture().orElseThrow();
-        String text = String.format("%s in %s runs on one %s (%d GiB). Each sequence has %,d tokens of FP16 KV cache. "
+        String text = String.format("%s in %s runs on one %s. Each sequence has %,d tokens of FP16 KV cache. "
                 + "Counting weights, KV cache and 1 GiB of overhead (no activations), how many sequences fit in one batch "
-                + "at most?", m.name(), format.label(), gpu.name(), gpu.memoryGiB(), tokens);
+                + "at most?", m.name(), format.label(), UsableMemory.card(gpu), tokens);
         return new Scenario(text, NumericAnswer.count(free / perSequence),
-                Scenario.wrong(Misconception.FORGOT_OVERHEAD, (free + overhead) / perSequence,
+                Scenario.wrong(Misconception.LABEL_AS_USABLE, (gpu.memoryBytes() - weights - overhead) / perSequence,
+                        Misconception.FORGOT_OVERHEAD, (free + overhead) / perSequence,
                         Misconception.KV_NO_FACTOR_TWO, free / (perSequence / 2),
                         Misconception.KV_ATTENTION_HEADS, free / (perSequence * a.gqaGroupSize()),
-                        Misconception.GB_AS_GIB, (gpu.memoryGiB() * 1_000_000_000L - weights - overhead) / perSequence),
-                List.of(one.step("weights"), one.step("kvCache"), one.step("overhead")),
-                "Batch capacity = (memory − weights − overhead) / KV cache per sequence.");
+                        Misconception.GB_AS_GIB, (UsableMemory.decimalMisread(gpu) - weights - overhead) / perSequence),
+                List.of(UsableMemory.step(gpu), one.step("weights"), one.step("kvCache"), one.step("overhead")),
+                "Batch capacity = (usable memory − weights − overhead) / KV cache per sequence; usable is what the "
+                        + "driver reports.");
     }
 
     private Scenario moeActive(SplittableRandom random) {

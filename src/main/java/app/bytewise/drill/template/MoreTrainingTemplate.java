@@ -77,20 +77,22 @@ public final class MoreTrainingTemplate extends NumericTemplate {
             }
             case ZERO3_MIN_GPUS -> {
                 Gpu gpu = context.gpu(random, "a100-40gb-sxm", "a100-80gb-sxm", "h100-sxm", "rtx-4090", "l40s");
-                long budget = gpu.memoryBytes() / 2;
+                // Half of what the driver reports, not half of the label.
+                long budget = gpu.usableBytes() / 2;
                 long n = Math.ceilDiv(16 * psi, budget);
                 yield new Scenario(String.format("You train %s with mixed-precision AdamW and ZeRO stage 3 on %s GPUs "
-                        + "(%d GiB), leaving half of each GPU for activations and buffers. How many data-parallel GPUs "
-                        + "are needed at least for the model states?", subject, gpu.name(), gpu.memoryGiB()),
+                        + "(%s), leaving half of each GPU for activations and buffers. How many data-parallel GPUs "
+                        + "are needed at least for the model states?", subject, gpu.name(), UsableMemory.phrase(gpu)),
                         NumericAnswer.count(n),
-                        Scenario.wrong(Misconception.ADAM_TEN_BYTES, Math.ceilDiv(10 * psi, budget),
-                                Misconception.GIB_AS_GB, Math.ceilDiv(16 * psi, gpu.memoryGiB() * 500_000_000L),
+                        Scenario.wrong(Misconception.LABEL_AS_USABLE, Math.ceilDiv(16 * psi, gpu.memoryBytes() / 2),
+                                Misconception.ADAM_TEN_BYTES, Math.ceilDiv(10 * psi, budget),
+                                Misconception.GB_AS_GIB, Math.ceilDiv(16 * psi, UsableMemory.decimalMisread(gpu) / 2),
                                 Misconception.WRONG_ZERO_STAGE, Math.ceilDiv(12 * psi, budget - 4 * psi),
                                 Misconception.BITS_AS_BYTES, Math.ceilDiv(128 * psi, budget)),
-                        List.of(new Step("gpus", "GPUs for ZeRO-3 model states", "⌈16·Ψ / (memory / 2)⌉",
-                                List.of(Step.Input.of("Ψ", psi, "parameters"), Step.Input.of("budget", budget, "bytes per GPU")),
-                                BigDecimal.valueOf(n), "GPUs", "")),
-                        "ZeRO-3 divides all 16 bytes per parameter by the GPU count.");
+                        List.of(UsableMemory.step(gpu), new Step("gpus", "GPUs for ZeRO-3 model states",
+                                "⌈16·Ψ / (usable memory / 2)⌉", List.of(Step.Input.of("Ψ", psi, "parameters"),
+                                        Step.Input.of("budget", budget, "bytes per GPU")), BigDecimal.valueOf(n), "GPUs", "")),
+                        "ZeRO-3 divides all 16 bytes per parameter by the GPU count; each GPU offers what its driver reports.");
             }
             case RING_ALLREDUCE -> {
                 int ranks = 2 << random.nextInt(6);
