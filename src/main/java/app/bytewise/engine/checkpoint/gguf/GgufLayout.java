@@ -9,6 +9,7 @@ import app.bytewise.engine.model.LayerBlock;
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.model.Tensor;
 import app.bytewise.engine.model.TensorGroup;
+import app.bytewise.engine.model.TensorRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -151,10 +152,28 @@ final class GgufLayout {
                 .layer(i, "ffn_down_shexp.weight", ff, h);
     }
 
-    /** The model's checkpoint tensor whose Hugging Face name ends with {@code suffix}, if it has one. */
+    /**
+     * {@code attention.sliding_window_pattern} only where the model's sliding layers are not the ones
+     * llama.cpp assumes by default: {@code llama_hparams::set_swa_pattern(n)} (src/llama-hparams.cpp)
+     * makes layer {@code il} slide when {@code il % n < n - 1}; otherwise the per-layer booleans, which
+     * {@code load_swa_pattern} (src/llama-model.cpp) reads first.
+     */
+    GgufLayout slidingPattern(int defaultPattern, java.util.function.Predicate<LayerBlock> slides) {
+        List<Boolean> pattern = layers().stream().map(slides::test).toList();
+        boolean usual = true;
+        for (int il = 0; il < pattern.size(); il++) {
+            usual &= pattern.get(il) == (il % defaultPattern < defaultPattern - 1);
+        }
+        return usual ? this : bools("attention.sliding_window_pattern", pattern);
+    }
+
+    /**
+     * The language model's checkpoint tensor whose Hugging Face name ends with {@code suffix}, if it has
+     * one; a vision tower's (SigLIP's biased q_proj) does not count.
+     */
     Optional<Tensor> checkpointTensor(String suffix) {
-        return model.tensorGroups().stream().filter(g -> g.pattern().endsWith(suffix)).map(TensorGroup::first)
-                .findFirst();
+        return model.tensorGroups().stream().filter(g -> g.role() != TensorRole.VISION && g.pattern().endsWith(suffix))
+                .map(TensorGroup::first).findFirst();
     }
 
     boolean has(String suffix) {

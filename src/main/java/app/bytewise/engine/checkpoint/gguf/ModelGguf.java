@@ -28,6 +28,9 @@ public final class ModelGguf {
             case "qwen2" -> Qwen2Layout.write(model);
             case "qwen3" -> Qwen3Layout.write(model, false);
             case "qwen3_moe" -> Qwen3Layout.write(model, true);
+            case "gemma2" -> GemmaLayout.write(model, false);
+            case "gemma3", "gemma3_text" -> GemmaLayout.write(model, true);
+            case "gpt_oss" -> GptOssLayout.write(model);
             default -> throw new InvalidInputException("model", "Bytewise does not write a GGUF for model_type '"
                     + a.family() + "'.");
         };
