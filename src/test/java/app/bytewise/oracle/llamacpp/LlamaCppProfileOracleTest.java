@@ -34,6 +34,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the {@code llama_kv_cache: size = …}, {@code llama_kv_cache_iswa: creating …} and
  * {@code llama_memory_recurrent: size = …} lines llama.cpp logged. Both sides are set explicitly,
  * since the C API defaults swa_full to true and llama-server to false.
+ *
+ * <p>llama.cpp's {@code n_params} must equal {@link Model#parameters()}: the GGUF holds the same
+ * tensors, except the vision towers of Gemma 3 4B and Llama 4 Scout (an mmproj file in llama.cpp).
+ * Two tensors convert_hf_to_gguf.py would add are left out, as they shape no cache: Llama 3.1's
+ * {@code rope_freqs} (64 values) and Qwen3-Next's MTP block (conversion/qwen.py appends it as a
+ * nextn layer unless {@code --no-mtp}; the main context caches no nextn layer, src/llama-model.cpp
+ * {@code create_memory}). DeepSeek's MTP layers convert_hf_to_gguf.py skips itself ({@code skip_mtp}).
  */
 @OnLlamaCpp
 class LlamaCppProfileOracleTest {
@@ -67,6 +74,13 @@ class LlamaCppProfileOracleTest {
             "gemma-3-4b, true, true",
             "gemma-2-2b, true, false",
             "gpt-oss-20b, true, false",
+            "deepseek-v2-lite, false, false",
+            "deepseek-v3, false, false",
+            "mamba2-2-7b, false, false",
+            "qwen3-next-80b-a3b-instruct, false, false",
+            "phi-3-mini-4k-instruct, false, false",
+            "llama-4-scout-17b-16e, true, true",
+            "jamba-v0-1, false, false",
             "qwen2-7b, false, false",
     })
     void profileAllocatesWhatLlamaCppAllocates(String id, boolean sliding, boolean textOnly) {

@@ -74,6 +74,11 @@ final class GgufLayout {
      * and the vocabulary; {@code ffn} 0 leaves {@code feed_forward_length} out.
      */
     GgufLayout common(long ffn, int heads, int kvHeads, int keyLength, int valueLength) {
+        return common(ffn, heads, List.of(kvHeads), keyLength, valueLength);
+    }
+
+    /** With a KV head count per layer (0 for a layer without attention), where it is not one for all. */
+    GgufLayout common(long ffn, int heads, List<Integer> kvHeads, int keyLength, int valueLength) {
         u32("context_length", a.maxPositions() > 0 ? a.maxPositions() : MAMBA_CONTEXT);
         u32("embedding_length", a.hiddenSize());
         u32("block_count", a.layers());
@@ -82,7 +87,11 @@ final class GgufLayout {
         }
         if (heads > 0) {
             u32("attention.head_count", heads);
-            u32("attention.head_count_kv", kvHeads);
+            if (kvHeads.size() == 1) {
+                u32("attention.head_count_kv", kvHeads.getFirst());
+            } else {
+                ints("attention.head_count_kv", kvHeads);
+            }
             u32("attention.key_length", keyLength);
             u32("attention.value_length", valueLength);
         }

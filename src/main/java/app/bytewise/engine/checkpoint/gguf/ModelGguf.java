@@ -31,6 +31,12 @@ public final class ModelGguf {
             case "gemma2" -> GemmaLayout.write(model, false);
             case "gemma3", "gemma3_text" -> GemmaLayout.write(model, true);
             case "gpt_oss" -> GptOssLayout.write(model);
+            case "deepseek_v2", "deepseek_v3", "kimi_k2" -> DeepSeek2Layout.write(model);
+            case "mamba2" -> Mamba2Layout.write(model);
+            case "qwen3_next" -> Qwen3NextLayout.write(model);
+            case "phi3" -> Phi3Layout.write(model);
+            case "llama4", "llama4_text" -> Llama4Layout.write(model);
+            case "jamba" -> JambaLayout.write(model);
             default -> throw new InvalidInputException("model", "Bytewise does not write a GGUF for model_type '"
                     + a.family() + "'.");
         };
