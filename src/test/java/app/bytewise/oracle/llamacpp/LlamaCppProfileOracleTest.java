@@ -82,6 +82,12 @@ class LlamaCppProfileOracleTest {
             "llama-4-scout-17b-16e, true, true",
             "jamba-v0-1, false, false",
             "qwen2-7b, false, false",
+            "llama-3-2-1b, false, false",
+            "qwen2-0-5b, false, false",
+            "gemma-3-27b, true, true",
+            "gpt-oss-120b, true, false",
+            "kimi-k2-instruct, false, false",
+            "llama-4-maverick-17b-128e, true, true",
     })
     void profileAllocatesWhatLlamaCppAllocates(String id, boolean sliding, boolean textOnly) {
         Model model = TestModels.model(id);
