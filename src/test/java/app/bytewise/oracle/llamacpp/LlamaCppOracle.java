@@ -41,6 +41,54 @@ public final class LlamaCppOracle {
     }
 
     public Allocation allocate(Path gguf, ContextSettings settings) {
+        Run run = run(gguf, settings.toArgs());
+        return checked(parse(run.out, run.err, run.ending));
+    }
+
+    /**
+     * One process for a grid of contexts on one model: llama.cpp loads it once and opens the contexts
+     * one after another, each answered as {@link #allocate} answers it. An abort fails the context it
+     * happened in and every later one.
+     */
+    public List<Allocation> allocateAll(Path gguf, List<ContextSettings> grid) {
+        List<String> args = new ArrayList<>();
+        for (ContextSettings s : grid) {
+            if (!args.isEmpty()) {
+                args.add(LlamaCppProbe.NEXT);
+            }
+            args.addAll(s.toArgs());
+        }
+        Run run = run(gguf, args);
+        List<String> model = new ArrayList<>();
+        List<List<String>> contexts = new ArrayList<>();
+        List<Boolean> ended = new ArrayList<>();
+        for (String line : run.out) {
+            if (line.startsWith("context ")) {
+                contexts.add(new ArrayList<>(model));
+                ended.add(false);
+            } else if (line.startsWith("end ")) {
+                ended.set(ended.size() - 1, true);
+            } else if (contexts.isEmpty() || line.equals("ok")) {
+                model.add(line);
+            } else {
+                contexts.getLast().add(line);
+            }
+        }
+        List<Allocation> answers = new ArrayList<>();
+        for (int i = 0; i < grid.size(); i++) {
+            List<String> lines = i < contexts.size() ? contexts.get(i) : new ArrayList<>(model);
+            if (i < contexts.size() && ended.get(i) && lines.stream().noneMatch(l -> l.equals("refused context"))) {
+                lines.add("ok");
+            }
+            answers.add(checked(parse(lines, run.err, run.ending)));
+        }
+        return answers;
+    }
+
+    private record Run(List<String> out, List<String> err, String ending) {
+    }
+
+    private Run run(Path gguf, List<String> settings) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -49,7 +97,7 @@ public final class LlamaCppOracle {
                 "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 LlamaCppProbe.class.getName(),
                 libraryDirectory.toString(), gguf.toAbsolutePath().toString()));
-        command.addAll(settings.toArgs());
+        command.addAll(settings);
         Path stdout = null;
         Path stderr = null;
         try {
@@ -67,14 +115,8 @@ public final class LlamaCppOracle {
                 child.destroyForcibly().waitFor();
                 ending = "killed after " + TIMEOUT.toSeconds() + " s";
             }
-            Allocation allocation = parse(Files.readAllLines(stdout, StandardCharsets.UTF_8),
+            return new Run(Files.readAllLines(stdout, StandardCharsets.UTF_8),
                     Files.readAllLines(stderr, StandardCharsets.UTF_8), ending);
-            List<String> disagreements = LogFigures.disagreements(allocation);
-            if (!disagreements.isEmpty()) {
-                throw new IllegalStateException("The decoded memory breakdown disagrees with llama.cpp's log: "
-                        + disagreements);
-            }
-            return allocation;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -84,6 +126,15 @@ public final class LlamaCppOracle {
             delete(stdout);
             delete(stderr);
         }
+    }
+
+    private static Allocation checked(Allocation allocation) {
+        List<String> disagreements = LogFigures.disagreements(allocation);
+        if (!disagreements.isEmpty()) {
+            throw new IllegalStateException("The decoded memory breakdown disagrees with llama.cpp's log: "
+                    + disagreements);
+        }
+        return allocation;
     }
 
     static Allocation parse(List<String> out, List<String> err, String ending) {

@@ -9,6 +9,8 @@ import app.bytewise.engine.serving.CacheAllocation;
 import app.bytewise.engine.serving.CacheKind;
 import app.bytewise.engine.serving.EngineAllocation;
 import app.bytewise.engine.serving.llamacpp.LlamaCppSettings.FlashAttention;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,9 +99,12 @@ public final class LlamaCppProfile {
         }
         recurrent(rows, s).ifPresent(c -> {
             caches.add(c);
-            log.add(String.format(Locale.ROOT, "llama_memory_recurrent: %8s = %7.2f MiB (%6d cells, %3d layers, %2d seqs), "
-                    + "R (f32): %7.2f MiB, S (f32): %7.2f MiB", "size", mib(c.bytes()), c.cells(), c.layers(), s.nSeqMax(),
-                    mib(c.firstBytes()), mib(c.secondBytes())));
+            // src/llama-memory-recurrent.cpp, constructor: the layer count is the model's (hparams.n_layer()),
+            // not only the recurrent layers; rs_seq is n_rs_seq (0 unless asked for, llama_context_default_params),
+            // and P (the PLE rows some models have) is empty here.
+            log.add(String.format(Locale.ROOT, "llama_memory_recurrent: size = %s MiB (%6d cells, %3d layers, %2d seqs %2d rs_seq), "
+                    + "R (f32): %s MiB, S (f32): %s MiB, P (f32): %s MiB", mib(c.bytes()), c.cells(), a.layers(), s.nSeqMax(), 0,
+                    mib(c.firstBytes()), mib(c.secondBytes()), mib(0)));
         });
         long held = caches.stream().filter(c -> c.kind() == CacheKind.FULL || c.kind() == CacheKind.MLA)
                 .mapToLong(c -> c.cells() * c.streams()).max().orElse(0);
@@ -212,14 +217,20 @@ public final class LlamaCppProfile {
 
     private static void add(List<CacheAllocation> caches, List<String> log, CacheAllocation c, LlamaCppSettings s) {
         caches.add(c);
-        log.add(String.format(Locale.ROOT, "llama_kv_cache: size = %7.2f MiB (%6d cells, %3d layers, %2d/%d seqs), "
-                + "K (%s): %7.2f MiB, V (%s): %7.2f MiB", mib(c.bytes()), c.cells(), c.layers(), s.nSeqMax(), c.streams(),
+        log.add(String.format(Locale.ROOT, "llama_kv_cache: size = %s MiB (%6d cells, %3d layers, %2d/%d seqs), "
+                + "K (%s): %s MiB, V (%s): %s MiB", mib(c.bytes()), c.cells(), c.layers(), s.nSeqMax(), c.streams(),
                 c.firstType(), mib(c.firstBytes()), c.secondType(), mib(c.secondBytes())));
     }
 
-    /** As llama.cpp prints it: a float of MiB, so large caches round as a float does. */
-    private static double mib(long bytes) {
-        return (float) bytes / (1024.0f * 1024.0f);
+    /**
+     * As llama.cpp prints it, {@code %7.2f} of {@code (float) bytes / (1024.0f * 1024.0f)}: a float, so
+     * large caches round as a float does, and glibc rounds the exact binary value half to even
+     * (401.625 prints 401.62), which {@link String#format} would round up.
+     */
+    private static String mib(long bytes) {
+        double value = (float) bytes / (1024.0f * 1024.0f);
+        String text = new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        return " ".repeat(Math.max(0, 7 - text.length())) + text;
     }
 
     /** {@code GGML_PAD(n, 256)}, as llama.cpp pads n_ctx. */
