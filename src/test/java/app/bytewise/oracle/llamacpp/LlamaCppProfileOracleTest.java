@@ -88,6 +88,7 @@ class LlamaCppProfileOracleTest {
             "gpt-oss-120b, true, false",
             "kimi-k2-instruct, false, false",
             "llama-4-maverick-17b-128e, true, true",
+            "qwen1-5-moe-a2-7b, false, false",
     })
     void profileAllocatesWhatLlamaCppAllocates(String id, boolean sliding, boolean textOnly) {
         Model model = TestModels.model(id);

@@ -26,6 +26,7 @@ public final class ModelGguf {
         return switch (a.family()) {
             case "llama", "mistral", "mixtral" -> LlamaLayout.write(model);
             case "qwen2" -> Qwen2Layout.write(model);
+            case "qwen2_moe" -> Qwen2MoeLayout.write(model);
             case "qwen3" -> Qwen3Layout.write(model, false);
             case "qwen3_moe" -> Qwen3Layout.write(model, true);
             case "gemma2" -> GemmaLayout.write(model, false);
