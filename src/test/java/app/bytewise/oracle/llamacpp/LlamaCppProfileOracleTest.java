@@ -89,6 +89,8 @@ class LlamaCppProfileOracleTest {
             "kimi-k2-instruct, false, false",
             "llama-4-maverick-17b-128e, true, true",
             "qwen1-5-moe-a2-7b, false, false",
+            "gemma-7b, false, false",
+            "gemma-2b, false, false",
     })
     void profileAllocatesWhatLlamaCppAllocates(String id, boolean sliding, boolean textOnly) {
         Model model = TestModels.model(id);

@@ -6,7 +6,11 @@ import app.bytewise.engine.model.Attention;
 import app.bytewise.engine.model.Model;
 
 /**
- * llama.cpp's {@code gemma2} and {@code gemma3} (src/models/gemma2.cpp, src/models/gemma3.cpp): a
+ * llama.cpp's {@code gemma} (src/models/gemma.cpp): Llama's blocks with head_dim as key/value
+ * length (Gemma 7B's 16 × 256 query is wider than its 3072 width) and the output always the
+ * embedding ({@code TENSOR_DUPLICATED}), so no {@code output} tensor.
+ *
+ * <p>llama.cpp's {@code gemma2} and {@code gemma3} (src/models/gemma2.cpp, src/models/gemma3.cpp): a
  * norm before and after both attention and MLP ({@code attn_norm}, {@code post_attention_norm},
  * {@code ffn_norm}, {@code post_ffw_norm}), head_dim given as key/value length, and a sliding window
  * ({@code attention.sliding_window}) on the layers of llama.cpp's default pattern: every other layer
@@ -19,6 +23,23 @@ import app.bytewise.engine.model.Model;
 final class GemmaLayout {
 
     private GemmaLayout() {
+    }
+
+    static GgufWriter gemma(Model model) {
+        GgufLayout g = new GgufLayout("gemma", model);
+        Architecture a = g.architecture();
+        long h = a.hiddenSize();
+        int headDim = a.headDim();
+        g.common(a.intermediateSize(), a.attentionHeads(), a.kvHeads(), headDim, headDim);
+        g.tensor("token_embd.weight", h, a.vocabSize()).tensor("output_norm.weight", h);
+        boolean bias = g.has("self_attn.q_proj.bias");
+        for (int i = 0; i < a.layers(); i++) {
+            g.layer(i, "attn_norm.weight", h)
+                    .attention(i, (long) a.attentionHeads() * headDim, (long) a.kvHeads() * headDim, bias,
+                            g.has("self_attn.o_proj.bias"))
+                    .layer(i, "ffn_norm.weight", h).denseFfn(i, a.intermediateSize());
+        }
+        return g.writer();
     }
 
     static GgufWriter write(Model model, boolean gemma3) {

@@ -29,6 +29,7 @@ public final class ModelGguf {
             case "qwen2_moe" -> Qwen2MoeLayout.write(model);
             case "qwen3" -> Qwen3Layout.write(model, false);
             case "qwen3_moe" -> Qwen3Layout.write(model, true);
+            case "gemma" -> GemmaLayout.gemma(model);
             case "gemma2" -> GemmaLayout.write(model, false);
             case "gemma3", "gemma3_text" -> GemmaLayout.write(model, true);
             case "gpt_oss" -> GptOssLayout.write(model);
