@@ -91,6 +91,7 @@ class LlamaCppProfileOracleTest {
             "qwen1-5-moe-a2-7b, false, false",
             "gemma-7b, false, false",
             "gemma-2b, false, false",
+            "phi-3-5-moe-instruct, false, false",
     })
     void profileAllocatesWhatLlamaCppAllocates(String id, boolean sliding, boolean textOnly) {
         Model model = TestModels.model(id);

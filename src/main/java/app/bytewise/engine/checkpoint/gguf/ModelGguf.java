@@ -37,6 +37,7 @@ public final class ModelGguf {
             case "mamba2" -> Mamba2Layout.write(model);
             case "qwen3_next" -> Qwen3NextLayout.write(model);
             case "phi3" -> Phi3Layout.write(model);
+            case "phimoe" -> PhiMoeLayout.write(model);
             case "llama4", "llama4_text" -> Llama4Layout.write(model);
             case "jamba" -> JambaLayout.write(model);
             default -> throw new InvalidInputException("model", "Bytewise does not write a GGUF for model_type '"
