@@ -92,6 +92,7 @@ class LlamaCppProfileOracleTest {
             "gemma-7b, false, false",
             "gemma-2b, false, false",
             "phi-3-5-moe-instruct, false, false",
+            "falcon-7b, false, false",
     })
     void profileAllocatesWhatLlamaCppAllocates(String id, boolean sliding, boolean textOnly) {
         Model model = TestModels.model(id);

@@ -58,6 +58,17 @@ final class GgufLayout {
         return this;
     }
 
+    GgufLayout bool(String key, boolean value) {
+        writer.bool(arch + "." + key, value);
+        return this;
+    }
+
+    /** The LayerNorm epsilon that Falcon, GPT-2 and GPT-NeoX require instead of (beside) the RMS one. */
+    GgufLayout layerNormEps() {
+        writer.f32(arch + ".attention.layer_norm_epsilon", 1e-5f);
+        return this;
+    }
+
     GgufLayout ints(String key, List<Integer> values) {
         writer.ints(arch + "." + key, values);
         return this;

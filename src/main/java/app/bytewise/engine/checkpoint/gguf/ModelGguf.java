@@ -40,6 +40,7 @@ public final class ModelGguf {
             case "phimoe" -> PhiMoeLayout.write(model);
             case "llama4", "llama4_text" -> Llama4Layout.write(model);
             case "jamba" -> JambaLayout.write(model);
+            case "falcon" -> FalconLayout.write(model);
             default -> throw new InvalidInputException("model", "Bytewise does not write a GGUF for model_type '"
                     + a.family() + "'.");
         };
