@@ -93,6 +93,8 @@ class LlamaCppProfileOracleTest {
             "gemma-2b, false, false",
             "phi-3-5-moe-instruct, false, false",
             "falcon-7b, false, false",
+            "gpt2, false, false",
+            "gpt-neox-20b, false, false",
     })
     void profileAllocatesWhatLlamaCppAllocates(String id, boolean sliding, boolean textOnly) {
         Model model = TestModels.model(id);

@@ -41,6 +41,8 @@ public final class ModelGguf {
             case "llama4", "llama4_text" -> Llama4Layout.write(model);
             case "jamba" -> JambaLayout.write(model);
             case "falcon" -> FalconLayout.write(model);
+            case "gpt2" -> Gpt2Layout.write(model, false);
+            case "gpt_neox" -> Gpt2Layout.write(model, true);
             default -> throw new InvalidInputException("model", "Bytewise does not write a GGUF for model_type '"
                     + a.family() + "'.");
         };
