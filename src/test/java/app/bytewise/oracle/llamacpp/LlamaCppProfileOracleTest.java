@@ -37,8 +37,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>llama.cpp's {@code n_params} must equal {@link Model#parameters()}: the GGUF holds the same
  * tensors, except the vision towers of Gemma 3 4B and Llama 4 Scout (an mmproj file in llama.cpp).
- * Two tensors convert_hf_to_gguf.py would add are left out, as they shape no cache: Llama 3.1's
- * {@code rope_freqs} (64 values) and Qwen3-Next's MTP block (conversion/qwen.py appends it as a
+ * Tensors convert_hf_to_gguf.py would add are left out, as they shape no cache: Llama 3.1's
+ * {@code rope_freqs} (64 values), Phi-3.5-MoE's optional LongRoPE {@code rope_factors_long/short},
+ * and Qwen3-Next's MTP block (conversion/qwen.py appends it as a
  * nextn layer unless {@code --no-mtp}; the main context caches no nextn layer, src/llama-model.cpp
  * {@code create_memory}). DeepSeek's MTP layers convert_hf_to_gguf.py skips itself ({@code skip_mtp}).
  */
