@@ -141,7 +141,7 @@ record EngineInput(
     private View llamaCpp(Model model, long contextLength, int batchSize) {
         int sequences = nSeqMax == null ? batchSize : nSeqMax;
         LlamaCppSettings settings = new LlamaCppSettings(
-                nCtx == null ? Math.min(LlamaCppSettings.MAX_CTX, contextLength * Math.max(1, Math.min(sequences, LlamaCppSettings.MAX_SEQ)))
+                nCtx == null ? LlamaCppSettings.contextFor(contextLength, sequences)
                         : nCtx, sequences, nUbatch == null ? LlamaCppSettings.DEFAULT_UBATCH : nUbatch,
                 Boolean.TRUE.equals(kvUnified), Boolean.TRUE.equals(swaFull),
                 cacheTypeK == null ? LlamaCppCacheType.F16 : LlamaCppCacheType.parse(cacheTypeK, "engine.cacheTypeK"),

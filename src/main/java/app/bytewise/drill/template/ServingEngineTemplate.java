@@ -72,7 +72,7 @@ public final class ServingEngineTemplate extends NumericTemplate {
         EngineAllocation e = LlamaCppProfile.allocate(m.model(), LlamaCppSettings.defaults(nCtx, slots));
         long perCell = e.kvCacheBytes() / (e.caches().getFirst().cells() * slots);
         long cells = e.caches().getFirst().cells();
-        if (perCell * nCtx == e.kvCacheBytes() || LlamaCppProfile.padded(nCtx) * slots == cells * slots) {
+        if (perCell * nCtx == e.kvCacheBytes() || LlamaCppProfile.pad(nCtx) * slots == cells * slots) {
             return scenario(random); // padding must change the answer, or the question cannot tell who forgot it
         }
         String text = String.format(Locale.ROOT, "%s (%d layers, %d KV heads of dimension %d) is served by llama-server "
@@ -84,7 +84,7 @@ public final class ServingEngineTemplate extends NumericTemplate {
                 String.join(" ", e.notes()) + " llama.cpp prints: " + e.log().getFirst());
         return new Scenario(text, NumericAnswer.bytes(e.kvCacheBytes(), Unit.MIB_UNIT),
                 Scenario.wrong(Misconception.NO_CONTEXT_PADDING, perCell * nCtx,
-                        Misconception.CONTEXT_PER_SLOT, perCell * LlamaCppProfile.padded(nCtx) * slots,
+                        Misconception.CONTEXT_PER_SLOT, perCell * LlamaCppProfile.pad(nCtx) * slots,
                         Misconception.KV_NO_FACTOR_TWO, e.kvCacheBytes() / 2),
                 List.of(step), "n_ctx is padded to 256 and shared by the slots, each a stream padded again.");
     }

@@ -82,7 +82,7 @@ record BitsAndBytesCheckpoint(int bits, String quantType, boolean doubleQuant, S
         long n = Math.multiplyExact(o, i);
         String w = g.pattern();
         if (bits == 8) {
-            String module = w.endsWith(".weight") ? w.substring(0, w.length() - 7) : w;
+            String module = CheckpointScheme.module(w);
             return List.of(new StoredTensor(w, StoredDtype.I8, List.of(o, i)),
                     new StoredTensor(module + ".SCB", StoredDtype.F32, List.of(o)),
                     new StoredTensor(module + ".weight_format", StoredDtype.U8, List.of()));

@@ -41,6 +41,11 @@ sealed interface CheckpointScheme permits PlainCheckpoint, Fp8BlockCheckpoint, M
         return List.of(new StoredTensor(g.pattern(), base(), g.first().shape()));
     }
 
+    /** The module a tensor belongs to: its pattern without {@code .weight}, where quantizers hang their buffers. */
+    static String module(String pattern) {
+        return pattern.endsWith(".weight") ? pattern.substring(0, pattern.length() - 7) : pattern;
+    }
+
     static StoredDtype dtype(String name) {
         return StoredDtype.valueOf(name);
     }

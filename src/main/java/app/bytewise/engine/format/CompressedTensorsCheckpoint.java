@@ -75,7 +75,7 @@ record CompressedTensorsCheckpoint(CompressedTensors config, StoredDtype base, b
         long o = t.rows();
         long i = t.rowLength();
         String w = g.pattern();
-        String module = w.endsWith(".weight") ? w.substring(0, w.length() - 7) : w;
+        String module = CheckpointScheme.module(w);
         List<Long> scale = scaleShape(g, o, i);
         List<StoredTensor> stored = new ArrayList<>();
         switch (config.format()) {

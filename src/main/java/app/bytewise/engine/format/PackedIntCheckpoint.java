@@ -58,7 +58,7 @@ record PackedIntCheckpoint(Method method, int bits, int group, boolean lmHead, S
         long in = t.rowLength();
         long out = t.rows();
         long groupSize = group == -1 ? in : group;
-        String prefix = g.pattern().endsWith(".weight") ? g.pattern().substring(0, g.pattern().length() - 7) : g.pattern();
+        String prefix = CheckpointScheme.module(g.pattern());
         if (method == Method.GPTQ) {
             // QuantLinear packs 32 input rows (and 32 zero-point columns) into bits int32 words at a time.
             require(in % 32 == 0 && out % 32 == 0, g, "GPTQ packs 32 values into " + bits + " int32 words, so both "

@@ -37,7 +37,7 @@ public final class EngineComparison {
                 + a.layersOf(Attention.Chunked.class) > 0).orElse(false);
         List<Row> rows = new ArrayList<>();
         rows.add(row(LlamaCppProfile.NAME, LlamaCppProfile.VERSION, () -> LlamaCppProfile.allocate(model,
-                LlamaCppSettings.defaults(Math.min(LlamaCppSettings.MAX_CTX, context * Math.min(batch, LlamaCppSettings.MAX_SEQ)),
+                LlamaCppSettings.defaults(LlamaCppSettings.contextFor(context, batch),
                         Math.min(batch, LlamaCppSettings.MAX_SEQ))), "Reserves n_ctx (padded to 256) at startup, one stream per "
                         + "sequence" + (mla ? "; MLA as the 576-wide latent, K only" : "")
                         + (windowed ? "; sliding layers only where its architecture has iSWA" : "") + "."));

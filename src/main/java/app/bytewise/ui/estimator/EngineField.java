@@ -93,7 +93,7 @@ final class EngineField extends Div {
         }
         try {
             int seq = Math.min(sequences, LlamaCppSettings.MAX_SEQ);
-            LlamaCppSettings s = new LlamaCppSettings(Math.min(LlamaCppSettings.MAX_CTX, context * seq), seq,
+            LlamaCppSettings s = new LlamaCppSettings(LlamaCppSettings.contextFor(context, seq), seq,
                     LlamaCppSettings.DEFAULT_UBATCH, unified.getValue(), swaFull.getValue(), cacheK.getValue(),
                     cacheV.getValue(), flash.getValue());
             return Optional.of(LlamaCppProfile.allocate(model, s));

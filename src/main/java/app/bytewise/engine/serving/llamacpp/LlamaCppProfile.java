@@ -233,12 +233,8 @@ public final class LlamaCppProfile {
         return " ".repeat(Math.max(0, 7 - text.length())) + text;
     }
 
-    /** {@code GGML_PAD(n, 256)}, as llama.cpp pads n_ctx. */
-    public static long padded(long n) {
-        return pad(n);
-    }
-
-    static long pad(long n) {
+    /** {@code GGML_PAD(n, 256)}, as llama.cpp pads n_ctx and each stream's cells. */
+    public static long pad(long n) {
         return Math.ceilDiv(n, PAD) * PAD;
     }
 }

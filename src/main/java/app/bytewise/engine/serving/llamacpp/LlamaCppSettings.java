@@ -39,6 +39,14 @@ public record LlamaCppSettings(long nCtx, int nSeqMax, int nUbatch, boolean kvUn
         }
     }
 
+    /**
+     * The n_ctx that gives each of {@code sequences} slots {@code perSequence} cells: llama-server's
+     * {@code -c} is the total its {@code -np} slots share. Capped at what n_ctx and n_seq_max can hold.
+     */
+    public static long contextFor(long perSequence, int sequences) {
+        return Math.min(MAX_CTX, perSequence * Math.max(1, Math.min(sequences, MAX_SEQ)));
+    }
+
     public static LlamaCppSettings defaults(long nCtx, int nSeqMax) {
         return new LlamaCppSettings(nCtx, nSeqMax, DEFAULT_UBATCH, false, false, LlamaCppCacheType.F16,
                 LlamaCppCacheType.F16, FlashAttention.AUTO);

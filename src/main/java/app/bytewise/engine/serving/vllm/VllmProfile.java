@@ -88,12 +88,14 @@ public final class VllmProfile {
                         + "page sizes in one model (vLLM then stretches the smaller pages' blocks).");
             }
         }
+        // Each type fills ceil(layers / groupSize) groups, the last padded (one group when the model has one type).
+        int[] typeGroups = types.stream().mapToInt(t -> types.size() == 1 ? 1 : Math.ceilDiv(t.layers(), groupSize))
+                .toArray();
         int groups = 0;
         long pagesPerRequest = 0;
-        for (Type t : types) {
-            int typeGroups = types.size() == 1 ? 1 : Math.ceilDiv(t.layers(), groupSize);
-            groups += typeGroups;
-            pagesPerRequest = Math.addExact(pagesPerRequest, typeGroups * t.pages(s.maxModelLen()));
+        for (int i = 0; i < types.size(); i++) {
+            groups += typeGroups[i];
+            pagesPerRequest = Math.addExact(pagesPerRequest, typeGroups[i] * types.get(i).pages(s.maxModelLen()));
         }
         int layersPerPool = types.size() == 1 ? types.getFirst().layers() : groupSize;
         long perBlock = Math.multiplyExact(pageBytes, layersPerPool);
@@ -101,10 +103,10 @@ public final class VllmProfile {
         long tokens = blocks / groups * block;
         double concurrency = (double) blocks / pagesPerRequest;
         List<CacheAllocation> caches = new ArrayList<>();
-        for (Type t : types) {
-            int typeGroups = types.size() == 1 ? 1 : Math.ceilDiv(t.layers(), groupSize);
-            long bytes = Math.multiplyExact(Math.multiplyExact(blocks, perBlock), typeGroups) / groups;
-            caches.add(new CacheAllocation(t.kind(), t.layers(), tokens, 1, dtypeName(model, s), bytes, "", 0));
+        for (int i = 0; i < types.size(); i++) {
+            Type t = types.get(i);
+            long bytes = Math.multiplyExact(Math.multiplyExact(blocks, perBlock), typeGroups[i]) / groups;
+            caches.add(new CacheAllocation(t.kind(), t.layers(), tokens, 1, dtypeName(s), bytes, "", 0));
         }
         List<String> log = new ArrayList<>();
         log.add(String.format(Locale.ROOT, "Available KV cache memory: %.2f GiB", (double) budgetBytes / GIB));
@@ -175,7 +177,7 @@ public final class VllmProfile {
         return (long) block * kvHeads * width * (s.kvCacheDtype().startsWith("fp8") ? 1 : 2);
     }
 
-    private static String dtypeName(Model model, VllmSettings s) {
+    private static String dtypeName(VllmSettings s) {
         return s.kvCacheDtype().equals("auto") ? "auto (the model's 16-bit dtype)" : s.kvCacheDtype();
     }
 
