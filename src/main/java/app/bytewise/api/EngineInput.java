@@ -12,12 +12,17 @@ import java.util.OptionalLong;
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.serving.EngineAllocation;
 import app.bytewise.engine.serving.llamacpp.LlamaCppCacheType;
+import app.bytewise.engine.serving.llamacpp.LlamaCppOffload;
+import app.bytewise.engine.serving.llamacpp.LlamaCppPlacement;
 import app.bytewise.engine.serving.llamacpp.LlamaCppProfile;
+import app.bytewise.engine.serving.llamacpp.LlamaCppWeights;
 import app.bytewise.engine.serving.llamacpp.LlamaCppSettings;
 import app.bytewise.engine.serving.llamacpp.LlamaCppSettings.FlashAttention;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import app.bytewise.engine.gpu.Gpu;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,6 +46,16 @@ record EngineInput(
         @Schema(description = "f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1", defaultValue = "f16") String cacheTypeK,
         @Schema(defaultValue = "f16") String cacheTypeV,
         @Schema(description = "auto, on or off", defaultValue = "auto") String flashAttention,
+        @Schema(description = "llama.cpp -ngl: layers on the GPUs, the output layer counted first; -1 = all",
+                defaultValue = "-1") Integer nGpuLayers,
+        @Schema(description = "llama.cpp --n-cpu-moe: the first N layers' routed experts stay in host memory",
+                defaultValue = "0") Integer nCpuMoe,
+        @Schema(description = "llama.cpp --cpu-moe (-ot exps=CPU): every layer's routed experts in host memory",
+                defaultValue = "false") Boolean cpuMoe,
+        @Schema(description = "llama.cpp --tensor-split: each GPU's share of the layers, e.g. [3, 1]",
+                defaultValue = "by free memory") List<Double> tensorSplit,
+        @Schema(description = "llama.cpp offload_kqv: each layer's cache on that layer's device", defaultValue = "true")
+        Boolean offloadKqv,
         @Schema(description = "vLLM: share of the GPU it may use", defaultValue = "0.9") Double gpuMemoryUtilization,
         @Schema(description = "vLLM: the KV-cache budget itself (what it logs as \"Available KV cache memory\"); "
                 + "without it the budget is estimated") Long kvCacheMemoryBytes,
@@ -58,7 +73,18 @@ record EngineInput(
     /** The answer's {@code engine}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record View(String name, String version, long kvCacheBytes, long recurrentStateBytes, List<Cache> caches,
-            long kvCacheTokens, double maxConcurrency, boolean starts, String refusal, List<String> log, List<String> notes) {
+            long kvCacheTokens, double maxConcurrency, boolean starts, String refusal, List<String> log, List<String> notes,
+            List<Device> devices, Integer offloadedLayers, Integer offloadableLayers) {
+
+        View withNotes(List<String> more) {
+            return new View(name, version, kvCacheBytes, recurrentStateBytes, caches, kvCacheTokens, maxConcurrency, starts,
+                    refusal, log, more, devices, offloadedLayers, offloadableLayers);
+        }
+    }
+
+    /** llama.cpp: what one device holds; the host is the last, named CPU. */
+    record Device(String name, String gpu, long totalBytes, int layers, long modelBytes, long kvBytes,
+            long recurrentBytes, long usedBytes, Long leftBytes, Boolean meetsFitTarget) {
     }
 
     record Cache(String kind, int layers, long cells, int streams, long bytes, String kType, long kBytes, String vType,
@@ -68,7 +94,8 @@ record EngineInput(
     View allocate(InferenceRequest request, long weightBytes) {
         String engine = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         List<String> llamaOnly = set(nCtx, "nCtx", nSeqMax, "nSeqMax", nUbatch, "nUbatch", kvUnified, "kvUnified", swaFull,
-                "swaFull", cacheTypeK, "cacheTypeK", cacheTypeV, "cacheTypeV", flashAttention, "flashAttention");
+                "swaFull", cacheTypeK, "cacheTypeK", cacheTypeV, "cacheTypeV", flashAttention, "flashAttention", nGpuLayers, "nGpuLayers", nCpuMoe, "nCpuMoe", cpuMoe, "cpuMoe",
+                tensorSplit, "tensorSplit", offloadKqv, "offloadKqv");
         List<String> vllmOnly = set(gpuMemoryUtilization, "gpuMemoryUtilization", kvCacheMemoryBytes, "kvCacheMemoryBytes",
                 maxModelLen, "maxModelLen", blockSize, "blockSize", maxNumBatchedTokens, "maxNumBatchedTokens",
                 kvCacheDtype, "kvCacheDtype");
@@ -91,7 +118,7 @@ record EngineInput(
                     + engine + ".");
         }
         return switch (engine) {
-            case "llama.cpp" -> llamaCpp(request.model(), request.contextLength(), request.batchSize());
+            case "llama.cpp" -> llamaCpp(request);
             case "vllm" -> vllm(request, weightBytes);
             case "sglang" -> {
                 int tp = tensorParallel == null ? request.gpuCount() : tensorParallel;
@@ -138,8 +165,10 @@ record EngineInput(
         return view(VllmProfile.allocate(r.model(), s, budget));
     }
 
-    private View llamaCpp(Model model, long contextLength, int batchSize) {
-        int sequences = nSeqMax == null ? batchSize : nSeqMax;
+    private View llamaCpp(InferenceRequest r) {
+        Model model = r.model();
+        long contextLength = r.contextLength();
+        int sequences = nSeqMax == null ? r.batchSize() : nSeqMax;
         LlamaCppSettings settings = new LlamaCppSettings(
                 nCtx == null ? LlamaCppSettings.contextFor(contextLength, sequences)
                         : nCtx, sequences, nUbatch == null ? LlamaCppSettings.DEFAULT_UBATCH : nUbatch,
@@ -147,7 +176,29 @@ record EngineInput(
                 cacheTypeK == null ? LlamaCppCacheType.F16 : LlamaCppCacheType.parse(cacheTypeK, "engine.cacheTypeK"),
                 cacheTypeV == null ? LlamaCppCacheType.F16 : LlamaCppCacheType.parse(cacheTypeV, "engine.cacheTypeV"),
                 flash());
-        return view(LlamaCppProfile.allocate(model, settings));
+        EngineAllocation caches = LlamaCppProfile.allocate(model, settings);
+        LlamaCppOffload offload = new LlamaCppOffload(nGpuLayers == null ? LlamaCppOffload.ALL : nGpuLayers,
+                nCpuMoe == null ? 0 : nCpuMoe, Boolean.TRUE.equals(cpuMoe), tensorSplit == null ? List.of() : tensorSplit,
+                !Boolean.FALSE.equals(offloadKqv));
+        List<Gpu> gpus = r.gpu().map(g -> Collections.nCopies(r.gpuCount(), g)).orElse(List.of());
+        View v = view(caches);
+        List<String> notes = new java.util.ArrayList<>(v.notes());
+        LlamaCppWeights weights;
+        try {
+            weights = LlamaCppWeights.of(model, r.weights());
+        } catch (InvalidInputException notGguf) {
+            // The caches stand on their own; only where the weights would go is unknown.
+            notes.add("No placement on devices: " + notGguf.getMessage());
+            return v.withNotes(notes);
+        }
+        LlamaCppPlacement p = LlamaCppPlacement.place(model, weights, settings, caches, offload, gpus, true);
+        notes.addAll(p.notes());
+        List<Device> devices = p.devices().stream().map(d -> new Device(d.name(), d.isHost() ? null : d.label(),
+                d.totalBytes(), d.layers(), d.modelBytes(), d.kvBytes(), d.recurrentBytes(), d.usedBytes(),
+                d.isHost() ? null : d.leftBytes(), d.isHost() ? null : d.meetsFitTarget())).toList();
+        return new View(v.name(), v.version(), v.kvCacheBytes(), v.recurrentStateBytes(), v.caches(), v.kvCacheTokens(),
+                v.maxConcurrency(), v.starts() && p.starts(), v.refusal() != null ? v.refusal() : p.refusal().orElse(null),
+                p.log(), notes, devices, p.offloaded(), p.offloadable());
     }
 
     private FlashAttention flash() {
@@ -164,6 +215,6 @@ record EngineInput(
         return new View(e.engine(), e.version(), e.kvCacheBytes(), e.recurrentStateBytes(),
                 e.caches().stream().map(c -> new Cache(c.kind().id(), c.layers(), c.cells(), c.streams(), c.bytes(),
                         c.firstType(), c.firstBytes(), c.secondType(), c.secondBytes())).toList(),
-                e.cacheTokens(), e.concurrency(), e.starts(), e.refusal().orElse(null), e.log(), e.notes());
+                e.cacheTokens(), e.concurrency(), e.starts(), e.refusal().orElse(null), e.log(), e.notes(), null, null, null);
     }
 }

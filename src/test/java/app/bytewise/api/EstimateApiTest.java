@@ -86,6 +86,35 @@ class EstimateApiTest {
         assertThat(refused.body()).contains("flash_attn").contains("\"field\":\"engine.cacheTypeV\"");
     }
 
+    /** Llama-2-7B in F16 on two A100s with --tensor-split 3,1: 25 layers on CUDA0, 7 and the output on CUDA1. */
+    @Test
+    void llamaCppPlacesLayersOnDevices() throws Exception {
+        HttpResponse<String> response = post("""
+                {"model": {"preset": "llama-2-7b"}, "weights": "fp16", "contextLength": 4096, "gpu": "a100-80gb-sxm",
+                 "gpuCount": 2, "engine": {"name": "llama.cpp", "tensorSplit": [3, 1]}}""");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode engine = JSON.readTree(response.body()).get("engine");
+        JsonNode devices = engine.get("devices");
+        assertThat(devices.get(0).get("name").stringValue()).isEqualTo("CUDA0");
+        assertThat(devices.get(0).get("layers").intValue()).isEqualTo(25);
+        assertThat(devices.get(1).get("layers").intValue()).isEqualTo(8);
+        assertThat(devices.get(2).get("name").stringValue()).isEqualTo("CPU");
+        assertThat(devices.get(2).get("modelBytes").longValue()).isEqualTo(262_144_000L);
+        assertThat(devices.get(0).get("kvBytes").longValue()).isEqualTo(1600L << 20);
+        assertThat(engine.get("offloadedLayers").intValue()).isEqualTo(33);
+        assertThat(engine.get("log").toString()).contains("CUDA1 KV buffer size =   448.00 MiB");
+
+        HttpResponse<String> bad = post("""
+                {"model": {"preset": "llama-2-7b"}, "gpu": "a100-80gb-sxm",
+                 "engine": {"name": "llama.cpp", "tensorSplit": [1, 1]}}""");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"engine.tensorSplit\"");
+        HttpResponse<String> vllm = post("""
+                {"model": {"preset": "llama-2-7b"}, "engine": {"name": "vllm", "nGpuLayers": 10}}""");
+        assertThat(vllm.statusCode()).isEqualTo(400);
+        assertThat(vllm.body()).contains("\"field\":\"engine.nGpuLayers\"");
+    }
+
     @Test
     void vllmProfileFromTheBudgetItLogs() throws Exception {
         // blog.huikang.dev/2025/12/28/vllm-logs.html (vLLM v0.11.2): gpt-oss-120b, 8.99 GiB → 130,960 tokens, 2.46x.

@@ -7,11 +7,19 @@ import app.bytewise.engine.serving.llamacpp.LlamaCppCacheType;
 import app.bytewise.engine.serving.llamacpp.LlamaCppProfile;
 import app.bytewise.engine.serving.llamacpp.LlamaCppSettings;
 import app.bytewise.engine.serving.llamacpp.LlamaCppSettings.FlashAttention;
+import app.bytewise.engine.gpu.Gpu;
+import app.bytewise.engine.inference.InferenceRequest;
+import app.bytewise.engine.serving.llamacpp.LlamaCppOffload;
+import app.bytewise.engine.serving.llamacpp.LlamaCppPlacement;
+import app.bytewise.engine.serving.llamacpp.LlamaCppWeights;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +40,8 @@ final class EngineField extends Div {
     private final Select<FlashAttention> flash = new Select<>();
     private final Checkbox swaFull = new Checkbox("Full-size sliding caches (--swa-full)");
     private final Checkbox unified = new Checkbox("One unified cache for all sequences (--kv-unified)");
+    private final IntegerField gpuLayers = new IntegerField("GPU layers (-ngl)");
+    private final IntegerField cpuMoe = new IntegerField("Experts kept on the CPU (--n-cpu-moe)");
     private final FlexLayout settings;
 
     EngineField(Runnable changed) {
@@ -48,7 +58,15 @@ final class EngineField extends Div {
         flash.setLabel("Flash attention (-fa)");
         flash.setItems(FlashAttention.values());
         flash.setItemLabelGenerator(f -> f.name().toLowerCase(Locale.ROOT));
-        settings = new FlexLayout(cacheK, cacheV, flash, swaFull, unified);
+        gpuLayers.setMin(-1);
+        gpuLayers.setMax(100_000);
+        gpuLayers.setPlaceholder("all");
+        gpuLayers.setHelperText("Counts the output layer, offloaded first; empty or -1 for all");
+        cpuMoe.setMin(0);
+        cpuMoe.setMax(100_000);
+        cpuMoe.setPlaceholder("0");
+        cpuMoe.setHelperText("Routed experts of the first N layers stay in RAM");
+        settings = new FlexLayout(cacheK, cacheV, flash, gpuLayers, cpuMoe, swaFull, unified);
         settings.addClassName("bw-estimator-form");
         add(engine, settings);
         engine.addValueChangeListener(e -> {
@@ -57,6 +75,7 @@ final class EngineField extends Div {
         });
         List.of(cacheK, cacheV).forEach(s -> s.addValueChangeListener(e -> changed.run()));
         flash.addValueChangeListener(e -> changed.run());
+        List.of(gpuLayers, cpuMoe).forEach(f -> f.addValueChangeListener(e -> changed.run()));
         List.of(swaFull, unified).forEach(c -> c.addValueChangeListener(e -> changed.run()));
     }
 
@@ -68,6 +87,8 @@ final class EngineField extends Div {
                 .findFirst().orElse(FlashAttention.AUTO));
         swaFull.setValue("1".equals(q.get("swafull")));
         unified.setValue("1".equals(q.get("unified")));
+        gpuLayers.setValue(number(q.get("ngl")));
+        cpuMoe.setValue(number(q.get("ncmoe")));
         settings.setVisible(!NONE.equals(engine.getValue()));
     }
 
@@ -81,31 +102,62 @@ final class EngineField extends Div {
         p.put(prefix + "fa", flash.getValue().name().toLowerCase(Locale.ROOT));
         p.put(prefix + "swafull", swaFull.getValue() ? "1" : "0");
         p.put(prefix + "unified", unified.getValue() ? "1" : "0");
+        if (gpuLayers.getValue() != null) {
+            p.put(prefix + "ngl", String.valueOf(gpuLayers.getValue()));
+        }
+        if (cpuMoe.getValue() != null) {
+            p.put(prefix + "ncmoe", String.valueOf(cpuMoe.getValue()));
+        }
     }
 
-    /** What the chosen engine allocates for {@code sequences} of {@code context} tokens; empty for none. */
-    Optional<EngineAllocation> allocate(Model model, long context, int sequences) {
-        engine.setInvalid(false);
-        cacheV.setInvalid(false);
-        cacheK.setInvalid(false);
+    /**
+     * What the chosen engine allocates for {@code r}'s sequences of its context, and where llama.cpp puts
+     * it on the request's GPUs; empty for none or when a setting is refused (the field shows why).
+     */
+    Optional<ServedEngine> allocate(InferenceRequest r) {
+        List.of(engine, cacheK, cacheV).forEach(f -> f.setInvalid(false));
+        List.of(gpuLayers, cpuMoe).forEach(f -> f.setInvalid(false));
         if (NONE.equals(engine.getValue())) {
             return Optional.empty();
         }
+        Model model = r.model();
         try {
-            int seq = Math.min(sequences, LlamaCppSettings.MAX_SEQ);
-            LlamaCppSettings s = new LlamaCppSettings(LlamaCppSettings.contextFor(context, seq), seq,
+            int seq = Math.min(r.batchSize(), LlamaCppSettings.MAX_SEQ);
+            LlamaCppSettings s = new LlamaCppSettings(LlamaCppSettings.contextFor(r.contextLength(), seq), seq,
                     LlamaCppSettings.DEFAULT_UBATCH, unified.getValue(), swaFull.getValue(), cacheK.getValue(),
                     cacheV.getValue(), flash.getValue());
-            return Optional.of(LlamaCppProfile.allocate(model, s));
+            EngineAllocation caches = LlamaCppProfile.allocate(model, s);
+            LlamaCppOffload offload = LlamaCppOffload.defaults()
+                    .withGpuLayers(gpuLayers.getValue() == null ? LlamaCppOffload.ALL : gpuLayers.getValue())
+                    .withCpuMoe(cpuMoe.getValue() == null ? 0 : cpuMoe.getValue());
+            LlamaCppWeights weights;
+            try {
+                weights = LlamaCppWeights.of(model, r.weights());
+            } catch (InvalidInputException notGguf) {
+                return Optional.of(new ServedEngine(caches, Optional.empty(), Optional.of(notGguf.getMessage())));
+            }
+            List<Gpu> gpus = r.gpu().map(g -> Collections.nCopies(r.gpuCount(), g)).orElse(List.of());
+            return Optional.of(new ServedEngine(caches, Optional.of(LlamaCppPlacement.place(model, weights, s, caches,
+                    offload, gpus, true)), Optional.empty()));
         } catch (InvalidInputException bad) {
-            var field = switch (bad.field()) {
+            HasValidation field = switch (bad.field()) {
                 case "engine.cacheTypeK" -> cacheK;
                 case "engine.cacheTypeV" -> cacheV;
+                case "engine.nGpuLayers" -> gpuLayers;
+                case "engine.nCpuMoe" -> cpuMoe;
                 default -> engine;
             };
             field.setErrorMessage(bad.getMessage());
             field.setInvalid(true);
             return Optional.empty();
+        }
+    }
+
+    private static Integer number(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text);
+        } catch (NumberFormatException notNumber) {
+            return null;
         }
     }
 

@@ -34,7 +34,7 @@ final class EstimateResultPanel extends Div {
     }
 
     static EstimateResultPanel inference(CatalogModel model, InferenceResult result, InferenceRequest request, GpuCatalog gpus,
-            java.util.Optional<app.bytewise.engine.serving.EngineAllocation> served) {
+            java.util.Optional<ServedEngine> served) {
         MemoryEstimate m = result.memory();
         EstimateResultPanel panel = new EstimateResultPanel();
         panel.headline(m, "Total", m.totalBytes());

@@ -145,7 +145,7 @@ final class EstimatorForm extends Div {
         flash.setValue(!"0".equals(param(q, prefix, "flash").orElse("1")));
         sequenceParallel.setValue("1".equals(param(q, prefix, "sp").orElse("0")));
         Map<String, String> engineParams = new java.util.HashMap<>();
-        for (String key : List.of("engine", "ctk", "ctv", "fa", "swafull", "unified")) {
+        for (String key : List.of("engine", "ctk", "ctv", "fa", "swafull", "unified", "ngl", "ncmoe")) {
             param(q, prefix, key).ifPresent(v -> engineParams.put(key, v));
         }
         engine.restore(engineParams);
@@ -275,9 +275,9 @@ final class EstimatorForm extends Div {
         var result = InferenceEstimator.estimate(r);
         String label = m.name() + " · " + weights.getValue() + " · KV " + kvCache.getValue() + " · " + context.getValue()
                 + " tokens × " + batch.getValue();
-        var served = engine.allocate(m.model(), r.contextLength(), r.batchSize());
+        var served = engine.allocate(r);
         return new Outcome(EstimateResultPanel.inference(m, result, r, gpus, served), result.memory().totalBytes(),
-                label + served.map(a -> " · " + a.engine()).orElse(""));
+                label + served.map(a -> " · " + a.caches().engine()).orElse(""));
     }
 
     private Outcome training() {

@@ -106,13 +106,16 @@ final class LlamaCppLibrary {
 
     /**
      * Sizes the model without reading or allocating its weights: {@code no_alloc}, no mmap (which
-     * asserts on a file whose data is a hole) and no lazy reads (which need mmap).
+     * asserts on a file whose data is a hole) and no lazy reads (which need mmap). Without the CPU's
+     * extra buffer types ({@code use_extra_bufts} off): which ones a machine has (AMX, repacking)
+     * depends on its CPU, and they move tensors between buffers, so the answer would too.
      *
      * @return the model, or {@code NULL} when llama.cpp refused the file (it logs why)
      */
     MemorySegment loadModelWithoutData(Path gguf) {
         MemorySegment params = modelDefaultParams();
         LlamaCppParams.setBool(params, LlamaCppParams.MODEL, "no_alloc", true);
+        LlamaCppParams.setBool(params, LlamaCppParams.MODEL, "use_extra_bufts", false);
         LlamaCppParams.setInt(params, LlamaCppParams.MODEL, "load_mode", LlamaCppParams.LOAD_MODE_NONE);
         LlamaCppParams.setInt(params, LlamaCppParams.MODEL, "lazy_mode", LlamaCppParams.LAZY_MODE_OFF);
         LlamaCppParams.setInt(params, LlamaCppParams.MODEL, "n_gpu_layers", 0);

@@ -11,7 +11,11 @@ import app.bytewise.engine.model.TensorGroup;
 import app.bytewise.engine.model.TensorRole;
 import app.bytewise.engine.serving.CacheAllocation;
 import app.bytewise.engine.serving.EngineAllocation;
+import app.bytewise.engine.checkpoint.GgufHeader;
 import app.bytewise.engine.serving.llamacpp.LlamaCppCacheType;
+import app.bytewise.engine.serving.llamacpp.LlamaCppOffload;
+import app.bytewise.engine.serving.llamacpp.LlamaCppPlacement;
+import app.bytewise.engine.serving.llamacpp.LlamaCppWeights;
 import app.bytewise.engine.serving.llamacpp.LlamaCppProfile;
 import app.bytewise.engine.serving.llamacpp.LlamaCppSettings;
 import app.bytewise.engine.serving.llamacpp.LlamaCppSettings.FlashAttention;
@@ -32,7 +36,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * q8_0 caches with flash attention; sliding models with and without swa_full). For each, the
  * profile's bytes must equal the context bytes of llama.cpp's memory breakdown, and its startup lines
  * the {@code llama_kv_cache: size = …}, {@code llama_kv_cache_iswa: creating …} and
- * {@code llama_memory_recurrent: size = …} lines llama.cpp logged. Both sides are set explicitly,
+ * {@code llama_memory_recurrent: size = …} lines llama.cpp logged. {@link LlamaCppPlacement} of the
+ * GGUF's own tensor infos on the CPU alone must give the weight and context bytes the breakdown has
+ * for the CPU buffer (this CPU build has no GPU to place layers on). Both sides are set explicitly,
  * since the C API defaults swa_full to true and llama-server to false.
  *
  * <p>llama.cpp's {@code n_params} must equal {@link Model#parameters()}: the GGUF holds the same
@@ -119,6 +125,7 @@ class LlamaCppProfileOracleTest {
         }
 
         List<Allocation> answers = oracle.allocateAll(file, theirs);
+        LlamaCppWeights weights = LlamaCppWeights.ofGguf(GgufHeader.read(gguf.header(), "file").tensors());
 
         assertThat(answers.getFirst().failure()).isEmpty();
         assertThat(answers.getFirst().nParams()).as("llama.cpp's n_params").isEqualTo(model.parameters() - (textOnly ? vision(model) : 0));
@@ -129,6 +136,12 @@ class LlamaCppProfileOracleTest {
             assertThat(a.failure()).as(what).isEmpty();
             EngineAllocation e = LlamaCppProfile.allocate(model, ours.get(i));
             assertThat(e.totalBytes()).as(what + ": bytes").isEqualTo(a.contextBytes());
+            LlamaCppPlacement p = LlamaCppPlacement.place(model, weights, ours.get(i), e, LlamaCppOffload.defaults(),
+                    List.of(), false);
+            assertThat(a.buffers()).as(what).containsOnlyKeys("CPU");
+            assertThat(p.host().modelBytes()).as(what + ": host weights").isEqualTo(a.buffers().get("CPU").model());
+            assertThat(p.host().kvBytes() + p.host().recurrentBytes()).as(what + ": host caches")
+                    .isEqualTo(a.buffers().get("CPU").context());
             List<String> logged = a.log().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).toList();
             assertThat(e.log()).as(what + ": log lines").isEqualTo(logged);
             List<String> sizes = logged.stream().filter(l -> l.contains(": size =")).toList();

@@ -195,6 +195,30 @@ class EstimatorViewTest extends KaribuTestBase {
                 .contains("engine=llama.cpp");
     }
 
+    /** Llama-2-13B in f16 is 24.2 GiB: a T4 refuses it whole, and takes 20 of its 41 layers (output included). */
+    @Test
+    void theLlamaCppPlacementSaysWhetherItStartsOnTheGpu() {
+        EstimatorView view = open(Map.of("model", "llama-2-13b", "weights", "fp16", "context", "4096", "gpu", "t4",
+                "engine", "llama.cpp"));
+        String text = view.result().getElement().getTextRecursively();
+        assertThat(text).contains("Does not start: ggml_backend_cuda_buffer_type_alloc_buffer")
+                .contains("cudaMalloc failed: out of memory");
+        java.util.List<String> cuda = GridKt._getFormattedRow(_get(view.result(), Grid.class,
+                spec -> spec.withClasses("bw-engine-devices")), 0);
+        assertThat(cuda.get(0)).isEqualTo("CUDA0 · NVIDIA T4");
+        assertThat(cuda.get(1)).isEqualTo("41");
+        assertThat(cuda.get(5)).startsWith("short by ");
+
+        view = open(Map.of("model", "llama-2-13b", "weights", "fp16", "context", "4096", "gpu", "t4",
+                "engine", "llama.cpp", "ngl", "20"));
+        text = view.result().getElement().getTextRecursively();
+        assertThat(text).contains("Starts: 20 of 41 layers on the GPU")
+                .contains("load_tensors: offloading 19 repeating layers to GPU")
+                .contains("llama_kv_cache:      CUDA0 KV buffer size =  1520.00 MiB");
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getQueryString())
+                .contains("ngl=20");
+    }
+
     @Test
     void aBrokenConfigSaysWhyAndKeepsTheModel() {
         EstimatorView view = open(Map.of("model", "llama-2-7b"));

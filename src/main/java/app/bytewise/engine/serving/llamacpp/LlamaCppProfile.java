@@ -114,33 +114,10 @@ public final class LlamaCppProfile {
 
     private static List<Rows> rows(Architecture a, LlamaCppArch arch, LlamaCppSettings s, List<String> notes) {
         List<Rows> rows = new ArrayList<>();
-        boolean dropsWindow = false;
         for (LayerBlock k : a.kinds()) {
-            Rows r = switch (k.attention()) {
-                case Attention.Full f -> kv(CacheKind.FULL, k.count(), f.kvHeads(), f.headDim(), 0, s);
-                case Attention.Sliding w -> {
-                    dropsWindow |= !arch.slidingCache();
-                    yield kv(arch.slidingCache() ? CacheKind.SLIDING : CacheKind.FULL, k.count(), w.kvHeads(), w.headDim(),
-                            w.window(), s);
-                }
-                case Attention.Chunked c -> kv(CacheKind.SLIDING, k.count(), c.kvHeads(), c.headDim(), c.chunk(), s);
-                case Attention.Latent l -> {
-                    long width = (long) l.kvLoraRank() + l.qkRopeHeadDim();
-                    divides(s.cacheTypeK(), width, "engine.cacheTypeK", "K");
-                    if (s.cacheTypeK() != s.cacheTypeV()) {
-                        throw new InvalidInputException("engine.cacheTypeV", "llama.cpp caches the MLA latent as K "
-                                + "only and reads V as a view of it, so cacheTypeK and cacheTypeV must be the same (here "
-                                + s.cacheTypeK().id() + " and " + s.cacheTypeV().id() + ").");
-                    }
-                    yield new Rows(CacheKind.MLA, k.count(), width, 0, 0);
-                }
-                case Attention.GatedDeltaNet d -> new Rows(CacheKind.RECURRENT, k.count(),
-                        (d.convKernel() - 1L) * d.convChannels(), (long) d.valueHeads() * d.keyHeadDim() * d.valueHeadDim(), 0);
-                case Attention.Mamba m -> new Rows(CacheKind.RECURRENT, k.count(), (m.convKernel() - 1L) * m.convChannels(),
-                        m.innerSize() * m.stateSize(), 0);
-            };
-            rows.add(r);
+            rows.add(rowsOf(k, arch, s));
         }
+        boolean dropsWindow = !arch.slidingCache() && a.kinds().stream().anyMatch(k -> k.attention() instanceof Attention.Sliding);
         if (dropsWindow) {
             notes.add("llama.cpp's " + arch.name() + " architecture has no sliding-window cache: every layer caches "
                     + "every token, window or not.");
@@ -152,6 +129,58 @@ public final class LlamaCppProfile {
                     + "or auto, or use f16.");
         }
         return rows;
+    }
+
+    private static Rows rowsOf(LayerBlock k, LlamaCppArch arch, LlamaCppSettings s) {
+        return switch (k.attention()) {
+            case Attention.Full f -> kv(CacheKind.FULL, k.count(), f.kvHeads(), f.headDim(), 0, s);
+            case Attention.Sliding w -> kv(arch.slidingCache() ? CacheKind.SLIDING : CacheKind.FULL, k.count(), w.kvHeads(),
+                    w.headDim(), w.window(), s);
+            case Attention.Chunked c -> kv(CacheKind.SLIDING, k.count(), c.kvHeads(), c.headDim(), c.chunk(), s);
+            case Attention.Latent l -> {
+                long width = (long) l.kvLoraRank() + l.qkRopeHeadDim();
+                divides(s.cacheTypeK(), width, "engine.cacheTypeK", "K");
+                if (s.cacheTypeK() != s.cacheTypeV()) {
+                    throw new InvalidInputException("engine.cacheTypeV", "llama.cpp caches the MLA latent as K "
+                            + "only and reads V as a view of it, so cacheTypeK and cacheTypeV must be the same (here "
+                            + s.cacheTypeK().id() + " and " + s.cacheTypeV().id() + ").");
+                }
+                yield new Rows(CacheKind.MLA, k.count(), width, 0, 0);
+            }
+            case Attention.GatedDeltaNet d -> new Rows(CacheKind.RECURRENT, k.count(),
+                    (d.convKernel() - 1L) * d.convChannels(), (long) d.valueHeads() * d.keyHeadDim() * d.valueHeadDim(), 0);
+            case Attention.Mamba m -> new Rows(CacheKind.RECURRENT, k.count(), (m.convKernel() - 1L) * m.convChannels(),
+                    m.innerSize() * m.stateSize(), 0);
+        };
+    }
+
+    /**
+     * One run of identical layers (in the model's order) and each one's cache tensors: K and V (or
+     * the recurrent R and S) bytes, with the cells and streams of {@code e}, which
+     * {@link #allocate} made with the same settings.
+     */
+    record LayerCache(int count, CacheKind kind, long firstBytes, long secondBytes) {
+    }
+
+    static List<LayerCache> layerCaches(Model model, LlamaCppSettings s, EngineAllocation e) {
+        Architecture a = model.architecture().orElseThrow();
+        LlamaCppArch arch = LlamaCppArch.of(a.family()).orElseThrow();
+        List<LayerCache> out = new ArrayList<>();
+        for (LayerBlock block : a.blocks()) {
+            Rows r = rowsOf(block, arch, s);
+            if (r.kind == CacheKind.RECURRENT) {
+                long cells = Math.max(1, s.nSeqMax());
+                out.add(new LayerCache(block.count(), r.kind, cells * r.first * STATE_BYTES, cells * r.second * STATE_BYTES));
+                continue;
+            }
+            CacheAllocation cache = e.caches().stream().filter(c -> r.kind == CacheKind.SLIDING
+                    ? c.kind() == CacheKind.SLIDING : c.kind() == CacheKind.FULL || c.kind() == CacheKind.MLA).findFirst()
+                    .orElseThrow();
+            long slots = Math.multiplyExact(cache.cells(), cache.streams());
+            out.add(new LayerCache(block.count(), r.kind, Math.multiplyExact(slots, s.cacheTypeK().rowBytes(r.first)),
+                    r.second == 0 ? 0 : Math.multiplyExact(slots, s.cacheTypeV().rowBytes(r.second))));
+        }
+        return out;
     }
 
     private static Rows kv(CacheKind kind, int layers, int kvHeads, int headDim, int window, LlamaCppSettings s) {

@@ -99,7 +99,8 @@ public final class VllmProfile {
         }
         int layersPerPool = types.size() == 1 ? types.getFirst().layers() : groupSize;
         long perBlock = Math.multiplyExact(pageBytes, layersPerPool);
-        long blocks = budgetBytes / perBlock;
+        // No budget left after the weights: vLLM refuses (below); nothing is allocated.
+        long blocks = Math.max(0, budgetBytes) / perBlock;
         long tokens = blocks / groups * block;
         double concurrency = (double) blocks / pagesPerRequest;
         List<CacheAllocation> caches = new ArrayList<>();
