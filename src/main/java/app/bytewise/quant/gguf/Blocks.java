@@ -33,11 +33,21 @@ final class Blocks {
         return Float.intBitsToFloat(maxAbsBits(x, xo, n));
     }
 
+    /**
+     * The bits of max |x|: for non-negative floats the bit patterns order as the values do. A NaN
+     * (bits above infinity's) is skipped, as ggml's {@code if (ax > amax)} never takes one; scales
+     * become NaN when a block's values are so large that their squares overflow.
+     */
     private static int maxAbsBits(float[] x, int xo, int n) {
         int amax = 0;
         for (int j = xo; j < xo + n; j++) {
-            amax = Math.max(amax, Float.floatToRawIntBits(x[j]) & 0x7FFFFFFF);
+            int bits = Float.floatToRawIntBits(x[j]) & 0x7FFFFFFF;
+            if (bits <= INFINITY_BITS) {
+                amax = Math.max(amax, bits);
+            }
         }
         return amax;
     }
+
+    private static final int INFINITY_BITS = 0x7F800000;
 }

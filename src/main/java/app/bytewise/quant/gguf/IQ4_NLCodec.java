@@ -49,7 +49,9 @@ public final class IQ4_NLCodec extends GgmlBlockCodec {
     }
 
     private static void encodeBlocks(float[] x, int nb, byte[] out, int ntry) {
+        // One index array for the whole row, as ggml's L[QK4_NL] on the stack of the row function.
         int[] L = new int[QK];
+        Arrays.fill(L, 8);
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
             float d = encodeBlock(x, xo, L, ntry);
             Bytes.putFp16(out, o, d);
@@ -63,9 +65,12 @@ public final class IQ4_NLCodec extends GgmlBlockCodec {
     private static float encodeBlock(float[] x, int xo, int[] L, int ntry) {
         float max = Blocks.signedMaxAbs(x, xo, QK);
         if (Math.abs(max) < Blocks.GROUP_MAX_EPS) {
-            // ggml's _ref leaves these nibbles as stale stack bytes (undefined); the chunk path's
-            // re-pick with scale 0 gives index 8 (table value 1, nearest to 0). Use 8 for both.
-            Arrays.fill(L, 8);
+            // ggml skips the block but still packs L: the _ref path packs the previous block's indices
+            // (before any block, stale stack bytes, undefined; 8 here), the chunk path re-picks every
+            // index at scale 0, index 8 (table value 1, nearest to 0).
+            if (ntry > 0) {
+                Arrays.fill(L, 8);
+            }
             return 0f;
         }
         // The search starts from the sign that maps the extreme value onto K[0] (_ref) or its mirror.
