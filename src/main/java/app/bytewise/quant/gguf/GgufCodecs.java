@@ -14,6 +14,7 @@ public enum GgufCodecs {
     Q5_1(new Q5_1Codec()),
     Q8_0(new Q8_0Codec()),
     IQ4_NL(new IQ4_NLCodec()),
+    IQ4_XS(new IQ4_XSCodec()),
     Q2_K(new Q2_KCodec()),
     Q3_K(new Q3_KCodec()),
     Q4_K(new Q4_KCodec()),

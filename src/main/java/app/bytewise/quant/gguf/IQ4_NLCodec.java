@@ -17,7 +17,7 @@ public final class IQ4_NLCodec extends GgmlBlockCodec {
 
     /** ggml's {@code kvalues_iq4nl}. */
     private static final int[] K = {-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113};
-    private static final float[] KF = new float[16];
+    static final float[] KF = new float[16];
 
     static {
         for (int i = 0; i < 16; i++) {
@@ -73,6 +73,23 @@ public final class IQ4_NLCodec extends GgmlBlockCodec {
             }
             return 0f;
         }
+        float d = subBlockScale(x, xo, max, L, 0, ntry);
+        if (ntry > 0) {
+            float inv = d != 0f ? 1f / d : 0f;
+            for (int j = 0; j < QK; j++) {
+                L[j] = bestIndex(inv * x[xo + j]);
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The per-32 scale search of {@code quantize_row_iq4_nl_impl} for a block whose signed extreme is
+     * {@code max} (not below {@code GROUP_MAX_EPS}): indices at the extreme's scale, their
+     * least-squares scale, then {@code 2·ntry + 1} trial scales, weights x². Fills
+     * {@code L[lo..lo+32)}; IQ4_XS runs it on each 32 of its 256.
+     */
+    static float subBlockScale(float[] x, int xo, float max, int[] L, int lo, int ntry) {
         // The search starts from the sign that maps the extreme value onto K[0] (_ref) or its mirror.
         float d = ntry > 0 ? -max / KF[0] : max / KF[0];
         float id = 1f / d;
@@ -81,13 +98,13 @@ public final class IQ4_NLCodec extends GgmlBlockCodec {
         for (int j = 0; j < QK; j++) {
             float v = x[xo + j];
             int l = bestIndex(id * v);
-            L[j] = l;
+            L[lo + j] = l;
             float q = KF[l];
             float w = v * v;
             sumqx += w * q * v;
             sumq2 += w * q * q;
         }
-        d = sumqx / sumq2; // least-squares refit of the scale for these indices
+        d = sumq2 > 0f ? sumqx / sumq2 : 0f; // least-squares refit of the scale for these indices
         float best = d * sumqx;
         for (int itry = -ntry; itry <= ntry; itry++) {
             id = (float) (itry + K[0]) / max;
@@ -105,17 +122,11 @@ public final class IQ4_NLCodec extends GgmlBlockCodec {
                 best = d * sumqx;
             }
         }
-        if (ntry > 0) {
-            float inv = d != 0f ? 1f / d : 0f;
-            for (int j = 0; j < QK; j++) {
-                L[j] = bestIndex(inv * x[xo + j]);
-            }
-        }
         return d;
     }
 
     /** ggml's {@code best_index_int8}: nearest table entry, an exact midpoint going to the upper one. */
-    private static int bestIndex(float v) {
+    static int bestIndex(float v) {
         if (v <= KF[0]) {
             return 0;
         }

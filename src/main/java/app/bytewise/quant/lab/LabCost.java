@@ -72,6 +72,6 @@ public final class LabCost {
 
     private static boolean searchesScales(String format) {
         String f = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
-        return f.startsWith("gguf:") && (f.endsWith("_k") || f.equals("gguf:iq4_nl"));
+        return f.startsWith("gguf:") && (f.endsWith("_k") || f.equals("gguf:iq4_nl") || f.equals("gguf:iq4_xs"));
     }
 }
