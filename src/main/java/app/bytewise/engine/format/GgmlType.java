@@ -15,6 +15,8 @@ public enum GgmlType {
     Q5_0(32, 22),
     Q5_1(32, 24),
     IQ4_NL(32, 18),
+    MXFP4(32, 17),
+    IQ4_XS(256, 136),
     Q2_K(256, 84),
     Q3_K(256, 110),
     Q4_K(256, 144),
@@ -62,6 +64,7 @@ public enum GgmlType {
             return this;
         }
         GgmlType next = switch (this) {
+            case IQ4_XS -> IQ4_NL;
             case Q2_K, Q3_K -> Q4_0;
             case Q4_K -> Q5_0;
             case Q5_K -> Q5_1;

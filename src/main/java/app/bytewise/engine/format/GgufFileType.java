@@ -22,7 +22,9 @@ public enum GgufFileType {
     Q4_0(GgmlType.Q4_0),
     Q3_K_L(Q3_K),
     Q3_K_M(Q3_K),
-    Q2_K(GgmlType.Q2_K);
+    Q2_K(GgmlType.Q2_K),
+    /** gpt-oss's file type: routed experts in MXFP4, every other quantizable tensor in Q8_0. */
+    MXFP4_MOE(GgmlType.MXFP4);
 
     private final GgmlType defaultType;
 

@@ -38,7 +38,7 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
             }
         }
         throw new InvalidInputException("weights", "Unknown GGUF type '" + name + "'. Known: Q8_0, Q6_K, Q5_K_M, "
-                + "Q5_K_S, Q5_K, Q5_1, Q5_0, Q4_K_M, Q4_K_S, Q4_K, Q4_1, Q4_0, Q3_K_L, Q3_K_M, Q3_K, Q2_K, F16.");
+                + "Q5_K_S, Q5_K, Q5_1, Q5_0, Q4_K_M, Q4_K_S, Q4_K, Q4_1, Q4_0, Q3_K_L, Q3_K_M, Q3_K, Q2_K, MXFP4_MOE, F16.");
     }
 
     @Override
@@ -121,16 +121,18 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
 
     /** Whether the mix's rule reads the layer index or llama.cpp's running count of attn_v tensors. */
     private boolean dependsOnLayer(Tensor t) {
-        return mix.isPresent() && mix.get() != GgufFileType.F16
+        return mix.isPresent() && mix.get() != GgufFileType.F16 && mix.get() != GgufFileType.MXFP4_MOE
                 && (t.role() == ATTN_V || t.role() == ATTN_QKV || t.role() == FFN_DOWN);
     }
 
     /**
      * llama-quantize leaves 1-D tensors (norms, biases), the router, position embeddings and the
-     * state-space mixers' small tensors ({@code ssm_conv1d}, {@code ssm_a}, {@code ssm_d}) alone.
+     * state-space mixers' small tensors ({@code ssm_conv1d}, {@code ssm_a}, {@code ssm_d}) alone, and
+     * quantizes only names ending in "weight" ({@code tensor_allows_quantization}, src/llama-quant.cpp),
+     * so gpt-oss's stacked expert biases, 2-D, stay F32.
      */
     private static boolean quantizable(Tensor t) {
-        return t.dimensions() >= 2 && t.role() != NORM && t.role() != ROUTER && t.role() != POSITION_EMBEDDING
+        return t.dimensions() >= 2 && t.role() != NORM && t.role() != BIAS && t.role() != ROUTER && t.role() != POSITION_EMBEDDING
                 && t.role() != MIXER_STATE && t.role() != ATTN_SINKS;
     }
 
@@ -142,6 +144,11 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
         GgufFileType ftype = mix.get();
         GgmlType type = ftype.defaultType();
         boolean outputRule = t.role() == OUTPUT || (t.role() == TOKEN_EMBEDDING && !s.hasOutput);
+        if (ftype == GgufFileType.MXFP4_MOE) {
+            // llama_tensor_get_type (src/llama-quant.cpp): the output (and tied embeddings) Q8_0, tensors
+            // with experts stacked along ne[2] MXFP4, everything else Q8_0; no per-layer rules.
+            return !outputRule && (t.expert() >= 0 || t.stackedExperts() > 0) ? GgmlType.MXFP4 : Q8_0;
+        }
         if (outputRule) {
             if (!type.divides(t.rowLength()) || s.falcon) {
                 return Q8_0;

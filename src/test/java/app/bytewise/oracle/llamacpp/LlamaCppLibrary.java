@@ -1,14 +1,17 @@
 package app.bytewise.oracle.llamacpp;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -146,6 +149,36 @@ final class LlamaCppLibrary {
 
     long modelNParams(MemorySegment model) {
         return (long) invoke(modelNParams, model);
+    }
+
+    /**
+     * {@code llama_model_quantize(in, out, params)} with {@code dry_run}: llama-quantize's choice of a
+     * type for every tensor, logged, without reading or writing tensor data (src/llama-quant.cpp).
+     * {@code struct llama_model_quantize_params} (include/llama.h): four int32 (nthread, ftype,
+     * output_tensor_type, token_embedding_type), six bools (… pure, keep_split, dry_run), four
+     * pointers and a size_t.
+     *
+     * @return llama_model_quantize's result, 0 on success
+     */
+    int quantizeDryRun(Path in, Path out, int ftype) {
+        StructLayout layout = MemoryLayout.structLayout(JAVA_INT.withName("nthread"), JAVA_INT.withName("ftype"),
+                JAVA_INT.withName("output_tensor_type"), JAVA_INT.withName("token_embedding_type"),
+                JAVA_BOOLEAN.withName("allow_requantize"), JAVA_BOOLEAN.withName("quantize_output_tensor"),
+                JAVA_BOOLEAN.withName("only_copy"), JAVA_BOOLEAN.withName("pure"), JAVA_BOOLEAN.withName("keep_split"),
+                JAVA_BOOLEAN.withName("dry_run"), MemoryLayout.paddingLayout(2), ADDRESS.withName("imatrix"),
+                ADDRESS.withName("kv_overrides"), ADDRESS.withName("tt_overrides"), ADDRESS.withName("prune_layers"),
+                JAVA_LONG.withName("max_buf_size"));
+        MemorySegment params = (MemorySegment) invoke(handle("llama_model_quantize_default_params",
+                FunctionDescriptor.of(layout)), (SegmentAllocator) arena);
+        if (params.get(JAVA_BOOLEAN, layout.byteOffset(MemoryLayout.PathElement.groupElement("dry_run")))
+                || !params.get(JAVA_BOOLEAN, layout.byteOffset(MemoryLayout.PathElement.groupElement("quantize_output_tensor")))) {
+            throw new IllegalStateException("llama_model_quantize_params does not have the layout of v0.5.0's llama.h");
+        }
+        params.set(JAVA_INT, layout.byteOffset(MemoryLayout.PathElement.groupElement("nthread")), 1);
+        params.set(JAVA_INT, layout.byteOffset(MemoryLayout.PathElement.groupElement("ftype")), ftype);
+        params.set(JAVA_BOOLEAN, layout.byteOffset(MemoryLayout.PathElement.groupElement("dry_run")), true);
+        MethodHandle quantize = handle("llama_model_quantize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        return (int) invoke(quantize, arena.allocateFrom(in.toString()), arena.allocateFrom(out.toString()), params);
     }
 
     /** The exact bytes per buffer type, decoded from the returned std::map. */
