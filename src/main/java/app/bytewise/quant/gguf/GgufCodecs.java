@@ -21,6 +21,7 @@ public enum GgufCodecs {
     Q5_K(new Q5_KCodec()),
     Q6_K(new Q6_KCodec()),
     MXFP4(new MXFP4Codec()),
+    NVFP4(new NVFP4Codec()),
     /** Not a storage type: ggml uses it for activations in k-quant dot products. */
     Q8_K(new Q8_KCodec());
 

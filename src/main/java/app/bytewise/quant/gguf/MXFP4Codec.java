@@ -14,7 +14,8 @@ public final class MXFP4Codec extends GgmlBlockCodec {
 
     static final int QK = 32;
     static final int BYTES = 17;
-    private static final float[] TABLE = {0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12};
+    /** ggml's {@code kvalues_fp4} (ggml/src/ggml-common.h), shared with {@link NVFP4Codec} as in ggml. */
+    static final float[] TABLE = {0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12};
 
     public MXFP4Codec() {
         super("MXFP4", QK, BYTES);
@@ -69,8 +70,11 @@ public final class MXFP4Codec extends GgmlBlockCodec {
         return Float.intBitsToFloat(bits);
     }
 
-    /** ggml's {@code best_index_mxfp4}: the smallest |table · d − x|, the first index on a tie. */
-    private static int bestIndex(float x, float d) {
+    /**
+     * ggml's {@code best_index_mxfp4}: the smallest |table · d − x|, the first index on a tie (a NaN
+     * x or d fails every comparison and gives 0). NVFP4 uses it too.
+     */
+    static int bestIndex(float x, float d) {
         int best = 0;
         float bestErr = Math.abs(TABLE[0] * d - x);
         for (int i = 1; i < 16; i++) {

@@ -27,6 +27,7 @@ public enum LabChoice {
     IQ4_NL("GGUF IQ4_NL", "gguf:IQ4_NL", LabMethod.RTN, Granularity.GROUP, 32, false),
     IQ4_XS("GGUF IQ4_XS", "gguf:IQ4_XS", LabMethod.RTN, Granularity.GROUP, 256, false),
     MXFP4("GGUF MXFP4 (gpt-oss experts)", "gguf:MXFP4", LabMethod.RTN, Granularity.GROUP, 32, false),
+    NVFP4("GGUF NVFP4", "gguf:NVFP4", LabMethod.RTN, Granularity.GROUP, 64, false),
     Q3_K("GGUF Q3_K", "gguf:Q3_K", LabMethod.RTN, Granularity.GROUP, 256, false),
     Q2_K("GGUF Q2_K", "gguf:Q2_K", LabMethod.RTN, Granularity.GROUP, 256, false),
     GPTQ_INT4("GPTQ INT4 group 128", "int4", LabMethod.GPTQ, Granularity.GROUP, 128, false),
