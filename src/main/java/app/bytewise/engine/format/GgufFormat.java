@@ -5,6 +5,7 @@ import static app.bytewise.engine.model.TensorRole.*;
 
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.model.Architecture;
+import app.bytewise.engine.model.Attention;
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.model.Tensor;
 import app.bytewise.engine.model.TensorGroup;
@@ -78,7 +79,10 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
             List<GroupStorage> parts = new ArrayList<>();
             for (TensorGroup g : groups.subList(i, end)) {
                 Tensor t = g.first();
-                if (!quantizable(t)) {
+                Optional<Attention.Latent> mla = latentKvB(arch, t);
+                if (mla.isPresent() && quantizable(t)) {
+                    splitKvB(g, mla.get(), parts);
+                } else if (!quantizable(t)) {
                     parts.add(storage(g, F32));
                 } else if (!dependsOnLayer(t)) {
                     parts.add(storage(g, chosenType(t, t.layer(), state).fallbackFor(t.rowLength())));
@@ -91,6 +95,38 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
             i = end;
         }
         return new WeightLayout(id(), stored);
+    }
+
+    /** An MLA model's {@code kv_b_proj}, which convert_hf_to_gguf.py writes as two tensors. */
+    private static Optional<Attention.Latent> latentKvB(Architecture arch, Tensor t) {
+        if (!t.name().endsWith("kv_b_proj.weight")) {
+            return Optional.empty();
+        }
+        return arch.kinds().stream().map(k -> k.attention()).filter(Attention.Latent.class::isInstance)
+                .map(Attention.Latent.class::cast).findFirst();
+    }
+
+    /**
+     * DeepSeek's {@code kv_b_proj} as the GGUF holds it: {@code attn_k_b [qk_nope, kv_lora, heads]} and
+     * {@code attn_v_b [kv_lora, v_head, heads]} (convert_hf_to_gguf.py, DeepseekV2Model). llama-quantize
+     * puts neither in an attention-V category (tensor_get_category matches attn_kv_b, which the file no
+     * longer has), so both take the mix's default type, falling back by their own row length: a
+     * 128-value attn_k_b row is not a whole Q4_K block and goes to Q5_0.
+     */
+    private void splitKvB(TensorGroup g, Attention.Latent mla, List<GroupStorage> parts) {
+        GgmlType base = mix.isEmpty() ? pureType
+                : mix.get() == GgufFileType.MXFP4_MOE ? Q8_0 : mix.get().defaultType();
+        Tensor t = g.first();
+        long heads = mla.heads();
+        Tensor k = Tensor.matrix(t.name() + " → attn_k_b", t.role(), t.layer(), heads * mla.kvLoraRank(),
+                mla.qkNopeHeadDim());
+        Tensor v = Tensor.matrix(t.name() + " → attn_v_b", t.role(), t.layer(), heads * mla.vHeadDim(),
+                mla.kvLoraRank());
+        for (Tensor part : List.of(k, v)) {
+            TensorGroup split = new TensorGroup(g.pattern() + part.name().substring(t.name().length()), part, g.layers(),
+                    g.experts());
+            parts.add(storage(split, base.fallbackFor(part.rowLength())));
+        }
     }
 
     /**
@@ -245,8 +281,9 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
             seventyB = arch.layers() == 80 && ((arch.family().equals("llama") && arch.kvHeads() != arch.attentionHeads())
                     || arch.family().equals("qwen2"));
             hasOutput = groups.stream().anyMatch(g -> g.role() == OUTPUT);
-            attentionVCount = (int) groups.stream().filter(g -> g.role() == ATTN_V || g.role() == ATTN_QKV)
-                    .mapToLong(TensorGroup::copies).sum();
+            // An MLA kv_b_proj is two tensors in the GGUF, neither counted as attention V.
+            attentionVCount = (int) groups.stream().filter(g -> (g.role() == ATTN_V || g.role() == ATTN_QKV)
+                    && !g.first().name().endsWith("kv_b_proj.weight")).mapToLong(TensorGroup::copies).sum();
         }
     }
 }

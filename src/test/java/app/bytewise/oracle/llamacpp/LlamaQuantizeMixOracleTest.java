@@ -54,6 +54,11 @@ class LlamaQuantizeMixOracleTest {
             "gemma-2-2b, Q4_K_M", "gemma-2-2b, Q3_K_M", "phi-3-mini-4k-instruct, Q4_K_M",
             "mixtral-8x7b-v0-1, Q4_K_M", "mixtral-8x7b-v0-1, Q2_K", "qwen3-30b-a3b, Q4_K_M",
             "gpt-oss-20b, MXFP4_MOE", "gpt-oss-20b, Q4_K_M", "falcon-7b, Q4_K_M", "llama-2-70b, Q4_K_M",
+            "deepseek-v2-lite, Q4_K_M", "qwen3-next-80b-a3b-instruct, Q4_K_M", "mamba2-2-7b, Q4_K_M", "phi-3-5-moe-instruct, Q4_K_M",
+            "gemma-3-4b, Q4_K_M", "llama-4-scout-17b-16e, Q4_K_M", "jamba-v0-1, Q4_K_M", "gpt2, Q4_K_M", "gpt-neox-20b, Q4_K_M",
+            "qwen2-0-5b, Q4_K_M", "gemma-7b, Q4_K_M", "qwen1-5-moe-a2-7b, Q4_K_M", "llama-3-2-1b, Q4_K_M", "gemma-3-27b, Q2_K",
+            "deepseek-v2-lite, Q2_K", "deepseek-v2-lite, Q3_K_M", "deepseek-v2-lite, Q6_K", "deepseek-v3, Q4_K_M",
+            "kimi-k2-instruct, Q2_K",
     })
     void engineMixesEqualWhatLlamaQuantizePicks(String id, String mix) {
         Model model = TestModels.model(id);

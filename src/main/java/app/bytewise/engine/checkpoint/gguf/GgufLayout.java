@@ -23,8 +23,9 @@ import java.util.Optional;
  *
  * <p>Types as convert_hf_to_gguf.py writes an f16 model ({@code ModelBase.prepare_tensors},
  * conversion/base.py): F32 for 1-D tensors, names ending {@code _norm.weight}, names not ending
- * {@code .weight} (biases, {@code ssm_a}, {@code ssm_d}), routers ({@code ffn_gate_inp}) and
- * convolutions ({@code ssm_conv1d}); F16 for every other matrix.
+ * {@code .weight} (biases, {@code ssm_a}, {@code ssm_d}), routers ({@code ffn_gate_inp}, and the
+ * shared expert's {@code ffn_gate_inp_shexp}), learned positions ({@code position_embd}), token
+ * types and convolutions ({@code ssm_conv1d}); F16 for every other matrix.
  */
 final class GgufLayout {
 
@@ -130,7 +131,8 @@ final class GgufLayout {
     /** A tensor of shape {@code ne} (ggml order), typed as convert_hf_to_gguf.py types it in an f16 model. */
     GgufLayout tensor(String name, long... ne) {
         boolean f32 = ne.length == 1 || name.endsWith("_norm.weight") || !name.endsWith(".weight")
-                || name.contains(".ffn_gate_inp") || name.contains(".ssm_conv1d");
+                || name.contains(".ffn_gate_inp") || name.contains(".ssm_conv1d") || name.startsWith("position_embd.")
+                || name.startsWith("token_types.");
         writer.tensor(name, f32 ? GgufTensorType.F32 : GgufTensorType.F16, ne);
         return this;
     }
