@@ -7,7 +7,8 @@ import java.util.List;
 /** The body of {@code POST /api/v1/quantize}. */
 @Schema(description = "A tensor (inline values or a generated spec) and what to do to it.")
 public record QuantizeRequest(
-        @Schema(description = "fp16, bf16, fp8-e4m3, fp8-e5m2, int2…int8, nf4, fp4, gguf:<TYPE>", defaultValue = "int8")
+        @Schema(description = "fp16, bf16, fp8-e4m3, fp8-e5m2, int2…int8, nf4, fp4, "
+                + "mx:fp4, mx:fp6-e2m3, mx:fp6-e3m2, mx:fp8-e4m3, mx:fp8-e5m2, nvfp4, fp8-block128, gguf:<TYPE>", defaultValue = "int8")
         String format,
         @Schema(description = "rtn, gptq, awq, llm.int8, smoothquant, kivi", defaultValue = "rtn") String method,
         @Schema(description = "tensor, channel or group (integer formats)", defaultValue = "channel") String granularity,

@@ -4,6 +4,9 @@ import app.bytewise.engine.InvalidInputException;
 import app.bytewise.quant.BlockCodec;
 import app.bytewise.quant.gguf.GgufCodecs;
 import app.bytewise.quant.lab.LabMethod;
+import app.bytewise.quant.mx.Fp8Block128Codec;
+import app.bytewise.quant.mx.MxCodec;
+import app.bytewise.quant.mx.NvFp4Codec;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,7 +35,7 @@ final class ResponseSize {
         boolean product = method == LabMethod.LLM_INT8 || method == LabMethod.SMOOTHQUANT;
         double values = product ? (double) shape.inputRows() * shape.rows() : (double) shape.rows() * shape.cols();
         double dequantized = extra.contains("dequantized") ? values * FLOAT_CHARS : 0;
-        double encoded = extra.contains("encoded") ? encodedChars(format, (double) shape.rows() * shape.cols()) : 0;
+        double encoded = extra.contains("encoded") ? encodedChars(format, shape.rows(), shape.cols()) : 0;
         double total = fixed + dequantized + encoded;
         if (total > MAX_BYTES) {
             String asked = dequantized >= encoded ? "\"dequantized\"" : "\"encoded\"";
@@ -42,8 +45,13 @@ final class ResponseSize {
         }
     }
 
-    /** Hex of the stored bytes (two characters a byte), plus bitsandbytes' absmax per 64 values. */
-    private static double encodedChars(String format, double weights) {
+    /**
+     * Hex of the stored bytes (two characters a byte), plus bitsandbytes' absmax per 64 values; MX
+     * elements and E8M0 scales, NVFP4 codes, E4M3 scales and the FP32 tensor scale, FP8 block128
+     * values and FP32 block scales.
+     */
+    private static double encodedChars(String format, int rows, int cols) {
+        double weights = (double) rows * cols;
         String f = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
         if (f.startsWith("gguf:")) {
             try {
@@ -55,6 +63,21 @@ final class ResponseSize {
         }
         if (f.equals("nf4") || f.equals("fp4")) {
             return weights + Math.ceil(weights / 64) * FLOAT_CHARS; // two 4-bit codes a byte
+        }
+        if (f.startsWith("mx:")) {
+            try {
+                MxCodec codec = MxCodec.of(f.substring(3));
+                return 2 * Math.ceil(weights / MxCodec.BLOCK) * (codec.elementBytesPerBlock() + 1);
+            } catch (IllegalArgumentException unknown) {
+                return 0;
+            }
+        }
+        if (f.equals("nvfp4")) {
+            return 2 * (Math.ceil(weights / 2) + Math.ceil(weights / NvFp4Codec.BLOCK) + 4);
+        }
+        if (f.equals("fp8-block128")) {
+            int block = Fp8Block128Codec.BLOCK;
+            return 2 * (weights + 4.0 * Math.ceilDiv(rows, block) * Math.ceilDiv(cols, block));
         }
         return 0; // other formats have no fixed byte layout to return
     }

@@ -56,6 +56,25 @@ class QuantizeApiTest {
         assertThat(answer.get("bitsPerWeight").doubleValue()).isEqualTo(4.5);
     }
 
+    /**
+     * The OCP MXFP4 block worked in MxCodecTest: amax 6 gives scale byte 0x7F, the codes 0xF7 0x15
+     * 0x20 0x46 and twelve zero bytes; the answer's bytes are the elements then the scale.
+     */
+    @Test
+    void mxfp4BytesThroughTheApiAreTheSpecsBytes() throws Exception {
+        ArrayNode values = JSON.createArrayNode();
+        float[] head = {6, -6, 3, 0.5f, 0.25f, 0.75f, 5, 1.75f};
+        for (int i = 0; i < 32; i++) {
+            values.add(i < head.length ? head[i] : 0f);
+        }
+        ObjectNode body = request("mx:fp4", values);
+        body.putArray("return").add("encoded");
+        JsonNode answer = JSON.readTree(post(body).body());
+        assertThat(answer.get("encodedHex").stringValue()).isEqualTo("f7152046" + "00".repeat(12) + "7f");
+        assertThat(answer.get("bitsPerWeight").doubleValue()).isEqualTo(4.25);
+        assertThat(answer.get("scheme").stringValue()).isEqualTo("MXFP4");
+    }
+
     @Test
     void gptqOnAGeneratedLayerReportsTheOutputError() throws Exception {
         HttpResponse<String> response = post(JSON.readTree("""

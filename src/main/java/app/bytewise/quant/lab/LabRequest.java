@@ -8,7 +8,9 @@ import java.util.Optional;
  * One lab run: a tensor, a format and a method with its settings.
  *
  * @param format {@code fp16}, {@code bf16}, {@code fp8-e4m3}, {@code fp8-e5m2}, {@code int8},
- *     {@code int4} (any {@code int2}–{@code int8}), {@code nf4}, {@code fp4}, {@code gguf:<TYPE>}
+ *     {@code int4} (any {@code int2}–{@code int8}), {@code nf4}, {@code fp4}, {@code mx:fp4},
+ *     {@code mx:fp6-e2m3}, {@code mx:fp6-e3m2}, {@code mx:fp8-e4m3}, {@code mx:fp8-e5m2}, {@code nvfp4},
+ *     {@code fp8-block128}, {@code gguf:<TYPE>}
  * @param inputs layer inputs X (tokens × cols) for methods that need them
  * @param threshold LLM.int8() outlier threshold
  * @param alpha SmoothQuant migration strength

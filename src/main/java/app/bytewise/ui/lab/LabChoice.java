@@ -8,7 +8,9 @@ import app.bytewise.quant.tensor.FloatMatrix;
 /**
  * The formats and methods the lab page offers side by side, each with the settings people use in
  * practice: bitsandbytes' 64-value blocks for NF4/FP4, 128-column groups for GPTQ/AWQ INT4,
- * LLM.int8()'s threshold of 6 and SmoothQuant's α = 0.5 (the defaults of their papers).
+ * LLM.int8()'s threshold of 6 and SmoothQuant's α = 0.5 (the defaults of their papers); OCP MX
+ * (32 per E8M0 scale) and NVIDIA NVFP4 (16 per E4M3 scale plus a per-tensor FP32) as torchao stores
+ * them, and DeepSeek-V3's FP8 with an FP32 scale per 128 × 128 block.
  */
 public enum LabChoice {
     FP16("FP16", "fp16", LabMethod.RTN, Granularity.CHANNEL, 128, false),
@@ -28,6 +30,13 @@ public enum LabChoice {
     IQ4_XS("GGUF IQ4_XS", "gguf:IQ4_XS", LabMethod.RTN, Granularity.GROUP, 256, false),
     MXFP4("GGUF MXFP4 (gpt-oss experts)", "gguf:MXFP4", LabMethod.RTN, Granularity.GROUP, 32, false),
     NVFP4("GGUF NVFP4", "gguf:NVFP4", LabMethod.RTN, Granularity.GROUP, 64, false),
+    MX_FP4("MXFP4 (OCP MX)", "mx:fp4", LabMethod.RTN, Granularity.GROUP, 32, false),
+    MX_FP6_E2M3("MXFP6 E2M3 (OCP MX)", "mx:fp6-e2m3", LabMethod.RTN, Granularity.GROUP, 32, false),
+    MX_FP6_E3M2("MXFP6 E3M2 (OCP MX)", "mx:fp6-e3m2", LabMethod.RTN, Granularity.GROUP, 32, false),
+    MX_FP8_E4M3("MXFP8 E4M3 (OCP MX)", "mx:fp8-e4m3", LabMethod.RTN, Granularity.GROUP, 32, false),
+    MX_FP8_E5M2("MXFP8 E5M2 (OCP MX)", "mx:fp8-e5m2", LabMethod.RTN, Granularity.GROUP, 32, false),
+    NVFP4_TENSOR("NVFP4 (NVIDIA, per-tensor + block 16)", "nvfp4", LabMethod.RTN, Granularity.GROUP, 16, false),
+    FP8_BLOCK128("FP8 128×128 blocks (DeepSeek-V3)", "fp8-block128", LabMethod.RTN, Granularity.GROUP, 128, false),
     Q3_K("GGUF Q3_K", "gguf:Q3_K", LabMethod.RTN, Granularity.GROUP, 256, false),
     Q2_K("GGUF Q2_K", "gguf:Q2_K", LabMethod.RTN, Granularity.GROUP, 256, false),
     GPTQ_INT4("GPTQ INT4 group 128", "int4", LabMethod.GPTQ, Granularity.GROUP, 128, false),
