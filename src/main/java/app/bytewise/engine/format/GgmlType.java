@@ -17,6 +17,10 @@ public enum GgmlType {
     IQ4_NL(32, 18),
     MXFP4(32, 17),
     NVFP4(64, 36),
+    Q1_0(128, 18),
+    Q2_0(64, 18),
+    TQ1_0(256, 54),
+    TQ2_0(256, 66),
     IQ4_XS(256, 136),
     Q2_K(256, 84),
     Q3_K(256, 110),
@@ -66,7 +70,7 @@ public enum GgmlType {
         }
         GgmlType next = switch (this) {
             case IQ4_XS -> IQ4_NL;
-            case Q2_K, Q3_K -> Q4_0;
+            case Q2_K, Q3_K, Q2_0, TQ1_0, TQ2_0 -> Q4_0;
             case Q4_K -> Q5_0;
             case Q5_K -> Q5_1;
             case Q6_K -> Q8_0;

@@ -49,5 +49,20 @@ final class Blocks {
         return amax;
     }
 
+    /**
+     * max |x| as {@code amax = MAX(amax, fabsf(x[j]))} computes it from amax = +0, with ggml's
+     * {@code MAX(a, b) ((a) > (b) ? (a) : (b))} (ggml/src/ggml-impl.h): a comparison with NaN is
+     * false, so a NaN replaces the running maximum and the next value replaces the NaN. A block
+     * whose last value is NaN gets a NaN maximum; any other NaN discards the values before it.
+     */
+    static float ggmlMaxAbs(float[] x, int xo, int n) {
+        float amax = 0f;
+        for (int j = xo; j < xo + n; j++) {
+            float a = Math.abs(x[j]);
+            amax = amax > a ? amax : a;
+        }
+        return amax;
+    }
+
     private static final int INFINITY_BITS = 0x7F800000;
 }

@@ -13,6 +13,9 @@ public enum GgufCodecs {
     Q5_0(new Q5_0Codec()),
     Q5_1(new Q5_1Codec()),
     Q8_0(new Q8_0Codec()),
+    /** Signs only, under the mean |x| of 128 values. */
+    Q1_0(new Q1_0Codec()),
+    Q2_0(new Q2_0Codec()),
     IQ4_NL(new IQ4_NLCodec()),
     IQ4_XS(new IQ4_XSCodec()),
     Q2_K(new Q2_KCodec()),
@@ -20,6 +23,9 @@ public enum GgufCodecs {
     Q4_K(new Q4_KCodec()),
     Q5_K(new Q5_KCodec()),
     Q6_K(new Q6_KCodec()),
+    /** Ternary (BitNet b1.58, TriLM): −1, 0, +1 times the max |x| of 256 values. */
+    TQ1_0(new TQ1_0Codec()),
+    TQ2_0(new TQ2_0Codec()),
     MXFP4(new MXFP4Codec()),
     NVFP4(new NVFP4Codec()),
     /** Not a storage type: ggml uses it for activations in k-quant dot products. */

@@ -71,7 +71,7 @@ public final class QuantLab {
         if (!format.matches("int[2-8]")) {
             throw new InvalidInputException("format", "Unknown format '" + r.format() + "'. Known: fp16, bf16, fp8-e4m3, "
                     + "fp8-e5m2, int2 to int8, nf4, fp4, mx:fp4, mx:fp6-e2m3, mx:fp6-e3m2, mx:fp8-e4m3, mx:fp8-e5m2, nvfp4, fp8-block128, "
-                    + "gguf:<TYPE> (Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q2_K … Q6_K, IQ4_NL, IQ4_XS, MXFP4, NVFP4).");
+                    + "gguf:<TYPE> (Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q2_0, Q1_0, Q2_K … Q6_K, IQ4_NL, IQ4_XS, MXFP4, NVFP4, TQ1_0, TQ2_0).");
         }
         QuantizedTensor q = RoundToNearest.quantize(w, intConfig(r));
         return result(r, w, q.method(), q.dequantized(), q.storedBits(), Optional.empty(), Optional.empty(),
