@@ -52,7 +52,7 @@ class QuantizeController {
             }
         }
         int bins = bins(q.bins());
-        ResponseSize.check(extra, format, method, shape, bins);
+        ResponseSize.check(extra, format, method, shape, bins, or(q.groupSize(), 128));
         rateLimit.charge(http, LabCost.of(format, method, shape.rows(), shape.cols(), shape.inputRows()), shape.field(),
                 shape.describe(method));
         FloatMatrix tensor = tensor(q, shape);

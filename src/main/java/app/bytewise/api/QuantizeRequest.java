@@ -10,11 +10,12 @@ public record QuantizeRequest(
         @Schema(description = "fp16, bf16, fp8-e4m3, fp8-e5m2, int2…int8, nf4, fp4, "
                 + "mx:fp4, mx:fp6-e2m3, mx:fp6-e3m2, mx:fp8-e4m3, mx:fp8-e5m2, nvfp4, fp8-block128, gguf:<TYPE>", defaultValue = "int8")
         String format,
-        @Schema(description = "rtn, gptq, awq, llm.int8, smoothquant, kivi", defaultValue = "rtn") String method,
+        @Schema(description = "rtn, gptq, awq, llm.int8, smoothquant, kivi, hqq", defaultValue = "rtn") String method,
         @Schema(description = "tensor, channel or group (integer formats)", defaultValue = "channel") String granularity,
         @Schema(defaultValue = "128") Integer groupSize,
         @Schema(defaultValue = "true") Boolean symmetric,
-        @Schema(description = "NF4/FP4: quantize the absmax values too", defaultValue = "false") Boolean doubleQuant,
+        @Schema(description = "NF4/FP4: quantize the absmax values too; hqq: its 8-bit zeros and scales "
+                + "(quant_zero, quant_scale)", defaultValue = "false") Boolean doubleQuant,
         @Schema(description = "Row-major values (with rows and cols), at most 1,048,576") List<Float> values,
         Integer rows,
         Integer cols,

@@ -30,12 +30,20 @@ final class ResponseSize {
 
     /** Refuses, naming {@code return}, extra outputs that would make the answer larger than {@link #MAX_BYTES}. */
     static void check(List<String> extra, String format, LabMethod method, QuantizeShape shape, int bins) {
+        check(extra, format, method, shape, bins, 128);
+    }
+
+    /** The same, for a run whose groups hold {@code groupSize} values (AutoAWQ's packed zeros and scales). */
+    static void check(List<String> extra, String format, LabMethod method, QuantizeShape shape, int bins, int groupSize) {
         double fixed = FIXED_CHARS + 3.0 * (bins + 1) * BIN_CHARS;
         // LLM.int8() and SmoothQuant quantize the product: their "dequantized" output is Y, inputRows × rows.
         boolean product = method == LabMethod.LLM_INT8 || method == LabMethod.SMOOTHQUANT;
         double values = product ? (double) shape.inputRows() * shape.rows() : (double) shape.rows() * shape.cols();
         double dequantized = extra.contains("dequantized") ? values * FLOAT_CHARS : 0;
         double encoded = extra.contains("encoded") ? encodedChars(format, shape.rows(), shape.cols()) : 0;
+        if (extra.contains("encoded") && (method == LabMethod.AWQ || method == LabMethod.HQQ)) {
+            encoded = methodChars(method, (double) shape.rows() * shape.cols(), Math.max(1, groupSize));
+        }
         double total = fixed + dequantized + encoded;
         if (total > MAX_BYTES) {
             String asked = dequantized >= encoded ? "\"dequantized\"" : "\"encoded\"";
@@ -43,6 +51,15 @@ final class ResponseSize {
                     + "answer of about %.1f MiB; answers are at most %d MiB. Leave it out, or ask for it on a smaller "
                     + "tensor.", asked, shape.rows(), shape.cols(), total / (1024 * 1024), MAX_BYTES / (1024 * 1024)));
         }
+    }
+
+    /**
+     * Hex of the packed codes: HQQ's W_q at most a byte a weight (8-, 6- and 5-bit codes are not
+     * packed); AutoAWQ's GEMM bytes half a byte a weight plus, per group, half a byte of zero and an
+     * FP16 scale (per channel is one group per row, fewer bytes than any group size it is counted as).
+     */
+    private static double methodChars(LabMethod method, double weights, int groupSize) {
+        return method == LabMethod.HQQ ? 2 * weights : 2 * weights * (0.5 + 2.5 / groupSize);
     }
 
     /**

@@ -89,6 +89,22 @@ class QuantizeApiTest {
         assertThat(answer.has("dequantized")).isFalse();
     }
 
+    @Test
+    void hqqRunsThroughTheApiAndReturnsItsPackedCodes() throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree("""
+                {"format": "int4", "method": "hqq", "granularity": "group", "groupSize": 64,
+                 "tensor": {"kind": "gaussian", "rows": 32, "cols": 128, "seed": 7}}""");
+        body.putArray("return").add("encoded");
+        HttpResponse<String> response = post(body);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.get("scheme").stringValue()).isEqualTo("HQQ 4-bit, group 64");
+        assertThat(answer.get("bitsPerWeight").doubleValue()).isEqualTo(4.5);
+        // W_q packed two codes a byte: 32 · 128 / 2 bytes, two hex digits each.
+        assertThat(answer.get("encodedHex").stringValue()).hasSize(32 * 128);
+        assertThat(answer.get("metrics").get("cosineSimilarity").doubleValue()).isGreaterThan(0.99);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"format\": \"int9\", \"values\": [1, 2], \"rows\": 1, \"cols\": 2}|format",

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** The methods the lab runs, by the names users know. */
 public enum LabMethod {
-    RTN("rtn"), GPTQ("gptq"), AWQ("awq"), LLM_INT8("llm.int8"), SMOOTHQUANT("smoothquant"), KIVI("kivi");
+    RTN("rtn"), GPTQ("gptq"), AWQ("awq"), LLM_INT8("llm.int8"), SMOOTHQUANT("smoothquant"), KIVI("kivi"), HQQ("hqq");
 
     private final String id;
 
@@ -24,7 +24,7 @@ public enum LabMethod {
                 return m;
             }
         }
-        throw new InvalidInputException("method", "Unknown method '" + id + "'. Known: rtn, gptq, awq, llm.int8, smoothquant, kivi.");
+        throw new InvalidInputException("method", "Unknown method '" + id + "'. Known: rtn, gptq, awq, llm.int8, smoothquant, kivi, hqq.");
     }
 
     /** Methods that need layer inputs X (generated from a seed when none are given). */

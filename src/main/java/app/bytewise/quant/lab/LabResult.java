@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param outputError Y = X·Ŵᵀ against the FP32 Y, when layer inputs were used
  * @param bitsPerWeight stored bits per value: codes, scales, zero points and outlier columns counted
  * @param encoded the stored bytes exactly as the format lays them out, where the format has a
- *     fixed layout (GGUF blocks; bitsandbytes packed nibbles)
+ *     fixed layout (GGUF blocks; bitsandbytes packed nibbles; AutoAWQ's GEMM qweight, qzeros and
+ *     scales for AWQ INT4; HQQ's bit-packed W_q)
  * @param absmax bitsandbytes' per-block absmax, returned beside the packed codes
  */
 public record LabResult(String scheme, ErrorMetrics metrics, Optional<ErrorMetrics> outputError, double bitsPerWeight,

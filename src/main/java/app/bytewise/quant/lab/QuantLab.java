@@ -3,7 +3,6 @@ package app.bytewise.quant.lab;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.quant.BlockCodec;
 import app.bytewise.quant.gguf.GgufCodecs;
-import app.bytewise.quant.method.Awq;
 import app.bytewise.quant.method.Gptq;
 import app.bytewise.quant.method.GptqConfig;
 import app.bytewise.quant.method.IntQuantConfig;
@@ -37,11 +36,7 @@ public final class QuantLab {
             case RTN -> rtn(r, w, notes);
             case GPTQ -> weightMethod(r, w, Gptq.quantize(w, inputs(r), new GptqConfig(intConfig(r), r.dampPercent(), 128,
                     r.actOrder()), monitor), notes);
-            case AWQ -> {
-                Awq.Result awq = Awq.quantize(w, inputs(r), intConfig(r));
-                notes.add(String.format(Locale.ROOT, "Best α = %.2f; the scales fold into the previous layer.", awq.alpha()));
-                yield weightMethod(r, w, awq.quantized(), notes);
-            }
+            case AWQ -> AwqRun.run(r, w, inputs(r), notes);
             case LLM_INT8 -> matmul(r, w, LlmInt8.multiply(inputs(r), w, r.threshold()), notes);
             case SMOOTHQUANT -> matmul(r, w, SmoothQuant.multiply(inputs(r), w, r.alpha()), notes);
             case KIVI -> {
@@ -51,6 +46,7 @@ public final class QuantLab {
                 yield result(r, w, q.method(), q.dequantized(), q.storedBits(), Optional.empty(), Optional.empty(),
                         Optional.empty(), notes);
             }
+            case HQQ -> HqqRun.run(r, w, notes);
         };
     }
 

@@ -18,7 +18,11 @@ public final class Awq {
     /** Grid steps over [0, 1]: α = 0, 0.05, …, 1 (AutoAWQ uses 20 steps over [0, 1)). */
     public static final int GRID = 20;
 
-    public record Result(QuantizedTensor quantized, double alpha, double[] errorPerAlpha) {
+    /**
+     * @param channelScales s at the best α: the checkpoint stores W·diag(s) quantized (s folds into
+     *     the previous layer), so its codes are those of W·diag(s)
+     */
+    public record Result(QuantizedTensor quantized, double alpha, double[] errorPerAlpha, float[] channelScales) {
     }
 
     private Awq() {
@@ -44,6 +48,7 @@ public final class Awq {
         double[] errors = new double[GRID + 1];
         QuantizedTensor best = null;
         double bestAlpha = 0;
+        float[] bestScales = null;
         for (int step = 0; step <= GRID; step++) {
             double alpha = (double) step / GRID;
             float[] s = scales(meanAbs, alpha);
@@ -64,12 +69,13 @@ public final class Awq {
             if (best == null || errors[step] < errors[(int) Math.round(bestAlpha * GRID)]) {
                 best = q;
                 bestAlpha = alpha;
+                bestScales = s;
             }
         }
         QuantizedTensor result = new QuantizedTensor(
                 String.format(java.util.Locale.ROOT, "AWQ %s, α = %.2f", config.describe(), bestAlpha),
                 best.dequantized(), best.storedBits());
-        return new Result(result, bestAlpha, errors);
+        return new Result(result, bestAlpha, errors, bestScales);
     }
 
     /** s = clamp(mean|x|^α, 1e-4) / sqrt(max s · min s), as AutoAWQ normalises it. */

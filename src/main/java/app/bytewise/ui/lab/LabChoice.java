@@ -8,9 +8,10 @@ import app.bytewise.quant.tensor.FloatMatrix;
 /**
  * The formats and methods the lab page offers side by side, each with the settings people use in
  * practice: bitsandbytes' 64-value blocks for NF4/FP4, 128-column groups for GPTQ/AWQ INT4,
- * LLM.int8()'s threshold of 6 and SmoothQuant's α = 0.5 (the defaults of their papers); OCP MX
- * (32 per E8M0 scale) and NVIDIA NVFP4 (16 per E4M3 scale plus a per-tensor FP32) as torchao stores
- * them, and DeepSeek-V3's FP8 with an FP32 scale per 128 × 128 block.
+ * HQQ's BaseQuantizeConfig(nbits=4, group_size=64), LLM.int8()'s threshold of 6 and SmoothQuant's
+ * α = 0.5 (the defaults of their papers and libraries); OCP MX (32 per E8M0 scale) and NVIDIA NVFP4
+ * (16 per E4M3 scale plus a per-tensor FP32) as torchao stores them, and DeepSeek-V3's FP8 with an
+ * FP32 scale per 128 × 128 block.
  */
 public enum LabChoice {
     FP16("FP16", "fp16", LabMethod.RTN, Granularity.CHANNEL, 128, false),
@@ -45,6 +46,7 @@ public enum LabChoice {
     Q1_0("GGUF Q1_0 (signs)", "gguf:Q1_0", LabMethod.RTN, Granularity.GROUP, 128, false),
     GPTQ_INT4("GPTQ INT4 group 128", "int4", LabMethod.GPTQ, Granularity.GROUP, 128, false),
     AWQ_INT4("AWQ INT4 group 128", "int4", LabMethod.AWQ, Granularity.GROUP, 128, false),
+    HQQ_4BIT("HQQ 4-bit group 64", "int4", LabMethod.HQQ, Granularity.GROUP, 64, false),
     LLM_INT8("LLM.int8() (threshold 6)", "int8", LabMethod.LLM_INT8, Granularity.CHANNEL, 128, false),
     SMOOTHQUANT("SmoothQuant W8A8 (α 0.5)", "int8", LabMethod.SMOOTHQUANT, Granularity.CHANNEL, 128, false),
     KIVI_KEYS("KIVI 2-bit keys", "int2", LabMethod.KIVI, Granularity.GROUP, 32, false);
