@@ -106,7 +106,10 @@ class BrowserPagesIT extends BrowserTestBase {
     @Test
     void labQuantizesOffTheUiThreadAndShowsMetricsAndHistograms() throws Exception {
         open("lab", "Lab | Bytewise");
-        wait.until(d -> d.findElement(By.xpath("//vaadin-button[normalize-space(.)='Quantize']"))).click();
+        // The list of formats is long: bring the button into view, as a user scrolls to it, before clicking.
+        WebElement quantize = wait.until(d -> d.findElement(By.xpath("//vaadin-button[normalize-space(.)='Quantize']")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", quantize);
+        quantize.click();
         wait.until(d -> d.findElement(By.cssSelector(".bw-lab-status")).getText().startsWith("Done: 5 results"));
         assertThat(browser.findElements(By.cssSelector(".bw-lab-results img.bw-chart"))).hasSize(2);
         chartsAreDrawn(".bw-lab-results img.bw-chart");
