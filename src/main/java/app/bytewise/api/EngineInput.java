@@ -15,14 +15,11 @@ import app.bytewise.engine.serving.llamacpp.LlamaCppCacheType;
 import app.bytewise.engine.serving.llamacpp.LlamaCppOffload;
 import app.bytewise.engine.serving.llamacpp.LlamaCppPlacement;
 import app.bytewise.engine.serving.llamacpp.LlamaCppProfile;
-import app.bytewise.engine.serving.llamacpp.LlamaCppWeights;
 import app.bytewise.engine.serving.llamacpp.LlamaCppSettings;
 import app.bytewise.engine.serving.llamacpp.LlamaCppSettings.FlashAttention;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
-import app.bytewise.engine.gpu.Gpu;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -180,18 +177,15 @@ record EngineInput(
         LlamaCppOffload offload = new LlamaCppOffload(nGpuLayers == null ? LlamaCppOffload.ALL : nGpuLayers,
                 nCpuMoe == null ? 0 : nCpuMoe, Boolean.TRUE.equals(cpuMoe), tensorSplit == null ? List.of() : tensorSplit,
                 !Boolean.FALSE.equals(offloadKqv));
-        List<Gpu> gpus = r.gpu().map(g -> Collections.nCopies(r.gpuCount(), g)).orElse(List.of());
         View v = view(caches);
         List<String> notes = new java.util.ArrayList<>(v.notes());
-        LlamaCppWeights weights;
-        try {
-            weights = LlamaCppWeights.of(model, r.weights());
-        } catch (InvalidInputException notGguf) {
+        LlamaCppPlacement.Attempt attempt = LlamaCppPlacement.attempt(r, settings, caches, offload);
+        if (attempt.placement().isEmpty()) {
             // The caches stand on their own; only where the weights would go is unknown.
-            notes.add("No placement on devices: " + notGguf.getMessage());
+            notes.add("No placement on devices: " + attempt.gap().orElseThrow());
             return v.withNotes(notes);
         }
-        LlamaCppPlacement p = LlamaCppPlacement.place(model, weights, settings, caches, offload, gpus, true);
+        LlamaCppPlacement p = attempt.placement().get();
         notes.addAll(p.notes());
         List<Device> devices = p.devices().stream().map(d -> new Device(d.name(), d.isHost() ? null : d.label(),
                 d.totalBytes(), d.layers(), d.modelBytes(), d.kvBytes(), d.recurrentBytes(), d.usedBytes(),

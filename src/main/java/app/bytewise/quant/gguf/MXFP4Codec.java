@@ -25,7 +25,8 @@ public final class MXFP4Codec extends GgmlBlockCodec {
     void encodeBlocks(float[] x, int nb, byte[] out) {
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
             float amax = Blocks.maxAbs(x, xo, QK);
-            int e = amax > 0f ? toUint8(floorLog2(amax) - 2 + 127) : 0;
+            // C's (uint8_t) of a float as x86-64 compiles it: a 32-bit truncating conversion, then the low byte.
+            int e = amax > 0f ? Rounding.truncX86(floorLog2(amax) - 2 + 127) & 0xFF : 0;
             float d = halfScale(e);
             out[o] = (byte) e;
             for (int j = 0; j < QK / 2; j++) {
@@ -53,15 +54,6 @@ public final class MXFP4Codec extends GgmlBlockCodec {
      */
     private static float floorLog2(float amax) {
         return (float) Math.floor((float) (Math.log(amax) / Math.log(2)));
-    }
-
-    /**
-     * C's {@code (uint8_t)} of a float as x86-64 compiles it: a 32-bit truncating conversion
-     * ({@code cvttss2si}, INT_MIN when out of range, as for +inf), then the low byte.
-     */
-    private static int toUint8(float v) {
-        int i = Float.isFinite(v) && Math.abs(v) < 2.147483648E9f ? (int) v : Integer.MIN_VALUE;
-        return i & 0xFF;
     }
 
     /** {@code ggml_e8m0_to_fp32_half}: 2^(e − 128), the two smallest as subnormals. */

@@ -7,11 +7,9 @@ import app.bytewise.engine.serving.llamacpp.LlamaCppCacheType;
 import app.bytewise.engine.serving.llamacpp.LlamaCppProfile;
 import app.bytewise.engine.serving.llamacpp.LlamaCppSettings;
 import app.bytewise.engine.serving.llamacpp.LlamaCppSettings.FlashAttention;
-import app.bytewise.engine.gpu.Gpu;
 import app.bytewise.engine.inference.InferenceRequest;
 import app.bytewise.engine.serving.llamacpp.LlamaCppOffload;
 import app.bytewise.engine.serving.llamacpp.LlamaCppPlacement;
-import app.bytewise.engine.serving.llamacpp.LlamaCppWeights;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
@@ -19,7 +17,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,15 +127,8 @@ final class EngineField extends Div {
             LlamaCppOffload offload = LlamaCppOffload.defaults()
                     .withGpuLayers(gpuLayers.getValue() == null ? LlamaCppOffload.ALL : gpuLayers.getValue())
                     .withCpuMoe(cpuMoe.getValue() == null ? 0 : cpuMoe.getValue());
-            LlamaCppWeights weights;
-            try {
-                weights = LlamaCppWeights.of(model, r.weights());
-            } catch (InvalidInputException notGguf) {
-                return Optional.of(new ServedEngine(caches, Optional.empty(), Optional.of(notGguf.getMessage())));
-            }
-            List<Gpu> gpus = r.gpu().map(g -> Collections.nCopies(r.gpuCount(), g)).orElse(List.of());
-            return Optional.of(new ServedEngine(caches, Optional.of(LlamaCppPlacement.place(model, weights, s, caches,
-                    offload, gpus, true)), Optional.empty()));
+            LlamaCppPlacement.Attempt attempt = LlamaCppPlacement.attempt(r, s, caches, offload);
+            return Optional.of(new ServedEngine(caches, attempt.placement(), attempt.gap()));
         } catch (InvalidInputException bad) {
             HasValidation field = switch (bad.field()) {
                 case "engine.cacheTypeK" -> cacheK;

@@ -19,12 +19,14 @@ final class LlamaCppLayerDevices {
     static final int CPU = -1;
 
     private final int layers;
+    private final int nGpuLayers;
     private final int gpuStart;
     private final int gpuLayers;
     private final float[] splits;
 
-    private LlamaCppLayerDevices(int layers, int gpuStart, int gpuLayers, float[] splits) {
+    private LlamaCppLayerDevices(int layers, int nGpuLayers, int gpuStart, int gpuLayers, float[] splits) {
         this.layers = layers;
+        this.nGpuLayers = nGpuLayers;
         this.gpuStart = gpuStart;
         this.gpuLayers = gpuLayers;
         this.splits = splits;
@@ -54,7 +56,7 @@ final class LlamaCppLayerDevices {
         }
         int start = Math.max(layers + 1 - ngl, 0);
         int act = devices == 0 ? 0 : Math.min(ngl, layers + 1);
-        return new LlamaCppLayerDevices(layers, start, act, splits);
+        return new LlamaCppLayerDevices(layers, ngl, start, act, splits);
     }
 
     /** The device of layer {@code il} (0 … n; n is the output layer). */
@@ -79,8 +81,8 @@ final class LlamaCppLayerDevices {
     }
 
     /** {@code n_gpu_layers} as llama.cpp resolves it: -1 is all n + 1. */
-    int nGpuLayers(LlamaCppOffload o) {
-        return o.nGpuLayers() == LlamaCppOffload.ALL ? layers + 1 : o.nGpuLayers();
+    int nGpuLayers() {
+        return nGpuLayers;
     }
 
     int layers() {

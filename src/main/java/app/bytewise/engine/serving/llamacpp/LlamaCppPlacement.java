@@ -3,6 +3,7 @@ package app.bytewise.engine.serving.llamacpp;
 import app.bytewise.engine.ByteCount;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.gpu.Gpu;
+import app.bytewise.engine.inference.InferenceRequest;
 import app.bytewise.engine.model.Architecture;
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.serving.CacheKind;
@@ -12,6 +13,7 @@ import app.bytewise.engine.serving.llamacpp.LlamaCppWeights.Weight;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,6 +61,26 @@ public record LlamaCppPlacement(List<DeviceMemory> devices, int offloaded, int o
 
     public List<DeviceMemory> gpus() {
         return devices.subList(0, devices.size() - 1);
+    }
+
+    /** A placement, or why there is none (weights llama.cpp cannot load); the caches stand either way. */
+    public record Attempt(Optional<LlamaCppPlacement> placement, Optional<String> gap) {
+    }
+
+    /**
+     * {@code r}'s model in its weight format on {@code r}'s GPUs ({@code gpuCount} devices, none for
+     * CPU only), with llama-server's memory-mapped loading; a format llama.cpp cannot load gives the
+     * gap instead.
+     */
+    public static Attempt attempt(InferenceRequest r, LlamaCppSettings s, EngineAllocation caches, LlamaCppOffload o) {
+        LlamaCppWeights weights;
+        try {
+            weights = LlamaCppWeights.of(r.model(), r.weights());
+        } catch (InvalidInputException notGguf) {
+            return new Attempt(Optional.empty(), Optional.of(notGguf.getMessage()));
+        }
+        List<Gpu> gpus = r.gpu().map(g -> Collections.nCopies(r.gpuCount(), g)).orElse(List.of());
+        return new Attempt(Optional.of(place(r.model(), weights, s, caches, o, gpus, true)), Optional.empty());
     }
 
     /**
@@ -136,7 +158,7 @@ public record LlamaCppPlacement(List<DeviceMemory> devices, int offloaded, int o
                     model_[d], kv[d], rs[d]));
         }
         devices.add(new DeviceMemory("CPU", "", 0, layerCount[nd], model_[nd], kv[nd], rs[nd]));
-        List<String> log = log(layers, o, nd, backend, useMmap, model_, byCache, caches);
+        List<String> log = log(layers, nd, backend, useMmap, model_, byCache, caches);
         Optional<String> refusal = Optional.empty();
         for (int d = nd - 1; d >= 0; d--) {
             // Buffers are allocated in name order, so the first device that runs out is the one llama.cpp reports.
@@ -184,12 +206,12 @@ public record LlamaCppPlacement(List<DeviceMemory> devices, int offloaded, int o
         return Math.ceilDiv(n, to) * to;
     }
 
-    private static List<String> log(LlamaCppLayerDevices layers, LlamaCppOffload o, int nd, String backend, boolean useMmap,
+    private static List<String> log(LlamaCppLayerDevices layers, int nd, String backend, boolean useMmap,
             long[] model, long[][] byCache, EngineAllocation caches) {
         List<String> log = new ArrayList<>();
         if (nd > 0) {
             // llama_model_base::load_tensors counts min(n_gpu_layers, n_layer) and takes the output layer from it.
-            int ngl = layers.nGpuLayers(o);
+            int ngl = layers.nGpuLayers();
             int repeating = Math.min(ngl, layers.layers());
             if (repeating > 0) {
                 log.add("load_tensors: offloading output layer to GPU");

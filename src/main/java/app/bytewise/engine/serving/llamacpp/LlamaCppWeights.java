@@ -93,7 +93,7 @@ public record LlamaCppWeights(List<Weight> tensors, boolean tiedOutput, long tok
      * The weights of a catalog model or config.json under a GGUF format ({@code gguf:Q4_K_M} …).
      * Vision towers are left out: llama.cpp loads them from a separate mmproj file.
      */
-    public static LlamaCppWeights ofLayout(Architecture a, WeightLayout layout) {
+    public static LlamaCppWeights ofLayout(WeightLayout layout) {
         List<Weight> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean hasOutput = false;
@@ -137,8 +137,8 @@ public record LlamaCppWeights(List<Weight> tensors, boolean tiedOutput, long tok
         if (vision) {
             notes.add("The vision tower is left out: llama.cpp loads it from a separate mmproj GGUF.");
         }
-        boolean tied = !hasOutput && a.tiedEmbeddings();
-        return new LlamaCppWeights(out, tied || !hasOutput, embedding, embeddingGpu, notes);
+        // Without an output matrix llama.cpp reuses token_embd, tied in the config or not.
+        return new LlamaCppWeights(out, !hasOutput, embedding, embeddingGpu, notes);
     }
 
     /**
@@ -147,7 +147,7 @@ public record LlamaCppWeights(List<Weight> tensors, boolean tiedOutput, long tok
      * formats llama.cpp cannot load (GPTQ, NF4, FP8 safetensors …) are refused.
      */
     public static LlamaCppWeights of(Model model, WeightFormat format) {
-        Architecture a = model.requireArchitecture("A llama.cpp placement");
+        model.requireArchitecture("A llama.cpp placement");
         WeightLayout layout = switch (format.id()) {
             case "fp16", "bf16" -> GgufFormat.parse("F16").layout(model);
             default -> format.layout(model);
@@ -158,7 +158,7 @@ public record LlamaCppWeights(List<Weight> tensors, boolean tiedOutput, long tok
                         + "' are stored as " + g.type() + ", which it cannot load. Choose a gguf: format or fp16/bf16.");
             }
         }
-        return ofLayout(a, layout);
+        return ofLayout(layout);
     }
 
     private static boolean isGgml(String type) {

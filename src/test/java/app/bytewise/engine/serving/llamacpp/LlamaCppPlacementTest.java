@@ -24,8 +24,7 @@ class LlamaCppPlacementTest {
     private static LlamaCppPlacement place(Model model, String format, long nCtx, LlamaCppOffload o, List<Gpu> gpus) {
         LlamaCppSettings s = LlamaCppSettings.defaults(nCtx, 1);
         EngineAllocation caches = LlamaCppProfile.allocate(model, s);
-        LlamaCppWeights w = LlamaCppWeights.ofLayout(model.architecture().orElseThrow(),
-                GgufFormat.parse(format).layout(model));
+        LlamaCppWeights w = LlamaCppWeights.ofLayout(GgufFormat.parse(format).layout(model));
         return LlamaCppPlacement.place(model, w, s, caches, o, gpus, true);
     }
 
