@@ -58,12 +58,26 @@ final class GgmlQuantizers implements AutoCloseable {
      * without an importance matrix (ggml/src/ggml.c), {@code type} an {@code enum ggml_type} id.
      */
     byte[] quantizeChunk(int type, float[] x, int bytes) {
+        return quantizeChunk(type, x, x.length, null, bytes);
+    }
+
+    /**
+     * {@code ggml_quantize_chunk(type, src, dst, 0, nrows, n_per_row, imatrix)}: rows of
+     * {@code nPerRow} values as llama-quantize writes them with the importance matrix {@code imatrix}
+     * (one weight per column, or null for none).
+     */
+    byte[] quantizeChunk(int type, float[] x, int nPerRow, float[] imatrix, int bytes) {
         MethodHandle f = LINKER.downcallHandle(symbols.find("ggml_quantize_chunk").orElseThrow(), FunctionDescriptor.of(
                 JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
+        if (x.length % nPerRow != 0 || (imatrix != null && imatrix.length != nPerRow)) {
+            throw new IllegalArgumentException(x.length + " values are not whole rows of " + nPerRow
+                    + (imatrix == null ? "" : " with " + imatrix.length + " importances"));
+        }
         try (Arena call = Arena.ofConfined()) {
             MemorySegment in = call.allocateFrom(JAVA_FLOAT, x);
             MemorySegment out = call.allocate(bytes, 64);
-            long written = (long) f.invokeExact(type, in, out, 0L, 1L, (long) x.length, MemorySegment.NULL);
+            MemorySegment weights = imatrix == null ? MemorySegment.NULL : call.allocateFrom(JAVA_FLOAT, imatrix);
+            long written = (long) f.invokeExact(type, in, out, 0L, (long) (x.length / nPerRow), (long) nPerRow, weights);
             if (written != bytes) {
                 throw new IllegalStateException("ggml wrote " + written + " bytes, expected " + bytes);
             }
