@@ -22,6 +22,13 @@ public enum GgmlType {
     TQ1_0(256, 54),
     TQ2_0(256, 66),
     IQ4_XS(256, 136),
+    IQ3_S(256, 110),
+    IQ3_XXS(256, 98),
+    IQ2_S(256, 82),
+    IQ2_XS(256, 74),
+    IQ2_XXS(256, 66),
+    IQ1_M(256, 56),
+    IQ1_S(256, 50),
     Q2_K(256, 84),
     Q3_K(256, 110),
     Q4_K(256, 144),
@@ -69,7 +76,7 @@ public enum GgmlType {
             return this;
         }
         GgmlType next = switch (this) {
-            case IQ4_XS -> IQ4_NL;
+            case IQ4_XS, IQ3_S, IQ3_XXS, IQ2_S, IQ2_XS, IQ2_XXS, IQ1_M, IQ1_S -> IQ4_NL;
             case Q2_K, Q3_K, Q2_0, TQ1_0, TQ2_0 -> Q4_0;
             case Q4_K -> Q5_0;
             case Q5_K -> Q5_1;

@@ -19,27 +19,43 @@ import java.util.Optional;
  * A GGUF file as llama.cpp writes it, so its size is predicted from the tensor list rather than
  * from one bits-per-weight guess. {@code gguf:Q4_K_M} and the other llama-quantize file types
  * apply the per-tensor rules of {@code llama_tensor_get_type()} in {@code src/llama-quant.cpp}
- * (no imatrix); a bare type that is not a file type ({@code gguf:Q4_K}, {@code gguf:Q5_K},
+ * ({@link LlamaQuantRules}); a few rules read whether an importance matrix was given, which the mixes
+ * that require one always have and the others have when named {@code gguf:<MIX>+imatrix}
+ * ({@code gguf:IQ4_XS+imatrix}: it changes Q4_0, Q5_0, IQ4_NL and IQ4_XS files); a bare type that is not a file type ({@code gguf:Q4_K}, {@code gguf:Q5_K},
  * {@code gguf:Q3_K}) stores every quantizable tensor in that type, as {@code --pure} does.
  * Tensors that are never quantized keep the type {@code convert_hf_to_gguf.py} gave them: F32 for
  * 1-D tensors, norms, the MoE router and position embeddings. Sizes count tensor data only; the
  * file adds metadata (vocabulary, hyper-parameters) and alignment padding.
  */
-public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureType) implements WeightFormat {
+public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureType, boolean imatrix)
+        implements WeightFormat {
+
+    private static final String IMATRIX = "+IMATRIX";
 
     public static GgufFormat parse(String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        Optional<GgufFileType> mix = GgufFileType.of(upper);
+        String upper = name.strip().toUpperCase(Locale.ROOT);
+        boolean withImatrix = upper.endsWith(IMATRIX);
+        String base = withImatrix ? upper.substring(0, upper.length() - IMATRIX.length()) : upper;
+        Optional<GgufFileType> mix = GgufFileType.of(base);
         if (mix.isPresent()) {
-            return new GgufFormat(mix.get().name(), mix, mix.get().defaultType());
+            GgufFileType m = mix.get();
+            boolean imatrix = withImatrix || m.requiresImatrix();
+            // A mix that cannot be made without an imatrix is named without the suffix: there is no other kind.
+            String id = m.name() + (imatrix && !m.requiresImatrix() ? "+imatrix" : "");
+            return new GgufFormat(id, mix, m.defaultType(), imatrix);
         }
         for (GgmlType type : List.of(Q2_K, Q3_K, Q4_K, Q5_K)) {
-            if (type.name().equals(upper)) {
-                return new GgufFormat(type.name(), Optional.empty(), type);
+            if (type.name().equals(base)) {
+                if (withImatrix) {
+                    throw new InvalidInputException("weights", "gguf:" + type + " stores every tensor in " + type
+                            + " (--pure); an importance matrix changes no type there. Use gguf:" + type + ".");
+                }
+                return new GgufFormat(type.name(), Optional.empty(), type, false);
             }
         }
-        throw new InvalidInputException("weights", "Unknown GGUF type '" + name + "'. Known: Q8_0, Q6_K, Q5_K_M, "
-                + "Q5_K_S, Q5_K, Q5_1, Q5_0, Q4_K_M, Q4_K_S, Q4_K, Q4_1, Q4_0, Q3_K_L, Q3_K_M, Q3_K, Q2_K, MXFP4_MOE, F16.");
+        throw new InvalidInputException("weights", "Unknown GGUF type '" + name + "'. Known mixes: "
+                + String.join(", ", java.util.Arrays.stream(GgufFileType.values()).map(Enum::name).toList())
+                + " (each also as <MIX>+imatrix, made with an importance matrix); pure types: Q5_K, Q4_K, Q3_K, Q2_K.");
     }
 
     @Override
@@ -61,14 +77,15 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
     public String description() {
         return mix.isPresent()
                 ? "llama.cpp " + name + ": " + pureType + " by default, with the mix's higher-precision tensors "
-                        + "(output head, some attn_v/ffn_down layers); norms and 1-D tensors in F32."
+                        + "(output head, some attn_v/ffn_down layers); norms and 1-D tensors in F32"
+                        + (imatrix ? "; made with an importance matrix (llama-imatrix)." : ".")
                 : "Every quantizable tensor in " + pureType + "; norms and 1-D tensors in F32.";
     }
 
     @Override
     public WeightLayout layout(Model model) {
         Architecture arch = model.requireArchitecture("A GGUF size");
-        MixState state = new MixState(arch, model.tensorGroups());
+        LlamaQuantRules rules = mix.isEmpty() ? null : new LlamaQuantRules(mix.get(), imatrix, arch, model.tensorGroups());
         List<TensorGroup> groups = model.tensorGroups();
         List<GroupStorage> stored = new ArrayList<>();
         int i = 0;
@@ -84,10 +101,10 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
                     splitKvB(g, mla.get(), parts);
                 } else if (!quantizable(t)) {
                     parts.add(storage(g, F32));
-                } else if (!dependsOnLayer(t)) {
-                    parts.add(storage(g, chosenType(t, t.layer(), state).fallbackFor(t.rowLength())));
+                } else if (rules == null || !rules.dependsOnLayer(t)) {
+                    parts.add(storage(g, typeOf(rules, t, t.layer()).fallbackFor(t.rowLength())));
                 } else {
-                    storeByLayer(g, state, parts);
+                    storeByLayer(g, rules, parts);
                 }
             }
             parts.sort(Comparator.comparingInt(part -> part.group().first().layer()));
@@ -133,14 +150,14 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
      * A group whose type changes from layer to layer (attn_v, ffn_down in a mix) is stored as runs of
      * consecutive layers of one type: a handful of parts, not one per layer.
      */
-    private void storeByLayer(TensorGroup g, MixState state, List<GroupStorage> stored) {
+    private static void storeByLayer(TensorGroup g, LlamaQuantRules rules, List<GroupStorage> stored) {
         Tensor t = g.first();
         int from = t.layer();
         int end = from + g.layers();
         int runStart = from;
         GgmlType runType = null;
         for (int layer = from; layer < end; layer++) {
-            GgmlType type = chosenType(t, layer, state).fallbackFor(t.rowLength());
+            GgmlType type = rules.typeOf(t, layer).fallbackFor(t.rowLength());
             if (runType != null && type != runType) {
                 stored.add(storage(g.layers(runStart, layer - runStart), runType));
                 runStart = layer;
@@ -155,10 +172,8 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
         return new GroupStorage(g, type.name(), type.bytes(t.rows(), t.rowLength()));
     }
 
-    /** Whether the mix's rule reads the layer index or llama.cpp's running count of attn_v tensors. */
-    private boolean dependsOnLayer(Tensor t) {
-        return mix.isPresent() && mix.get() != GgufFileType.F16 && mix.get() != GgufFileType.MXFP4_MOE
-                && (t.role() == ATTN_V || t.role() == ATTN_QKV || t.role() == FFN_DOWN);
+    private GgmlType typeOf(LlamaQuantRules rules, Tensor t, int layer) {
+        return rules == null ? pureType : rules.typeOf(t, layer);
     }
 
     /**
@@ -170,120 +185,5 @@ public record GgufFormat(String name, Optional<GgufFileType> mix, GgmlType pureT
     private static boolean quantizable(Tensor t) {
         return t.dimensions() >= 2 && t.role() != NORM && t.role() != BIAS && t.role() != ROUTER && t.role() != POSITION_EMBEDDING
                 && t.role() != MIXER_STATE && t.role() != ATTN_SINKS;
-    }
-
-    /** The type for the copy of {@code t} in {@code layer}; attention values are one tensor per layer. */
-    private GgmlType chosenType(Tensor t, int layer, MixState s) {
-        if (mix.isEmpty() || mix.get() == GgufFileType.F16) {
-            return pureType;
-        }
-        GgufFileType ftype = mix.get();
-        GgmlType type = ftype.defaultType();
-        boolean outputRule = t.role() == OUTPUT || (t.role() == TOKEN_EMBEDDING && !s.hasOutput);
-        if (ftype == GgufFileType.MXFP4_MOE) {
-            // llama_tensor_get_type (src/llama-quant.cpp): the output (and tied embeddings) Q8_0, tensors
-            // with experts stacked along ne[2] MXFP4, everything else Q8_0; no per-layer rules.
-            return !outputRule && (t.expert() >= 0 || t.stackedExperts() > 0) ? GgmlType.MXFP4 : Q8_0;
-        }
-        if (outputRule) {
-            if (!type.divides(t.rowLength()) || s.falcon) {
-                return Q8_0;
-            }
-            return type != Q8_0 ? Q6_K : type;
-        }
-        if (t.role() == ATTN_V || t.role() == ATTN_QKV) {
-            return attnV(ftype, type, s);
-        }
-        if (t.role() == ATTN_K) {
-            return s.experts == 8 ? Q8_0 : type;
-        }
-        if (t.role() == FFN_DOWN) {
-            return ffnDown(ftype, type, layer, s);
-        }
-        if (t.role() == ATTN_OUTPUT) {
-            return attnOutput(ftype, type, s);
-        }
-        return type;
-    }
-
-    private static GgmlType attnV(GgufFileType ftype, GgmlType type, MixState s) {
-        int i = s.attentionV++;
-        int n = s.attentionVCount;
-        GgmlType chosen = switch (ftype) {
-            case Q2_K -> s.gqa >= 4 ? Q4_K : Q3_K;
-            case Q3_K_M -> i < 2 ? Q5_K : Q4_K;
-            case Q3_K_L -> Q5_K;
-            case Q4_K_M, Q5_K_M -> useMoreBits(i, n) ? Q6_K : type;
-            case Q4_K_S -> i < 4 ? Q5_K : type;
-            default -> type;
-        };
-        if (s.seventyB && (chosen == Q3_K || chosen == Q4_K)) {
-            chosen = Q5_K;
-        }
-        return s.experts == 8 ? Q8_0 : chosen;
-    }
-
-    private static GgmlType ffnDown(GgufFileType ftype, GgmlType type, int layer, MixState s) {
-        int n = s.layers;
-        return switch (ftype) {
-            case Q2_K -> Q3_K;
-            case Q3_K_M -> layer < n / 16 ? Q5_K : s.falcon ? (useMoreBits(layer, n) ? Q4_K : Q3_K) : Q4_K;
-            case Q3_K_L -> s.falcon ? Q4_K : Q5_K;
-            case Q4_K_M -> s.falcon
-                    ? (layer < n / 16 ? Q6_K : useMoreBits(layer, n) ? Q5_K : type)
-                    : (useMoreBits(layer, n) ? Q6_K : type);
-            case Q5_K_M -> useMoreBits(layer, n) ? Q6_K : type;
-            case Q4_K_S -> layer < n / 8 ? Q5_K : type;
-            default -> type;
-        };
-    }
-
-    private static GgmlType attnOutput(GgufFileType ftype, GgmlType type, MixState s) {
-        if (s.falcon) {
-            return ftype == GgufFileType.Q3_K_L ? Q4_K : type;
-        }
-        if (s.experts == 8) {
-            return switch (ftype) {
-                case Q2_K, Q3_K_M, Q4_K_S, Q4_K_M -> Q5_K;
-                default -> type;
-            };
-        }
-        return switch (ftype) {
-            case Q2_K -> Q3_K;
-            case Q3_K_M -> Q4_K;
-            case Q3_K_L -> Q5_K;
-            default -> type;
-        };
-    }
-
-    /** llama.cpp's {@code use_more_bits}: the first and last eighth of the layers, and every third in between. */
-    static boolean useMoreBits(int i, int n) {
-        return i < n / 8 || i >= 7 * n / 8 || (i - n / 8) % 3 == 2;
-    }
-
-    /** The counters and model facts the rules read, as {@code quantize_state_impl} keeps them. */
-    private static final class MixState {
-        final boolean falcon;
-        final int experts;
-        final int gqa;
-        final int layers;
-        final boolean seventyB;
-        final boolean hasOutput;
-        final int attentionVCount;
-        int attentionV;
-
-        MixState(Architecture arch, List<TensorGroup> groups) {
-            falcon = arch.family().equals("falcon");
-            experts = arch.experts();
-            gqa = arch.gqaGroupSize();
-            layers = arch.layers();
-            // llama.cpp types 80-layer Llama models with GQA (and 80-layer Qwen2) as LLM_TYPE_70B.
-            seventyB = arch.layers() == 80 && ((arch.family().equals("llama") && arch.kvHeads() != arch.attentionHeads())
-                    || arch.family().equals("qwen2"));
-            hasOutput = groups.stream().anyMatch(g -> g.role() == OUTPUT);
-            // An MLA kv_b_proj is two tensors in the GGUF, neither counted as attention V.
-            attentionVCount = (int) groups.stream().filter(g -> (g.role() == ATTN_V || g.role() == ATTN_QKV)
-                    && !g.first().name().endsWith("kv_b_proj.weight")).mapToLong(TensorGroup::copies).sum();
-        }
     }
 }

@@ -95,7 +95,7 @@ class GgufSizeTest {
     void useMoreBitsMatchesLlamaCpp() {
         StringBuilder layers = new StringBuilder();
         for (int i = 0; i < 32; i++) {
-            if (GgufFormat.useMoreBits(i, 32)) {
+            if (LlamaQuantRules.useMoreBits(i, 32)) {
                 layers.append(i).append(' ');
             }
         }

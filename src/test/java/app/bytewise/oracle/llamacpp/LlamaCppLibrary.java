@@ -2,6 +2,7 @@ package app.bytewise.oracle.llamacpp;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -160,7 +161,7 @@ final class LlamaCppLibrary {
      *
      * @return llama_model_quantize's result, 0 on success
      */
-    int quantizeDryRun(Path in, Path out, int ftype) {
+    int quantizeDryRun(Path in, Path out, int ftype, boolean imatrix) {
         StructLayout layout = MemoryLayout.structLayout(JAVA_INT.withName("nthread"), JAVA_INT.withName("ftype"),
                 JAVA_INT.withName("output_tensor_type"), JAVA_INT.withName("token_embedding_type"),
                 JAVA_BOOLEAN.withName("allow_requantize"), JAVA_BOOLEAN.withName("quantize_output_tensor"),
@@ -177,6 +178,17 @@ final class LlamaCppLibrary {
         params.set(JAVA_INT, layout.byteOffset(MemoryLayout.PathElement.groupElement("nthread")), 1);
         params.set(JAVA_INT, layout.byteOffset(MemoryLayout.PathElement.groupElement("ftype")), ftype);
         params.set(JAVA_BOOLEAN, layout.byteOffset(MemoryLayout.PathElement.groupElement("dry_run")), true);
+        if (imatrix) {
+            // A dry run reads only that an imatrix is present (qs.has_imatrix), not its values: one entry,
+            // then the {NULL, NULL, 0} that ends the list (struct llama_model_imatrix_data, include/llama.h).
+            StructLayout entry = MemoryLayout.structLayout(ADDRESS.withName("name"), ADDRESS.withName("data"),
+                    JAVA_LONG.withName("size"));
+            MemorySegment list = arena.allocate(entry, 2);
+            list.set(ADDRESS, 0, arena.allocateFrom("blk.0.ffn_down.weight"));
+            list.set(ADDRESS, 8, arena.allocateFrom(JAVA_FLOAT, 1f));
+            list.set(JAVA_LONG, 16, 1L);
+            params.set(ADDRESS, layout.byteOffset(MemoryLayout.PathElement.groupElement("imatrix")), list);
+        }
         MethodHandle quantize = handle("llama_model_quantize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
         return (int) invoke(quantize, arena.allocateFrom(in.toString()), arena.allocateFrom(out.toString()), params);
     }

@@ -37,8 +37,8 @@ final class LlamaCppQuantizeOracle {
     }
 
     /** Tensor name to the ggml type name llama-quantize gives it (e.g. {@code q4_K}), in file order. */
-    Map<String, String> types(Path gguf, int ftype) {
-        List<String> out = run(gguf, ftype);
+    Map<String, String> types(Path gguf, int ftype, boolean imatrix) {
+        List<String> out = run(gguf, ftype, imatrix);
         Map<String, String> types = new LinkedHashMap<>();
         for (String line : out) {
             if (!line.startsWith("log ")) {
@@ -57,7 +57,7 @@ final class LlamaCppQuantizeOracle {
         return types;
     }
 
-    private List<String> run(Path gguf, int ftype) {
+    private List<String> run(Path gguf, int ftype, boolean imatrix) {
         Path stdout = null;
         try {
             stdout = Files.createTempFile("llamacpp-quantize", ".out");
@@ -65,7 +65,8 @@ final class LlamaCppQuantizeOracle {
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED",
                     "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", LlamaQuantizeProbe.class.getName(),
-                    libraryDirectory.toString(), gguf.toAbsolutePath().toString(), target.toString(), String.valueOf(ftype));
+                    libraryDirectory.toString(), gguf.toAbsolutePath().toString(), target.toString(), String.valueOf(ftype),
+                    imatrix ? "imatrix" : "none");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("GGML_NO_BACKTRACE", "1");

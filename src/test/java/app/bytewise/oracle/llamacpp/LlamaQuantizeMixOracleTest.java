@@ -39,12 +39,6 @@ class LlamaQuantizeMixOracleTest {
         oracle = LlamaCppQuantizeOracle.fromEnvironment();
     }
 
-    /** {@code enum llama_ftype} in include/llama.h. */
-    private static final Map<String, Integer> FTYPES = Map.ofEntries(Map.entry("Q4_0", 2), Map.entry("Q4_1", 3),
-            Map.entry("Q8_0", 7), Map.entry("Q5_0", 8), Map.entry("Q5_1", 9), Map.entry("Q2_K", 10),
-            Map.entry("Q3_K_M", 12), Map.entry("Q3_K_L", 13), Map.entry("Q4_K_S", 14), Map.entry("Q4_K_M", 15),
-            Map.entry("Q5_K_S", 16), Map.entry("Q5_K_M", 17), Map.entry("Q6_K", 18), Map.entry("MXFP4_MOE", 38));
-
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "llama-3-1-8b, Q4_K_M", "llama-3-1-8b, Q5_K_M", "llama-3-1-8b, Q3_K_M", "llama-3-1-8b, Q2_K",
@@ -59,6 +53,19 @@ class LlamaQuantizeMixOracleTest {
             "qwen2-0-5b, Q4_K_M", "gemma-7b, Q4_K_M", "qwen1-5-moe-a2-7b, Q4_K_M", "llama-3-2-1b, Q4_K_M", "gemma-3-27b, Q2_K",
             "deepseek-v2-lite, Q2_K", "deepseek-v2-lite, Q3_K_M", "deepseek-v2-lite, Q6_K", "deepseek-v3, Q4_K_M",
             "kimi-k2-instruct, Q2_K",
+            // The IQ and other mixes: attention-V by GQA and experts, the counted ffn_down of MoE models with
+            // shared experts, the imatrix-dependent rules, falcon's and 8 experts' exceptions.
+            "llama-2-7b, IQ2_XXS", "llama-2-7b, IQ2_M", "llama-2-7b, IQ3_XXS", "llama-2-7b, IQ3_XS", "llama-2-7b, IQ3_M",
+            "llama-2-7b, Q2_K_S", "llama-2-7b, IQ1_S", "llama-2-7b, Q3_K_S", "llama-2-7b, IQ4_XS", "llama-2-7b, IQ4_XS+imatrix",
+            "llama-3-1-8b, IQ1_M", "llama-3-1-8b, IQ2_XS", "llama-3-1-8b, IQ2_S", "llama-3-1-8b, IQ3_S", "llama-3-1-8b, IQ3_XXS",
+            "llama-3-1-8b, IQ4_NL", "llama-3-1-8b, Q4_0+imatrix", "llama-3-1-8b, Q5_0+imatrix", "llama-3-1-8b, TQ1_0",
+            "llama-3-1-8b, TQ2_0", "llama-3-1-8b, Q2_0", "llama-3-1-8b, Q1_0", "llama-3-1-8b, BF16",
+            "mixtral-8x7b-v0-1, IQ2_XXS", "mixtral-8x7b-v0-1, IQ3_M", "mixtral-8x7b-v0-1, IQ3_XS", "mixtral-8x7b-v0-1, IQ4_XS",
+            "deepseek-v2-lite, IQ2_XXS", "deepseek-v2-lite, IQ1_M", "deepseek-v2-lite, IQ3_XXS", "qwen1-5-moe-a2-7b, IQ2_M",
+            "qwen3-30b-a3b, IQ2_XXS", "qwen3-30b-a3b, IQ4_XS", "gemma-2-2b, IQ2_XXS", "gemma-2-2b, IQ3_XS",
+            "phi-3-mini-4k-instruct, IQ2_S", "phi-3-mini-4k-instruct, IQ3_M", "falcon-7b, IQ2_XXS", "falcon-7b, Q4_K_S",
+            "falcon-7b, IQ3_M", "llama-2-70b, IQ3_XXS", "llama-2-70b, IQ2_XS", "gpt-oss-20b, IQ2_XXS", "qwen2-7b, IQ3_XS",
+            "jamba-v0-1, IQ2_XXS", "deepseek-v3, IQ1_S",
     })
     void engineMixesEqualWhatLlamaQuantizePicks(String id, String mix) {
         Model model = TestModels.model(id);
@@ -67,7 +74,8 @@ class LlamaQuantizeMixOracleTest {
         if (!file.toFile().exists()) {
             gguf.write(file);
         }
-        Map<String, String> chosen = oracle.types(file, FTYPES.get(mix));
+        GgufFormat format = GgufFormat.parse(mix);
+        Map<String, String> chosen = oracle.types(file, format.mix().orElseThrow().id(), format.imatrix());
 
         Map<String, Long> theirs = new TreeMap<>();
         for (GgufWriter.Tensor t : gguf.tensors()) {
@@ -77,7 +85,7 @@ class LlamaQuantizeMixOracleTest {
             long elements = t.shape().stream().reduce(1L, Math::multiplyExact);
             theirs.merge(ggml.name(), elements / ggml.blockSize() * ggml.typeSize(), Long::sum);
         }
-        WeightLayout layout = GgufFormat.parse(mix).layout(model);
+        WeightLayout layout = format.layout(model);
         Map<String, Long> ours = new TreeMap<>();
         for (GroupStorage g : layout.groups()) {
             if (g.group().role() != TensorRole.VISION) {

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * Runs in a child JVM started by {@link LlamaCppQuantizeOracle}: llama-quantize's dry run of one
  * GGUF to one file type, printing every log line ({@code log LEVEL TEXT}), then
  * {@code result CODE} and {@code ok}. Arguments: the library directory, the GGUF, an output path
- * (not written in a dry run) and the {@code llama_ftype} number.
+ * (not written in a dry run), the {@code llama_ftype} number and {@code imatrix} or {@code none} (whether
+ * llama-quantize is told it has an importance matrix).
  */
 public final class LlamaQuantizeProbe {
 
@@ -21,7 +22,8 @@ public final class LlamaQuantizeProbe {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         LlamaCppLibrary llama = new LlamaCppLibrary(Path.of(args[0]), line -> out.println("log " + line.level() + " "
                 + line.text()));
-        int result = llama.quantizeDryRun(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+        int result = llama.quantizeDryRun(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]),
+                args[4].equals("imatrix"));
         llama.flushLog();
         out.println("result " + result);
         out.println("ok");
