@@ -3,6 +3,7 @@ package app.bytewise.quant.lab;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.quant.BlockCodec;
 import app.bytewise.quant.gguf.GgufCodecs;
+import app.bytewise.quant.gguf.ImatrixCodec;
 import app.bytewise.quant.method.Gptq;
 import app.bytewise.quant.method.GptqConfig;
 import app.bytewise.quant.method.IntQuantConfig;
@@ -85,13 +86,38 @@ public final class QuantLab {
             throw new InvalidInputException("cols", codec.name() + " splits rows into blocks of " + codec.blockSize()
                     + " values; " + w.cols() + " columns is not a multiple of it.");
         }
-        byte[] encoded = RowParallel.encode(codec, w);
+        byte[] encoded;
+        String lower = codec.name().toLowerCase(Locale.ROOT);
+        if (codec instanceof ImatrixCodec weighted && r.inputs().isPresent()) {
+            encoded = RowParallel.encode(weighted, w, Imatrix.of(r.inputs().get()));
+            notes.add("Bytes as llama-quantize writes them with an importance matrix (quantize_" + lower + "): each "
+                    + "column weighted by the mean of its squared layer input over the " + r.inputs().get().rows()
+                    + " input rows, as llama-imatrix computes it.");
+        } else if (codec instanceof ImatrixCodec weighted && weighted.requiresImatrix()) {
+            encoded = RowParallel.encode(codec, w);
+            notes.add("llama.cpp quantizes " + codec.name() + " only with an importance matrix; without layer inputs "
+                    + "the lab gives every column the same importance (1), so the bytes are quantize_" + lower
+                    + " with a uniform imatrix. Add layer inputs to weigh columns as llama-imatrix would.");
+        } else {
+            encoded = RowParallel.encode(codec, w);
+            notes.add("Bytes as llama.cpp's quantize_row_" + lower + "_ref writes them: "
+                    + codec.bytesPerBlock() + " bytes per block of " + codec.blockSize() + ".");
+        }
+        notes.add(LLAMA_BUILD_NOTE);
         float[] decoded = codec.decode(encoded, w.size());
-        notes.add("Bytes as llama.cpp's quantize_row_" + codec.name().toLowerCase(Locale.ROOT) + "_ref writes them: "
-                + codec.bytesPerBlock() + " bytes per block of " + codec.blockSize() + ".");
         return result(r, w, "GGUF " + codec.name(), new FloatMatrix(w.rows(), w.cols(), decoded), 8L * encoded.length,
                 Optional.empty(), Optional.of(encoded), Optional.empty(), notes);
     }
+
+    /**
+     * Which ggml the bytes equal, and why another build can differ: gcc contracts a·b + c into one
+     * fused multiply-add under -march=native (FMA available, -ffp-contract=fast by default for GNU C),
+     * which rounds once instead of twice and moves values that sit on a rounding boundary.
+     */
+    static final String LLAMA_BUILD_NOTE = "Equal to the ggml shipped in llama.cpp's prebuilt CPU library (v0.5.0, "
+            + "compiled -O3 without -march=native). A llama.cpp built locally with -march=native can differ in a few "
+            + "blocks: the compiler fuses multiply-adds, which round once instead of twice, and a value that sat "
+            + "exactly on a rounding boundary lands on the other side (with -ffp-contract=off the bytes agree again).";
 
     private static LabResult weightMethod(LabRequest r, FloatMatrix w, QuantizedTensor q, List<String> notes) {
         FloatMatrix x = inputs(r);

@@ -1,6 +1,7 @@
 package app.bytewise.quant.lab;
 
 import app.bytewise.quant.BlockCodec;
+import app.bytewise.quant.gguf.ImatrixCodec;
 import app.bytewise.quant.tensor.FloatMatrix;
 import java.util.stream.IntStream;
 
@@ -15,6 +16,18 @@ public final class RowParallel {
     }
 
     public static byte[] encode(BlockCodec codec, FloatMatrix w) {
+        return encode(codec, w, null);
+    }
+
+    /** As {@link #encode(BlockCodec, FloatMatrix)}, each column weighted by {@code importance} (one per column). */
+    public static byte[] encode(ImatrixCodec codec, FloatMatrix w, float[] importance) {
+        if (importance.length != w.cols()) {
+            throw new IllegalArgumentException(importance.length + " importances for " + w.cols() + " columns");
+        }
+        return encode((BlockCodec) codec, w, importance);
+    }
+
+    private static byte[] encode(BlockCodec codec, FloatMatrix w, float[] importance) {
         int cols = w.cols();
         if (cols % codec.blockSize() != 0) {
             throw new IllegalArgumentException("rows of " + cols + " are not whole blocks of " + codec.blockSize());
@@ -28,7 +41,7 @@ public final class RowParallel {
             int to = (int) ((long) w.rows() * (c + 1) / chunks);
             float[] part = new float[(to - from) * cols];
             System.arraycopy(data, from * cols, part, 0, part.length);
-            byte[] encoded = codec.encode(part);
+            byte[] encoded = importance == null ? codec.encode(part) : ((ImatrixCodec) codec).encode(part, importance);
             System.arraycopy(encoded, 0, out, from * rowBytes, encoded.length);
         });
         return out;
