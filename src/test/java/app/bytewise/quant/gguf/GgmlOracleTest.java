@@ -56,6 +56,17 @@ class GgmlOracleTest {
             assertThat(HEX.formatHex(iq4.encodeChunk(input))).as("chunk encode").isEqualTo(chunk.stringValue());
             assertBits(codec.decode(HEX.parseHex(chunk.stringValue()), input.length), chunkDequant.stringValue());
         }
+
+        // The IQ files: quantize_<type> with the case's importance per value, as llama-quantize with an imatrix.
+        JsonNode weighted = c.get("imatrix_encoded_hex");
+        if (weighted != null && !weighted.isNull()) {
+            float[] importance = floats(c.get("imatrix_f32_hex").stringValue());
+            assertThat(codec).isInstanceOf(ImatrixCodec.class);
+            assertThat(HEX.formatHex(((ImatrixCodec) codec).encode(input, importance))).as("encode with imatrix")
+                    .isEqualTo(weighted.stringValue());
+            assertBits(codec.decode(HEX.parseHex(weighted.stringValue()), input.length),
+                    c.get("imatrix_dequant_f32_hex").stringValue());
+        }
     }
 
     @Test
