@@ -64,5 +64,48 @@ final class Blocks {
         return amax;
     }
 
+    /**
+     * ggml's block scan {@code if (v < min) min = v; if (v > max) max = v;} from min = FLT_MAX and
+     * max = -FLT_MAX (quantize_row_q4_1_ref, q5_1), into {@code mm[0]} and {@code mm[1]}. Floats map
+     * to ints that order as they do ({@link #orderKey}), so the scan is an int min/max reduction that
+     * vectorizes. The maps differ only where the scan's result depends on order: -0 and +0 are equal
+     * to the C scan, which keeps whichever came first, and a NaN is skipped by it. A NaN of either
+     * sign ends up as the int minimum or maximum, so both cases show in the result, and then the
+     * scan is redone as C does it.
+     */
+    static void minMax(float[] x, int xo, int n, float[] mm) {
+        int lo = orderKey(Float.MAX_VALUE);
+        int hi = orderKey(-Float.MAX_VALUE);
+        for (int j = xo; j < xo + n; j++) {
+            int bits = Float.floatToRawIntBits(x[j]);
+            int key = bits ^ (bits >> 31) >>> 1;
+            lo = Math.min(lo, key);
+            hi = Math.max(hi, key);
+        }
+        float min = Float.intBitsToFloat(lo ^ (lo >> 31) >>> 1);
+        float max = Float.intBitsToFloat(hi ^ (hi >> 31) >>> 1);
+        if (min == 0f || max == 0f || Float.isNaN(min) || Float.isNaN(max)) {
+            min = Float.MAX_VALUE;
+            max = -Float.MAX_VALUE;
+            for (int j = xo; j < xo + n; j++) {
+                float v = x[j];
+                if (v < min) {
+                    min = v;
+                }
+                if (v > max) {
+                    max = v;
+                }
+            }
+        }
+        mm[0] = min;
+        mm[1] = max;
+    }
+
+    /** Float bits with the magnitude bits of negatives flipped: ints that order as the floats do (-0 below +0). */
+    private static int orderKey(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        return bits ^ (bits >> 31) >>> 1;
+    }
+
     private static final int INFINITY_BITS = 0x7F800000;
 }

@@ -159,11 +159,14 @@ final class KQuantSearch {
 
     /**
      * ggml's {@code make_qx_quants} with {@code rmse_type=1} and no importance weights (so w = x²):
-     * a symmetric fit of {@code n} values to codes −nmax..nmax−1, trying 18 slightly different
-     * inverse scales and keeping the best (Σwxl)²/Σwl². Writes codes + nmax to {@code L[lo..]}
-     * (0, not nmax, for an all-zero sub-block) and returns the scale.
+     * a symmetric fit of {@code n} (at most 32) values to codes −nmax..nmax−1, trying 18 slightly
+     * different inverse scales and keeping the best (Σwxl)²/Σwl². Writes codes + nmax to
+     * {@code L[lo..]} (0, not nmax, for an all-zero sub-block) and returns the scale.
+     * C's sums {@code w*x[i]*l} and {@code w*l*l} round as ((w·x)·l) and ((w·l)·l), so w and w·x
+     * are the same floats on every try and are computed once; the codes of a try are found in a
+     * pass of their own (which vectorizes), then summed left to right as C sums them.
      */
-    static float qxquant(int n, int nmax, float[] x, int xo, int[] L, int lo) {
+    float qxquant(int n, int nmax, float[] x, int xo, int[] L, int lo) {
         float max = Blocks.signedMaxAbs(x, xo, n);
         if (Math.abs(max) < Blocks.GROUP_MAX_EPS) {
             for (int i = 0; i < n; i++) {
@@ -171,41 +174,62 @@ final class KQuantSearch {
             }
             return 0f;
         }
-        float iscale = (float) -nmax / max;
-        float sumlx = 0f;
-        float suml2 = 0f;
+        float[] w = qw;
+        float[] wx = qwx;
         for (int i = 0; i < n; i++) {
             float v = x[xo + i];
-            int l = Math.max(-nmax, Math.min(nmax - 1, nearestInt(iscale * v)));
-            L[lo + i] = l + nmax;
-            float w = v * v;
-            sumlx += w * v * l;
-            suml2 += w * l * l;
+            w[i] = v * v;
+            wx[i] = w[i] * v;
         }
-        float scale = suml2 != 0f ? sumlx / suml2 : 0f;
-        float best = scale * sumlx;
+        float iscale = (float) -nmax / max;
+        trySums(n, nmax, x, xo, iscale);
+        for (int i = 0; i < n; i++) {
+            L[lo + i] = laux[i] + nmax;
+        }
+        float scale = sumL2 != 0f ? sumLX / sumL2 : 0f;
+        float best = scale * sumLX;
         for (int t = -9; t <= 9; t++) {
             if (t == 0) {
                 continue;
             }
             iscale = -(nmax + 0.1f * t) / max;
-            sumlx = 0f;
-            suml2 = 0f;
-            for (int i = 0; i < n; i++) {
-                float v = x[xo + i];
-                int l = Math.max(-nmax, Math.min(nmax - 1, nearestInt(iscale * v)));
-                float w = v * v;
-                sumlx += w * v * l;
-                suml2 += w * l * l;
-            }
-            if (suml2 > 0f && sumlx * sumlx > best * suml2) {
+            trySums(n, nmax, x, xo, iscale);
+            if (sumL2 > 0f && sumLX * sumLX > best * sumL2) {
                 for (int i = 0; i < n; i++) {
-                    L[lo + i] = nmax + Math.max(-nmax, Math.min(nmax - 1, nearestInt(iscale * x[xo + i])));
+                    L[lo + i] = laux[i] + nmax;
                 }
-                scale = sumlx / suml2;
-                best = scale * sumlx;
+                scale = sumLX / sumL2;
+                best = scale * sumLX;
             }
         }
         return scale;
+    }
+
+    private final float[] qw = new float[32];
+    private final float[] qwx = new float[32];
+    private final float[] ql = new float[32];
+    private float sumLX;
+    private float sumL2;
+
+    /** One try of {@link #qxquant}: codes into {@link #laux}, Σ(w·x)·l and Σ(w·l)·l into sumLX and sumL2. */
+    private void trySums(int n, int nmax, float[] x, int xo, float iscale) {
+        int[] la = laux;
+        float[] lf = ql;
+        for (int i = 0; i < n; i++) {
+            int l = Math.max(-nmax, Math.min(nmax - 1, nearestInt(iscale * x[xo + i])));
+            la[i] = l;
+            lf[i] = l;
+        }
+        float[] w = qw;
+        float[] wx = qwx;
+        float slx = 0f;
+        float sl2 = 0f;
+        for (int i = 0; i < n; i++) {
+            float l = lf[i];
+            slx += wx[i] * l;
+            sl2 += w[i] * l * l;
+        }
+        sumLX = slx;
+        sumL2 = sl2;
     }
 }

@@ -26,6 +26,8 @@ public final class NVFP4Codec extends GgmlBlockCodec {
 
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
+        int[] idx = new int[SUB];
+        float[] prev = new float[SUB];
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
             for (int s = 0, xb = xo; s < SCALES; s++, xb += SUB) {
                 // 6 is E2M1's largest value: amax / 6 is the scale that maps it onto amax.
@@ -33,10 +35,9 @@ public final class NVFP4Codec extends GgmlBlockCodec {
                 out[o + s] = (byte) ue;
                 float d = halfScale(ue);
                 int q = o + SCALES + s * (SUB / 2);
+                MXFP4Codec.bestIndices(x, xb, SUB, d, idx, prev);
                 for (int j = 0; j < SUB / 2; j++) {
-                    int lo = MXFP4Codec.bestIndex(x[xb + j], d);
-                    int hi = MXFP4Codec.bestIndex(x[xb + SUB / 2 + j], d);
-                    out[q + j] = (byte) (lo | hi << 4);
+                    out[q + j] = (byte) (idx[j] | idx[SUB / 2 + j] << 4);
                 }
             }
         }

@@ -16,28 +16,19 @@ public final class Q4_1Codec extends GgmlBlockCodec {
 
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
-        int[] q = new int[QK]; // codes first, packed after: this loop shape vectorizes
+        float[] mm = new float[2];
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
-            float min = Float.MAX_VALUE;
-            float max = -Float.MAX_VALUE;
-            for (int j = 0; j < QK; j++) {
-                float v = x[xo + j];
-                if (v < min) {
-                    min = v;
-                }
-                if (v > max) {
-                    max = v;
-                }
-            }
+            Blocks.minMax(x, xo, QK, mm);
+            float min = mm[0];
+            float max = mm[1];
             float d = (max - min) / 15f;
             float id = d != 0f ? 1f / d : 0f;
             Bytes.putFp16(out, o, d);
             Bytes.putFp16(out, o + 2, min);
-            for (int j = 0; j < QK; j++) {
-                q[j] = Math.min(15, (int) ((x[xo + j] - min) * id + 0.5f));
-            }
             for (int j = 0; j < QK / 2; j++) {
-                out[o + 4 + j] = (byte) (q[j] | q[j + QK / 2] << 4);
+                int lo = Math.min(15, (int) ((x[xo + j] - min) * id + 0.5f));
+                int hi = Math.min(15, (int) ((x[xo + QK / 2 + j] - min) * id + 0.5f));
+                out[o + 4 + j] = (byte) (lo | hi << 4);
             }
         }
     }

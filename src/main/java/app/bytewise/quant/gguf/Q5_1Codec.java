@@ -17,18 +17,11 @@ public final class Q5_1Codec extends GgmlBlockCodec {
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
         int[] q = new int[QK]; // codes first, packed after: this loop shape vectorizes
+        float[] mm = new float[2];
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
-            float min = Float.MAX_VALUE;
-            float max = -Float.MAX_VALUE;
-            for (int j = 0; j < QK; j++) {
-                float v = x[xo + j];
-                if (v < min) {
-                    min = v;
-                }
-                if (v > max) {
-                    max = v;
-                }
-            }
+            Blocks.minMax(x, xo, QK, mm);
+            float min = mm[0];
+            float max = mm[1];
             float d = (max - min) / 31f;
             float id = d != 0f ? 1f / d : 0f;
             Bytes.putFp16(out, o, d);

@@ -26,9 +26,10 @@ public final class Q6_KCodec extends GgmlBlockCodec {
     void encodeBlocks(float[] x, int nb, byte[] out) {
         int[] L = new int[QK];
         float[] scales = new float[16];
+        KQuantSearch search = new KQuantSearch();
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
             for (int j = 0; j < 16; j++) {
-                scales[j] = KQuantSearch.qxquant(16, 32, x, xo + 16 * j, L, 16 * j);
+                scales[j] = search.qxquant(16, 32, x, xo + 16 * j, L, 16 * j);
             }
             float maxScale = Blocks.signedMaxAbs(scales, 0, 16);
             if (Math.abs(maxScale) < Blocks.GROUP_MAX_EPS) {

@@ -17,6 +17,7 @@ public final class Q8_KCodec extends GgmlBlockCodec {
 
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
+        int[] q = new int[QK]; // codes, then bytes and sums in passes of their own: each vectorizes
         for (int ib = 0, xo = 0, o = 0; ib < nb; ib++, xo += QK, o += BYTES) {
             float max = Blocks.signedMaxAbs(x, xo, QK);
             if (max == 0f) {
@@ -24,12 +25,16 @@ public final class Q8_KCodec extends GgmlBlockCodec {
                 continue;
             }
             float is = -127f / max;
+            for (int j = 0; j < QK; j++) {
+                q[j] = (byte) Math.min(127, Rounding.nearestInt(is * x[xo + j]));
+            }
+            for (int j = 0; j < QK; j++) {
+                out[o + 4 + j] = (byte) q[j];
+            }
             for (int g = 0; g < QK / 16; g++) {
                 int sum = 0;
                 for (int j = 16 * g; j < 16 * g + 16; j++) {
-                    int q = Math.min(127, Rounding.nearestInt(is * x[xo + j]));
-                    out[o + 4 + j] = (byte) q;
-                    sum += (byte) q;
+                    sum += q[j];
                 }
                 Bytes.putShort(out, o + 4 + QK + 2 * g, sum);
             }
