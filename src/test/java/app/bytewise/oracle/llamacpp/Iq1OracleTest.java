@@ -3,6 +3,7 @@ package app.bytewise.oracle.llamacpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bytewise.oracle.llamacpp.GgmlQuantizerOracleTest.Shape;
+import app.bytewise.quant.gguf.IQ1_MCodec;
 import app.bytewise.quant.gguf.IQ1_SCodec;
 import app.bytewise.quant.gguf.ImatrixCodec;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ class Iq1OracleTest {
     private static final int ROWS = 2_000;
     /** {@code enum ggml_type} in ggml/include/ggml.h. */
     private static final int IQ1_S = 19;
+    private static final int IQ1_M = 29;
 
     private static GgmlQuantizers ggml;
 
@@ -40,6 +42,11 @@ class Iq1OracleTest {
     @Test
     void iq1SEqualsGgml() {
         compare(new IQ1_SCodec(), "IQ1_S", IQ1_S);
+    }
+
+    @Test
+    void iq1MEqualsGgml() {
+        compare(new IQ1_MCodec(), "IQ1_M", IQ1_M);
     }
 
     private static void compare(ImatrixCodec codec, String name, int type) {
