@@ -18,6 +18,9 @@ public enum GgufCodecs {
     Q2_0(new Q2_0Codec()),
     IQ4_NL(new IQ4_NLCodec()),
     IQ4_XS(new IQ4_XSCodec()),
+    /** 8 ternary values per point of a 2048-point lattice, a shift ±1/8 per 32 (IQ1_M: per 16, its scales 3-bit). */
+    IQ1_M(new IQ1_MCodec()),
+    IQ1_S(new IQ1_SCodec()),
     Q2_K(new Q2_KCodec()),
     Q3_K(new Q3_KCodec()),
     Q4_K(new Q4_KCodec()),

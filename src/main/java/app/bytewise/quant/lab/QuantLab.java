@@ -68,7 +68,8 @@ public final class QuantLab {
         if (!format.matches("int[2-8]")) {
             throw new InvalidInputException("format", "Unknown format '" + r.format() + "'. Known: fp16, bf16, fp8-e4m3, "
                     + "fp8-e5m2, int2 to int8, nf4, fp4, mx:fp4, mx:fp6-e2m3, mx:fp6-e3m2, mx:fp8-e4m3, mx:fp8-e5m2, nvfp4, fp8-block128, "
-                    + "gguf:<TYPE> (Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q2_0, Q1_0, Q2_K … Q6_K, IQ4_NL, IQ4_XS, MXFP4, NVFP4, TQ1_0, TQ2_0).");
+                    + "gguf:<TYPE> (Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q2_0, Q1_0, Q2_K … Q6_K, IQ4_NL, IQ4_XS, IQ3_S, IQ3_XXS, "
+                    + "IQ2_S, IQ2_XS, IQ2_XXS, IQ1_M, IQ1_S, MXFP4, NVFP4, TQ1_0, TQ2_0).");
         }
         QuantizedTensor q = RoundToNearest.quantize(w, intConfig(r));
         return result(r, w, q.method(), q.dequantized(), q.storedBits(), Optional.empty(), Optional.empty(),
@@ -88,20 +89,30 @@ public final class QuantLab {
         }
         byte[] encoded;
         String lower = codec.name().toLowerCase(Locale.ROOT);
-        if (codec instanceof ImatrixCodec weighted && r.inputs().isPresent()) {
-            encoded = RowParallel.encode(weighted, w, Imatrix.of(r.inputs().get()));
-            notes.add("Bytes as llama-quantize writes them with an importance matrix (quantize_" + lower + "): each "
-                    + "column weighted by the mean of its squared layer input over the " + r.inputs().get().rows()
-                    + " input rows, as llama-imatrix computes it.");
-        } else if (codec instanceof ImatrixCodec weighted && weighted.requiresImatrix()) {
-            encoded = RowParallel.encode(codec, w);
-            notes.add("llama.cpp quantizes " + codec.name() + " only with an importance matrix; without layer inputs "
-                    + "the lab gives every column the same importance (1), so the bytes are quantize_" + lower
-                    + " with a uniform imatrix. Add layer inputs to weigh columns as llama-imatrix would.");
-        } else {
-            encoded = RowParallel.encode(codec, w);
-            notes.add("Bytes as llama.cpp's quantize_row_" + lower + "_ref writes them: "
-                    + codec.bytesPerBlock() + " bytes per block of " + codec.blockSize() + ".");
+        try {
+            if (codec instanceof ImatrixCodec weighted && r.inputs().isPresent()) {
+                encoded = RowParallel.encode(weighted, w, Imatrix.of(r.inputs().get()));
+                notes.add("Bytes as llama-quantize writes them with an importance matrix (quantize_" + lower + "): each "
+                        + "column weighted by the mean of its squared layer input over the " + r.inputs().get().rows()
+                        + " input rows, as llama-imatrix computes it.");
+            } else if (codec instanceof ImatrixCodec weighted && weighted.requiresImatrix()) {
+                encoded = RowParallel.encode(codec, w);
+                notes.add("llama.cpp quantizes " + codec.name() + " only with an importance matrix; without layer inputs "
+                        + "the lab gives every column the same importance (1), so the bytes are quantize_" + lower
+                        + " with a uniform imatrix. Add layer inputs to weigh columns as llama-imatrix would.");
+            } else if (codec instanceof ImatrixCodec) {
+                encoded = RowParallel.encode(codec, w);
+                notes.add("Bytes as llama-quantize writes them without an importance matrix (quantize_" + lower
+                        + " with none). Add layer inputs to weigh columns as llama-imatrix would.");
+            } else {
+                encoded = RowParallel.encode(codec, w);
+                notes.add("Bytes as llama.cpp's quantize_row_" + lower + "_ref writes them: "
+                        + codec.bytesPerBlock() + " bytes per block of " + codec.blockSize() + ".");
+            }
+        } catch (IllegalStateException e) {
+            // The IQ1 searches stop where ggml's GGML_ASSERTs would abort llama-quantize.
+            throw new InvalidInputException("format", "llama.cpp cannot quantize this tensor as " + codec.name()
+                    + ": " + e.getMessage());
         }
         notes.add(LLAMA_BUILD_NOTE);
         float[] decoded = codec.decode(encoded, w.size());

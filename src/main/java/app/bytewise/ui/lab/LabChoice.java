@@ -44,6 +44,8 @@ public enum LabChoice {
     TQ2_0("GGUF TQ2_0 (ternary)", "gguf:TQ2_0", LabMethod.RTN, Granularity.GROUP, 256, false),
     TQ1_0("GGUF TQ1_0 (ternary)", "gguf:TQ1_0", LabMethod.RTN, Granularity.GROUP, 256, false),
     Q1_0("GGUF Q1_0 (signs)", "gguf:Q1_0", LabMethod.RTN, Granularity.GROUP, 128, false),
+    IQ1_M("GGUF IQ1_M", "gguf:IQ1_M", LabMethod.RTN, Granularity.GROUP, 256, false),
+    IQ1_S("GGUF IQ1_S", "gguf:IQ1_S", LabMethod.RTN, Granularity.GROUP, 256, false),
     GPTQ_INT4("GPTQ INT4 group 128", "int4", LabMethod.GPTQ, Granularity.GROUP, 128, false),
     AWQ_INT4("AWQ INT4 group 128", "int4", LabMethod.AWQ, Granularity.GROUP, 128, false),
     HQQ_4BIT("HQQ 4-bit group 64", "int4", LabMethod.HQQ, Granularity.GROUP, 64, false),
