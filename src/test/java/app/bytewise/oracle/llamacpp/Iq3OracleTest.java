@@ -3,6 +3,7 @@ package app.bytewise.oracle.llamacpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bytewise.oracle.llamacpp.GgmlQuantizerOracleTest.Shape;
+import app.bytewise.quant.gguf.IQ3_SCodec;
 import app.bytewise.quant.gguf.IQ3_XXSCodec;
 import app.bytewise.quant.gguf.ImatrixCodec;
 import java.util.HexFormat;
@@ -26,7 +27,8 @@ class Iq3OracleTest {
     private static GgmlQuantizers ggml;
 
     enum Type {
-        IQ3_XXS(18, IQ3_XXSCodec::new);
+        IQ3_XXS(18, IQ3_XXSCodec::new),
+        IQ3_S(21, IQ3_SCodec::new);
 
         final int ggmlId;
         final Supplier<ImatrixCodec> codec;
