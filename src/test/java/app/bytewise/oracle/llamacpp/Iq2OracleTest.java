@@ -3,6 +3,7 @@ package app.bytewise.oracle.llamacpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bytewise.oracle.llamacpp.GgmlQuantizerOracleTest.Shape;
+import app.bytewise.quant.gguf.IQ2_XSCodec;
 import app.bytewise.quant.gguf.IQ2_XXSCodec;
 import app.bytewise.quant.gguf.ImatrixCodec;
 import java.util.HexFormat;
@@ -41,6 +42,11 @@ class Iq2OracleTest {
     @Test
     void iq2XxsEqualsGgml() {
         check(new IQ2_XXSCodec(), 16, false);
+    }
+
+    @Test
+    void iq2XsEqualsGgml() {
+        check(new IQ2_XSCodec(), 17, false);
     }
 
     private static void check(ImatrixCodec codec, int ggmlType, boolean hasRef) {
