@@ -9,7 +9,7 @@ import app.bytewise.quant.BlockCodec;
 abstract sealed class GgmlBlockCodec implements BlockCodec
         permits Q4_0Codec, Q4_1Codec, Q5_0Codec, Q5_1Codec, Q8_0Codec, Q1_0Codec, Q2_0Codec, IQ4_NLCodec,
                 Q2_KCodec, Q3_KCodec, Q4_KCodec, Q5_KCodec, Q6_KCodec, Q8_KCodec, TQ1_0Codec, TQ2_0Codec,
-                MXFP4Codec, IQ4_XSCodec, NVFP4Codec, IQ2_XXSCodec, IQ2_XSCodec {
+                MXFP4Codec, IQ4_XSCodec, NVFP4Codec, IQ2_XXSCodec, IQ2_XSCodec, IQ2_SCodec {
 
     private final String name;
     private final int blockSize;

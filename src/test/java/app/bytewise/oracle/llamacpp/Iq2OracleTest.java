@@ -3,6 +3,7 @@ package app.bytewise.oracle.llamacpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bytewise.oracle.llamacpp.GgmlQuantizerOracleTest.Shape;
+import app.bytewise.quant.gguf.IQ2_SCodec;
 import app.bytewise.quant.gguf.IQ2_XSCodec;
 import app.bytewise.quant.gguf.IQ2_XXSCodec;
 import app.bytewise.quant.gguf.ImatrixCodec;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.Test;
  * random importance matrices (some columns zero), uniform ones, and none where ggml allows it. Bytes
  * must equal ggml's and decoded floats ggml's {@code dequantize_row_*} bit for bit.
  * <p>
- * Rows so large that their squares overflow make ggml abort (an assertion in
- * {@code iq2_find_best_neighbour} or on the scale): the codecs throw there instead, which is checked
- * for those rows without calling ggml; every other such row is scaled down to stay finite.
+ * Half the HUGE rows (~1e30) are kept: their squares overflow, which mostly gives zero blocks, but
+ * where a weighted distance overflows ggml aborts (an assertion in {@code iq2_find_best_neighbour}
+ * or on the scale); the codecs throw there instead, which is checked without calling ggml. The
+ * other HUGE rows are scaled to ~1e11, large yet finite throughout.
  */
 @OnLlamaCpp
 class Iq2OracleTest {
@@ -49,6 +51,11 @@ class Iq2OracleTest {
         check(new IQ2_XSCodec(), 17, false);
     }
 
+    @Test
+    void iq2SEqualsGgml() {
+        check(new IQ2_SCodec(), 22, true);
+    }
+
     private static void check(ImatrixCodec codec, int ggmlType, boolean hasRef) {
         long seed = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
@@ -63,7 +70,7 @@ class Iq2OracleTest {
             boolean overflowing = shape == Shape.HUGE && row % 16 < 8;
             if (shape == Shape.HUGE && !overflowing) {
                 for (int i = 0; i < x.length; i++) {
-                    x[i] *= 1e-16f; // ~1e14: squares, block sums and weighted distances stay finite
+                    x[i] *= 1e-19f; // ~1e11: squares, block sums and weighted distances stay finite
                 }
             }
             Importance kind = Importance.values()[random.nextInt(Importance.values().length)];
