@@ -18,6 +18,13 @@ public enum GgufCodecs {
     Q2_0(new Q2_0Codec()),
     IQ4_NL(new IQ4_NLCodec()),
     IQ4_XS(new IQ4_XSCodec()),
+    /** 4 values per point of a 256- or 512-point lattice with sign bits, a scale per 32 values. */
+    IQ3_S(new IQ3_SCodec()),
+    IQ3_XXS(new IQ3_XXSCodec()),
+    /** 8 values per point of a 1024-, 512- or 256-point lattice (E8 shell points), sign bits, scales per 16 or 32. */
+    IQ2_S(new IQ2_SCodec()),
+    IQ2_XS(new IQ2_XSCodec()),
+    IQ2_XXS(new IQ2_XXSCodec()),
     /** 8 ternary values per point of a 2048-point lattice, a shift ±1/8 per 32 (IQ1_M: per 16, its scales 3-bit). */
     IQ1_M(new IQ1_MCodec()),
     IQ1_S(new IQ1_SCodec()),

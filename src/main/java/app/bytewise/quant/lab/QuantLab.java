@@ -110,7 +110,7 @@ public final class QuantLab {
                         + codec.bytesPerBlock() + " bytes per block of " + codec.blockSize() + ".");
             }
         } catch (IllegalStateException e) {
-            // The IQ1 searches stop where ggml's GGML_ASSERTs would abort llama-quantize.
+            // The IQ1/IQ2/IQ3 searches stop where ggml's GGML_ASSERTs would abort llama-quantize.
             throw new InvalidInputException("format", "llama.cpp cannot quantize this tensor as " + codec.name()
                     + ": " + e.getMessage());
         }

@@ -33,9 +33,14 @@ class GgmlQuantizerOracleTest {
         ggml.close();
     }
 
-    /** Every type with a {@code quantize_row_<type>_ref}; Iq1OracleTest checks the others through quantize_<type>. */
+    /**
+     * Every type but the IQ1/IQ2/IQ3 lattice types: some have no {@code quantize_row_<type>_ref},
+     * and on the HUGE rows ggml aborts the process in their searches; Iq1OracleTest, Iq2OracleTest
+     * and Iq3OracleTest check them (their _ref too) with importance matrices and rows ggml survives.
+     */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = GgufCodecs.class, mode = EnumSource.Mode.EXCLUDE, names = {"IQ1_S", "IQ1_M"})
+    @EnumSource(value = GgufCodecs.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"IQ1_S", "IQ1_M", "IQ2_XXS", "IQ2_XS", "IQ2_S", "IQ3_XXS", "IQ3_S"})
     void bytesAndFloatsEqualGgmls(GgufCodecs type) {
         BlockCodec codec = type.codec();
         long seed = System.nanoTime();
