@@ -8,7 +8,6 @@ import app.bytewise.quant.gguf.GgufCodecs;
 import app.bytewise.quant.tensor.TensorGenerator;
 import app.bytewise.quant.tensor.TensorSpec;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * Side by side on one thread: each GGUF codec and the pinned ggml's {@code quantize_row_<type>_ref}
- * quantize the same 4096 × 4096 seeded Gaussian tensor, alternating Java and C for a number of
+ * ({@code quantize_<type>} where ggml has none, see {@link GgmlRowQuantizer}) quantize the same 4096 × 4096 seeded Gaussian tensor, alternating Java and C for a number of
  * rounds after one untimed warm-up of each. Both are timed in the calling thread's CPU time
  * (ThreadMXBean, which covers the native downcall too), so other load on a shared machine counts
  * less than in wall-clock time; the medians are printed with their ratio (C over Java, above 1
@@ -54,22 +53,23 @@ public final class GgmlRatio {
             MemorySegment in = ggml.arena().allocateFrom(JAVA_FLOAT, x);
             System.out.printf(Locale.ROOT, "%-7s %10s %10s %7s  %s%n", "type", "Java ms", "C ms", "C/Java", "bytes");
             for (GgufCodecs type : GgufCodecs.values()) {
-                Optional<MethodHandle> c = ggml.quantizer(type.name());
-                if (!types.matcher(type.name()).matches() || c.isEmpty()) {
+                Optional<GgmlRowQuantizer.Quantizer> c = types.matcher(type.name()).matches()
+                        ? ggml.quantizer(type.name(), SIZE) : Optional.empty();
+                if (c.isEmpty()) {
                     continue;
                 }
                 BlockCodec codec = type.codec();
                 long size = (long) x.length / codec.blockSize() * codec.bytesPerBlock();
                 MemorySegment out = ggml.arena().allocate(size, 64);
                 byte[] ours = codec.encode(x);
-                GgmlRowQuantizer.quantize(c.get(), in, out, x.length);
+                c.get().run(in, out, x.length);
                 double[] java = new double[rounds];
                 double[] native_ = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
                     long t0 = cpu.getCurrentThreadCpuTime();
                     ours = codec.encode(x);
                     long t1 = cpu.getCurrentThreadCpuTime();
-                    GgmlRowQuantizer.quantize(c.get(), in, out, x.length);
+                    c.get().run(in, out, x.length);
                     long t2 = cpu.getCurrentThreadCpuTime();
                     java[r] = (t1 - t0) / 1e6;
                     native_[r] = (t2 - t1) / 1e6;
