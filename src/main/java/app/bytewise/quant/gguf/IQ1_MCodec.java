@@ -37,7 +37,7 @@ public final class IQ1_MCodec extends GgmlBlockCodec implements ImatrixCodec {
 
     @Override
     public byte[] encode(float[] values, float[] importance) {
-        int rows = Iq1Search.rows(name(), QK, values, importance);
+        int rows = ImatrixRows.count(this, values, importance);
         int perRow = importance.length;
         byte[] out = new byte[Math.multiplyExact(values.length / QK, BYTES)];
         float[] weight = new float[SUB];

@@ -32,7 +32,7 @@ public final class IQ1_SCodec extends GgmlBlockCodec implements ImatrixCodec {
 
     @Override
     public byte[] encode(float[] values, float[] importance) {
-        int rows = Iq1Search.rows(name(), QK, values, importance);
+        int rows = ImatrixRows.count(this, values, importance);
         int perRow = importance.length;
         byte[] out = new byte[Math.multiplyExact(values.length / QK, BYTES)];
         Scratch s = new Scratch();

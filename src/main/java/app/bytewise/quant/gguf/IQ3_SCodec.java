@@ -41,10 +41,7 @@ public final class IQ3_SCodec extends GgmlBlockCodec implements ImatrixCodec {
     @Override
     public byte[] encode(float[] values, float[] importance) {
         int nb = blockCount(values.length);
-        if (importance.length == 0 || importance.length % QK != 0 || values.length % importance.length != 0) {
-            throw new IllegalArgumentException("IQ3_S: " + values.length + " values are not whole rows of "
-                    + importance.length + " importances (a multiple of " + QK + ")");
-        }
+        ImatrixRows.count(this, values, importance);
         byte[] out = new byte[nb * BYTES];
         encode(values, nb, importance, out);
         return out;

@@ -130,14 +130,4 @@ final class Iq1Search {
         }
         return gridIndex;
     }
-
-    /** The importance matrix checks of {@code quantize_<type>}: rows of {@code importance.length}. */
-    static int rows(String name, int blockSize, float[] values, float[] importance) {
-        int perRow = importance.length;
-        if (perRow == 0 || perRow % blockSize != 0 || values.length % perRow != 0) {
-            throw new IllegalArgumentException(name + ": " + values.length + " values are not whole rows of "
-                    + perRow + " importances, each a multiple of " + blockSize);
-        }
-        return values.length / perRow;
-    }
 }
