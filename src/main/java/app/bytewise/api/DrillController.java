@@ -10,6 +10,7 @@ import app.bytewise.drill.QuestionId;
 import app.bytewise.drill.QuestionKind;
 import app.bytewise.drill.TemplateCatalog;
 import app.bytewise.drill.Topic;
+import app.bytewise.drill.WrongTurns;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.engine.Step;
 import app.bytewise.progress.ProgressService;
@@ -77,8 +78,13 @@ class DrillController {
     record SolutionView(List<Step> steps, String takeaway, String lesson) {
     }
 
-    record AnswerView(Boolean correct, double score, String expected, MisconceptionView misconception, String feedback,
-            SolutionView solution, boolean recorded) {
+    /**
+     * {@code expected} and {@code solution} only once the question is over ({@code over}: right, or a
+     * second readable miss); before that a miss names the step its misconception is made at
+     * ({@code wrongStep}), so a retry is not a copy.
+     */
+    record AnswerView(Boolean correct, double score, boolean over, String expected, MisconceptionView misconception,
+            String wrongStep, String feedback, SolutionView solution, boolean recorded) {
     }
 
     @Operation(summary = "The topics, each with how many templates draw questions for it")
@@ -109,7 +115,9 @@ class DrillController {
 
     @Operation(summary = "Grade an answer: an option id, or a typed number with its unit",
             description = "With HTTP Basic credentials a readable answer is also recorded in the caller's progress "
-                    + "(recorded: true); wrong credentials are a 401, none at all just grade.")
+                    + "(recorded: true); wrong credentials are a 401, none at all just grade. The expected answer and "
+                    + "the solution come once the question is over (over: right, or a miss at attempt 2 or later); "
+                    + "a first miss names the step its misconception is made at (wrongStep).")
     @PostMapping("/questions/{id}/answer")
     AnswerView answer(@PathVariable String id, @RequestBody AnswerRequest request, Authentication authentication) {
         QuestionId qid;
@@ -135,8 +143,12 @@ class DrillController {
                 user.getId(), q, request.answer(), g, Duration.ofMillis(timeTakenMs))).isPresent();
         MisconceptionView m = g.misconception().filter(x -> x != Misconception.WRONG_OPTION)
                 .map(x -> new MisconceptionView(x.id(), x.title(), x.explanation())).orElse(null);
-        return new AnswerView(g.correct().orElse(null), g.score(), g.expected(), m, g.feedback(),
-                new SolutionView(g.solution().steps(), g.solution().takeaway(), g.solution().lesson()), recorded);
+        boolean over = Grader.over(g, attempt);
+        String wrongStep = over ? null : g.misconception().filter(x -> x != Misconception.WRONG_OPTION)
+                .flatMap(x -> WrongTurns.stepOf(g.solution().steps(), x)).map(Step::name).orElse(null);
+        return new AnswerView(g.correct().orElse(null), g.score(), over, over ? g.expected() : null, m, wrongStep,
+                g.feedback(), over ? new SolutionView(g.solution().steps(), g.solution().takeaway(), g.solution().lesson())
+                        : null, recorded);
     }
 
     static QuestionView view(Question q) {

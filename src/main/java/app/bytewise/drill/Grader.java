@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * Grades answers: option ids for multiple choice, typed numbers with units for numeric questions.
- * A wrong number that lands on a misconception's value is diagnosed with it.
+ * A wrong number that lands on a misconception's value is diagnosed with it. The feedback of a wrong
+ * answer never states the answer: {@link Grade#expected()} and the solution are for once the question
+ * is over ({@link #over}), so that a second try cannot be a copy.
  *
  * @param unitPenalty share of the mark lost when the number is right but the unit's dimension is wrong
  * @param retryCredit share of the mark a correct second (or later) try earns
@@ -62,13 +64,18 @@ public record Grader(double unitPenalty, double retryCredit) {
         for (Map.Entry<Misconception, BigDecimal> e : q.distractors().entrySet()) {
             if (expected.tolerance().accepts(e.getValue(), given) || Tolerance.DEFAULT.accepts(e.getValue(), given)) {
                 Misconception m = e.getKey();
-                return new Grade(Optional.of(false), 0, shown, Optional.of(m),
-                        m.title() + ". " + m.explanation() + " The answer is " + shown + ".", q.solution());
+                // No figure here: a retry must not be a copy (the answer comes once the question is over).
+                return new Grade(Optional.of(false), 0, shown, Optional.of(m), m.title() + ". " + m.explanation(),
+                        q.solution());
             }
         }
         return new Grade(Optional.of(false), 0, shown, Optional.empty(),
-                "Not quite: the answer is " + shown + " (tolerance " + expected.tolerance().describe() + "). "
-                        + "Follow the steps below.", q.solution());
+                "Not quite: that is outside the tolerance (" + expected.tolerance().describe() + ").", q.solution());
+    }
+
+    /** Whether a question is over after this grade on this attempt: answered right, or a second readable miss. */
+    public static boolean over(Grade g, int attempt) {
+        return g.correct().isPresent() && (g.correct().get() || attempt >= 2);
     }
 
     /** The unit a bare number is read in. */

@@ -81,4 +81,9 @@ public final class WrongTurns {
         }
         return placed;
     }
+
+    /** The step of {@code steps} at which {@code m} is made (the last step when none is named for it). */
+    public static java.util.Optional<Step> stepOf(List<Step> steps, Misconception m) {
+        return place(steps, List.of(m)).keySet().stream().findFirst().map(steps::get);
+    }
 }

@@ -58,11 +58,23 @@ class DrillApiTest {
         JsonNode right = JSON.readTree(answer(id, (16 * n / 1_000_000_000.0) + " GB").body());
         assertThat(right.get("correct").booleanValue()).isTrue();
         assertThat(right.get("score").doubleValue()).isEqualTo(1.0);
-        JsonNode tenBytes = JSON.readTree(answer(id, (10 * n / 1_000_000_000.0) + " GB").body());
+        assertThat(right.get("over").booleanValue()).isTrue();
+        assertThat(right.get("expected").stringValue()).isNotBlank();
+        String tenBytesTyped = (10 * n / 1_000_000_000.0) + " GB";
+        JsonNode tenBytes = JSON.readTree(answer(id, tenBytesTyped).body());
         assertThat(tenBytes.get("correct").booleanValue()).isFalse();
         assertThat(tenBytes.get("misconception").get("id").stringValue()).isEqualTo("adam-ten-bytes");
-        assertThat(tenBytes.get("solution").get("steps").size()).isPositive();
-        assertThat(tenBytes.get("solution").get("lesson").stringValue()).isEqualTo("/lessons/training-memory");
+        // A first miss gives the step of the slip, never the answer: the retry must not be a copy.
+        assertThat(tenBytes.get("over").booleanValue()).isFalse();
+        assertThat(tenBytes.get("expected").isNull()).isTrue();
+        assertThat(tenBytes.get("solution").isNull()).isTrue();
+        assertThat(tenBytes.get("wrongStep").stringValue()).isNotBlank();
+        assertThat(tenBytes.toString()).doesNotContain(right.get("expected").stringValue());
+        JsonNode second = JSON.readTree(answer(id, tenBytesTyped, 2).body());
+        assertThat(second.get("over").booleanValue()).isTrue();
+        assertThat(second.get("expected").stringValue()).isEqualTo(right.get("expected").stringValue());
+        assertThat(second.get("solution").get("steps").size()).isPositive();
+        assertThat(second.get("solution").get("lesson").stringValue()).isEqualTo("/lessons/training-memory");
     }
 
     @Test
@@ -101,7 +113,11 @@ class DrillApiTest {
     }
 
     private HttpResponse<String> answer(String id, String text) throws Exception {
-        String body = JSON.writeValueAsString(java.util.Map.of("answer", text));
+        return answer(id, text, 1);
+    }
+
+    private HttpResponse<String> answer(String id, String text, int attempt) throws Exception {
+        String body = JSON.writeValueAsString(java.util.Map.of("answer", text, "attempt", attempt));
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/questions/" + id + "/answer"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -105,7 +105,9 @@ class QuizTaker extends Div {
         message.addClassName("bw-score");
         for (AnswerResult a : result.answers()) {
             String verdict = a.grade().correct().map(c -> c ? "Correct." : "Not this time.").orElse("Not answered.");
-            feedback.add(new Paragraph((a.slot() + 1) + ". " + verdict + " " + a.grade().feedback()));
+            // Submitted, so every question is over: a miss shows its answer (the feedback never does).
+            String answer = a.grade().correct().orElse(false) ? "" : " Answer: " + a.grade().expected() + ".";
+            feedback.add(new Paragraph((a.slot() + 1) + ". " + verdict + " " + a.grade().feedback() + answer));
         }
     }
 }

@@ -6,12 +6,14 @@ import app.bytewise.ui.StepsView;
 import app.bytewise.drill.Difficulty;
 import app.bytewise.drill.Grade;
 import app.bytewise.drill.Grader;
+import app.bytewise.drill.Misconception;
 import app.bytewise.drill.Option;
 import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionKind;
 import app.bytewise.drill.QuestionTemplate;
 import app.bytewise.drill.TemplateCatalog;
 import app.bytewise.drill.Topic;
+import app.bytewise.drill.WrongTurns;
 import app.bytewise.progress.ProgressService;
 import app.bytewise.progress.ReviewDraw;
 import app.bytewise.security.UserText;
@@ -258,7 +260,7 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
             tag.addClassName("bw-misconception");
             feedback.add(tag);
         });
-        if (right || attempt >= 2) {
+        if (Grader.over(grade, attempt)) {
             answered++;
             points += grade.score();
             streak = right ? streak + 1 : 0;
@@ -268,7 +270,14 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
                     new Paragraph(grade.solution().takeaway()), new Anchor(grade.solution().lesson(), "Read the lesson"));
             next.focus();
         } else {
-            feedback.add(new Paragraph("Try once more for half the mark, or see the solution with a second wrong answer."));
+            grade.misconception().filter(m -> m != Misconception.WRONG_OPTION)
+                    .flatMap(m -> WrongTurns.stepOf(grade.solution().steps(), m)).ifPresent(step -> {
+                        Paragraph where = new Paragraph("That slip is made at the step \"" + step.name() + "\".");
+                        where.addClassName("bw-wrong-step");
+                        feedback.add(where);
+                    });
+            feedback.add(new Paragraph("Try once more for half the mark; the answer and the worked solution come "
+                    + "after a second wrong answer."));
         }
         updateScore();
     }

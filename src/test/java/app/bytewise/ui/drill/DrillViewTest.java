@@ -73,6 +73,47 @@ class DrillViewTest extends KaribuTestBase {
         assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().equals("Correct."));
     }
 
+    /** A first wrong number is diagnosed at its step; the figure itself appears only once the question is over. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void aFirstMissNeverShowsTheAnswer() {
+        DrillView drill = open("kv-cache");
+        Select<QuestionKind> mode = _find(Select.class).stream().filter(s -> "Mode".equals(s.getLabel()))
+                .findFirst().orElseThrow();
+        java.util.Optional<java.util.Map.Entry<app.bytewise.drill.Misconception, String>> diagnosed = java.util.Optional.empty();
+        for (int draw = 0; draw < 40 && diagnosed.isEmpty(); draw++) {
+            mode.setValue(QuestionKind.CHOICE);
+            mode.setValue(QuestionKind.NUMERIC); // a fresh draw
+            diagnosed = typedMistake(drill.current());
+        }
+        assertThat(diagnosed).as("a numeric kv-cache question with a diagnosable mistake in 40 draws").isPresent();
+        String expected = drill.current().numeric().orElseThrow().expected();
+        var mistake = diagnosed.get();
+        String typed = mistake.getValue();
+        drill.answer(typed);
+        assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().equals("Not this time."));
+        assertThat(_find(Paragraph.class)).noneMatch(p -> p.getText().contains(expected));
+        assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().startsWith("Try once more"));
+        assertThat(_get(Span.class, spec -> spec.withClasses("bw-misconception")).getText())
+                .contains(mistake.getKey().title());
+        drill.answer(typed);
+        assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().equals("Answer: " + expected));
+    }
+
+    /** A mistake's value in the question's unit (a bare number is read in it) that is graded as that mistake. */
+    private static java.util.Optional<java.util.Map.Entry<app.bytewise.drill.Misconception, String>> typedMistake(
+            app.bytewise.drill.Question q) {
+        if (q == null || q.kind() != QuestionKind.NUMERIC) {
+            return java.util.Optional.empty();
+        }
+        return q.distractors().entrySet().stream().map(e -> java.util.Map.entry(e.getKey(),
+                        e.getValue().divide(q.numeric().orElseThrow().unit().factor(), java.math.MathContext.DECIMAL64)
+                                .toPlainString()))
+                .filter(e -> app.bytewise.drill.Grader.DEFAULT.grade(q, e.getValue(), 1).misconception()
+                        .equals(java.util.Optional.of(e.getKey())))
+                .findFirst();
+    }
+
     @Autowired
     private ProgressService progress;
     @Autowired
