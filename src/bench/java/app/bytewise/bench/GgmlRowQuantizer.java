@@ -57,11 +57,15 @@ final class GgmlRowQuantizer implements AutoCloseable {
         MethodHandle init = linker.downcallHandle(symbols.find("ggml_quantize_init").orElseThrow(),
                 FunctionDescriptor.ofVoid(JAVA_INT));
         int id = GgufTensorType.valueOf(type).id();
-        call(() -> init.invokeExact(id));
+        call(() -> {
+            init.invokeExact(id); // a statement, so the call site is typed (int)void
+        });
         Optional<MethodHandle> ref = symbols.find(symbol(type)).map(s -> linker.downcallHandle(s, ROW));
         if (ref.isPresent()) {
             MethodHandle f = ref.get();
-            return Optional.of((in, out, n) -> call(() -> f.invokeExact(in, out, n)));
+            return Optional.of((in, out, n) -> call(() -> {
+                f.invokeExact(in, out, n);
+            }));
         }
         Optional<MemorySegment> chunk = symbols.find("quantize_" + type.toLowerCase(Locale.ROOT));
         if (chunk.isEmpty()) {
