@@ -37,14 +37,8 @@ public final class IQ1_MCodec extends GgmlBlockCodec implements ImatrixCodec {
 
     @Override
     public byte[] encode(float[] values, float[] importance) {
-        int rows = ImatrixRows.count(this, values, importance);
-        int perRow = importance.length;
-        byte[] out = new byte[Math.multiplyExact(values.length / QK, BYTES)];
         float[] weight = new float[SUB];
-        for (int r = 0; r < rows; r++) {
-            encodeRow(values, r * perRow, perRow / QK, importance, out, r * (perRow / QK) * BYTES, weight);
-        }
-        return out;
+        return ImatrixRows.encode(this, values, importance, (x, xo, nb, qw, y, yo) -> encodeRow(x, xo, nb, qw, y, yo, weight));
     }
 
     @Override

@@ -32,21 +32,14 @@ public final class IQ1_SCodec extends GgmlBlockCodec implements ImatrixCodec {
 
     @Override
     public byte[] encode(float[] values, float[] importance) {
-        int rows = ImatrixRows.count(this, values, importance);
-        int perRow = importance.length;
-        byte[] out = new byte[Math.multiplyExact(values.length / QK, BYTES)];
         Scratch s = new Scratch();
-        for (int r = 0; r < rows; r++) {
-            encodeRow(values, r * perRow, perRow / QK, importance, out, r * (perRow / QK) * BYTES, s);
-        }
-        return out;
+        return ImatrixRows.encode(this, values, importance, (x, xo, nb, qw, y, yo) -> encodeRow(x, xo, nb, qw, y, yo, s));
     }
 
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
-        float[] uniform = new float[x.length];
-        java.util.Arrays.fill(uniform, 1f);
-        encodeRow(x, 0, nb, uniform, out, 0, new Scratch());
+        Scratch s = new Scratch();
+        ImatrixRows.encodeUniform(this, x, nb, out, (v, xo, n, qw, y, yo) -> encodeRow(v, xo, n, qw, y, yo, s));
     }
 
     /** One encode call's work arrays, as {@code quantize_iq1_s} keeps them on its stack. */

@@ -33,24 +33,17 @@ public final class IQ2_SCodec extends GgmlBlockCodec implements ImatrixCodec {
 
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
-        new Row(null).encode(x, 0, nb, out, 0);
+        new Row().encode(x, 0, nb, null, out, 0);
     }
 
     @Override
     public byte[] encode(float[] values, float[] importance) {
-        int rows = ImatrixRows.count(this, values, importance);
-        int nb = importance.length / QK;
-        byte[] out = new byte[Math.multiplyExact(rows * nb, BYTES)];
-        Row row = new Row(importance);
-        for (int r = 0; r < rows; r++) {
-            row.encode(values, r * importance.length, nb, out, r * nb * BYTES);
-        }
-        return out;
+        return ImatrixRows.encode(this, values, importance, new Row()::encode);
     }
 
     /** {@code quantize_row_iq2_s_impl} with its scratch; one per encode call; {@code qw} null for none. */
     private static final class Row {
-        private final float[] qw;
+        private float[] qw; // the importances of the row being encoded (null: none)
         private final Iq2Search search = new Iq2Search(Iq2Lattice.iq2s());
         private final float[] scales = new float[QK / SUB];
         private final float[] weight = new float[SUB];
@@ -59,11 +52,9 @@ public final class IQ2_SCodec extends GgmlBlockCodec implements ImatrixCodec {
         private final int[] L = new int[SUB];
         private final int[] signs = new int[2];
 
-        Row(float[] qw) {
-            this.qw = qw;
-        }
 
-        void encode(float[] x, int xo, int nbl, byte[] out, int oo) {
+        void encode(float[] x, int xo, int nbl, float[] qw, byte[] out, int oo) {
+            this.qw = qw;
             for (int ibl = 0; ibl < nbl; ibl++) {
                 int xbl = xo + QK * ibl;
                 int o = oo + BYTES * ibl;

@@ -31,26 +31,17 @@ public final class IQ2_XSCodec extends GgmlBlockCodec implements ImatrixCodec {
 
     @Override
     void encodeBlocks(float[] x, int nb, byte[] out) {
-        float[] uniform = new float[nb * QK];
-        Arrays.fill(uniform, 1f);
-        new Row(uniform).encode(x, 0, nb, out, 0);
+        ImatrixRows.encodeUniform(this, x, nb, out, new Row()::encode);
     }
 
     @Override
     public byte[] encode(float[] values, float[] importance) {
-        int rows = ImatrixRows.count(this, values, importance);
-        int nb = importance.length / QK;
-        byte[] out = new byte[Math.multiplyExact(rows * nb, BYTES)];
-        Row row = new Row(importance);
-        for (int r = 0; r < rows; r++) {
-            row.encode(values, r * importance.length, nb, out, r * nb * BYTES);
-        }
-        return out;
+        return ImatrixRows.encode(this, values, importance, new Row()::encode);
     }
 
     /** {@code quantize_row_iq2_xs_impl} with its scratch; one per encode call. */
     private static final class Row {
-        private final float[] qw;
+        private float[] qw; // the importances of the row being encoded (null: none)
         private final Iq2Search search = new Iq2Search(Iq2Lattice.iq2xs());
         private final float[] scales = new float[QK / SUB];
         private final float[] weight = new float[SUB];
@@ -59,11 +50,9 @@ public final class IQ2_XSCodec extends GgmlBlockCodec implements ImatrixCodec {
         private final int[] L = new int[SUB];
         private final int[] q2 = new int[2 * (QK / SUB)];
 
-        Row(float[] qw) {
-            this.qw = qw;
-        }
 
-        void encode(float[] x, int xo, int nbl, byte[] out, int oo) {
+        void encode(float[] x, int xo, int nbl, float[] qw, byte[] out, int oo) {
+            this.qw = qw;
             for (int ibl = 0; ibl < nbl; ibl++) {
                 int xbl = xo + QK * ibl;
                 int o = oo + BYTES * ibl;
