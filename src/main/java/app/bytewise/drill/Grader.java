@@ -53,7 +53,9 @@ public record Grader(double unitPenalty, double retryCredit) {
         ParsedAnswer a = parsed.answer().get();
         boolean wrongDimension = a.unit().map(u -> u.dimension() != expected.unit().dimension()).orElse(false);
         BigDecimal given = wrongDimension ? a.number().multiply(expected.unit().factor()) : a.inBase(expected.unit());
-        if (expected.tolerance().accepts(expected.value(), given)) {
+        Optional<Map.Entry<Misconception, BigDecimal>> mistake = nearestMistake(q, given);
+        boolean nearerAnswer = mistake.isEmpty() || distance(expected.value(), given).compareTo(distance(mistake.get().getValue(), given)) < 0;
+        if (expected.tolerance().accepts(expected.value(), given) && nearerAnswer) {
             if (wrongDimension) {
                 return new Grade(Optional.of(true), credit * (1 - unitPenalty), shown, Optional.empty(),
                         "The number is right, but '" + a.unit().get().symbol() + "' is not a unit of this quantity: the "
@@ -61,16 +63,41 @@ public record Grader(double unitPenalty, double retryCredit) {
             }
             return new Grade(Optional.of(true), credit, shown, Optional.empty(), "Correct: " + shown + ".", q.solution());
         }
-        for (Map.Entry<Misconception, BigDecimal> e : q.distractors().entrySet()) {
-            if (expected.tolerance().accepts(e.getValue(), given) || Tolerance.DEFAULT.accepts(e.getValue(), given)) {
-                Misconception m = e.getKey();
-                // No figure here: a retry must not be a copy (the answer comes once the question is over).
-                return new Grade(Optional.of(false), 0, shown, Optional.of(m), m.title() + ". " + m.explanation(),
-                        q.solution());
-            }
+        if (unitSlip(expected, a)) {
+            // The figure is the answer read in the asked unit, labelled with another unit of the same kind
+            // ("3 GB" for 3.000 GiB): named as that slip, not as a wrong computation.
+            return new Grade(Optional.of(false), 0, shown, Optional.of(Misconception.UNIT_SLIP),
+                    Misconception.UNIT_SLIP.title() + ": the question asks for " + expected.unit().symbol() + " and you wrote "
+                            + a.unit().get().symbol() + ". " + Misconception.UNIT_SLIP.explanation(), q.solution());
+        }
+        if (mistake.isPresent()) {
+            Misconception m = mistake.get().getKey();
+            // No figure here: a retry must not be a copy (the answer comes once the question is over).
+            return new Grade(Optional.of(false), 0, shown, Optional.of(m), m.title() + ". " + m.explanation(), q.solution());
         }
         return new Grade(Optional.of(false), 0, shown, Optional.empty(),
                 "Not quite: that is outside the tolerance (" + expected.tolerance().describe() + ").", q.solution());
+    }
+
+    /** The misconception whose value is nearest {@code given}, among those within the tolerance (or ±2 %) of it. */
+    private static Optional<Map.Entry<Misconception, BigDecimal>> nearestMistake(Question q, BigDecimal given) {
+        Tolerance tolerance = q.numeric().orElseThrow().tolerance();
+        return q.distractors().entrySet().stream()
+                .filter(e -> tolerance.accepts(e.getValue(), given) || Tolerance.DEFAULT.accepts(e.getValue(), given))
+                .min(java.util.Comparator.comparing(e -> distance(e.getValue(), given)));
+    }
+
+    /** |given − target| relative to the target, so that figures of different sizes compare fairly. */
+    private static BigDecimal distance(BigDecimal target, BigDecimal given) {
+        BigDecimal gap = target.subtract(given).abs();
+        return target.signum() == 0 ? gap : gap.divide(target.abs(), java.math.MathContext.DECIMAL64);
+    }
+
+    /** A typed unit of the same kind but another size (GB for GiB, MB for MiB) on the number that is right in the asked unit. */
+    private static boolean unitSlip(NumericAnswer expected, ParsedAnswer a) {
+        return a.unit().filter(u -> u.dimension() == expected.unit().dimension() && !u.equals(expected.unit()))
+                .map(u -> expected.tolerance().accepts(expected.value(), expected.unit().toBase(a.number())))
+                .orElse(false);
     }
 
     /** Whether a question is over after this grade on this attempt: answered right, or a second readable miss. */

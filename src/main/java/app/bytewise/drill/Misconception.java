@@ -10,6 +10,10 @@ public enum Misconception {
     GB_AS_GIB("Used GB where GiB was asked",
             "You divided by 10^9 (GB) but the question asks for GiB, which are 2^30 bytes each (and a MiB is 2^20 "
                     + "bytes, not 10^6)."),
+    UNIT_SLIP("Wrote the right number with the wrong unit",
+            "The number is right in the unit the question asks for, but the unit written beside it is another one of the "
+                    + "same kind: a GB (10^9 bytes) is 7% smaller than a GiB (2^30), an MB 5% smaller than a MiB. The unit is "
+                    + "part of the answer."),
     NOMINAL_PARAMETER_COUNT("Took the name's size as the parameter count",
             "\"7B\" is a label: Llama-2-7B has 6,738,415,616 parameters. Count from the architecture, not the name."),
     WRONG_FORMAT_BYTES("Used the bytes of the wrong format",
@@ -35,6 +39,9 @@ public enum Misconception {
             "Mixed-precision Adam keeps 16-bit weights (2) and gradients (2) plus FP32 master weights, momentum and "
                     + "variance (12): 16 bytes per parameter, not 10."),
     FORGOT_GRADIENTS("Forgot the gradients", "Training keeps a gradient for every trainable parameter."),
+    FROZEN_BASE_TRAINED("Gave the frozen base gradients and optimizer state",
+            "With LoRA or QLoRA only the adapters train: the base weights are stored once in their format and have no "
+                    + "gradients, master copy or Adam moments."),
     FORGOT_MASTER_WEIGHTS("Forgot the FP32 master weights",
             "Mixed precision keeps an FP32 copy of the weights as optimizer state: K = 12 bytes, not 8."),
     WRONG_ZERO_STAGE("Sharded the wrong states for this ZeRO stage",

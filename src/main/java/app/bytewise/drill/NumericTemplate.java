@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
 /**
  * A template whose answer is computed by the engine. For multiple choice, the wrong options are
  * the values the scenario's misconceptions lead to, kept only when they differ from the answer by
- * more than the tolerance and from each other after rounding to what is shown.
+ * more than the tolerance and from each other after rounding to what is shown. The tolerance is
+ * narrowed below half the gap to the nearest mistake ({@link NumericAnswer#narrowedFor}).
  */
 public abstract class NumericTemplate implements QuestionTemplate {
 
@@ -62,16 +63,17 @@ public abstract class NumericTemplate implements QuestionTemplate {
         // Some draws make misconceptions coincide (e.g. a 2× GQA group equals the FP32 mistake); those
         // draws are replaced by the next ones from the same generator, so the result stays seed-determined.
         Scenario s = scenario(random);
-        Map<Misconception, BigDecimal> wrong = usableDistractors(s.answer(), withUnitMixUps(s));
+        NumericAnswer answer = s.answer().narrowedFor(withUnitMixUps(s).values());
+        Map<Misconception, BigDecimal> wrong = usableDistractors(answer, withUnitMixUps(s));
         for (int redraw = 0; redraw < 50 && wrong.size() < 3; redraw++) {
             s = scenario(random);
-            wrong = usableDistractors(s.answer(), withUnitMixUps(s));
+            answer = s.answer().narrowedFor(withUnitMixUps(s).values());
+            wrong = usableDistractors(answer, withUnitMixUps(s));
         }
-        NumericAnswer answer = s.answer();
         Solution solution = new Solution(s.steps(), s.takeaway(), Lessons.of(topic));
         QuestionId qid = new QuestionId(id, kind, seed);
         if (kind == QuestionKind.NUMERIC) {
-            String text = s.text() + " Answer in " + (answer.unit().symbol().isEmpty() ? "a number" : answer.unit().symbol()) + ".";
+            String text = s.text() + (answer.unit().symbol().isEmpty() ? " Answer with a number." : " Answer in " + answer.unit().symbol() + ".");
             return new Question(qid, topic, difficulty, kind, text, List.of(), java.util.Optional.of(answer), wrong, solution);
         }
         if (wrong.size() < 3) {
@@ -118,8 +120,8 @@ public abstract class NumericTemplate implements QuestionTemplate {
             boolean nearAnother = usable.values().stream().anyMatch(v -> Tolerance.DEFAULT.accepts(v, value)
                     || Tolerance.DEFAULT.accepts(value, v) || answer.tolerance().accepts(v, value)
                     || answer.tolerance().accepts(value, v));
-            if (value.signum() <= 0 || shown.contains(text) || nearAnother
-                    || answer.tolerance().accepts(answer.value(), value) || Tolerance.DEFAULT.accepts(answer.value(), value)) {
+            if (value.signum() <= 0 || shown.contains(text) || nearAnother || answer.indistinguishable(value)
+                    || answer.tolerance().accepts(answer.value(), value)) {
                 continue;
             }
             shown.add(text);

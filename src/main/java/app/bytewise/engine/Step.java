@@ -40,6 +40,26 @@ public record Step(String key, String name, String formula, List<Input> inputs, 
         return BYTES.equals(unit);
     }
 
+    /**
+     * The result as a reader sees it: bytes with their GB/GiB display, an exact figure as it is, a
+     * quotient that does not terminate (0.1777777777777778) to six significant digits with "≈", and a
+     * fraction also as a percentage.
+     */
+    public String shownResult() {
+        if (isBytes()) {
+            return String.format(java.util.Locale.ROOT, "%,d bytes = %s", byteCount().bytes(), byteCount().display());
+        }
+        BigDecimal exact = result.stripTrailingZeros();
+        boolean rounded = exact.precision() > 10;
+        BigDecimal shown = rounded ? exact.round(new java.math.MathContext(6)).stripTrailingZeros() : exact;
+        String number = (rounded ? "≈ " : "") + shown.toPlainString();
+        if ("fraction".equals(unit)) {
+            BigDecimal percent = exact.movePointRight(2).round(new java.math.MathContext(4)).stripTrailingZeros();
+            return number + " (" + (rounded ? "≈ " : "") + percent.toPlainString() + " %)";
+        }
+        return unit.isEmpty() ? number : number + " " + unit;
+    }
+
     /** The result as a byte count; only for byte-valued steps. */
     public ByteCount byteCount() {
         if (!isBytes()) {

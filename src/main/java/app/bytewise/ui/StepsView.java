@@ -24,9 +24,7 @@ public class StepsView extends OrderedList {
                     .collect(Collectors.joining(", "));
             Div values = new Div(new Span(inputs));
             values.addClassName("bw-step-values");
-            String result = step.isBytes()
-                    ? String.format("%,d bytes = %s", step.byteCount().bytes(), step.byteCount().display())
-                    : step.result().stripTrailingZeros().toPlainString() + " " + step.unit();
+            String result = step.shownResult();
             Div res = new Div(new Span("= " + result));
             res.addClassName("bw-step-result");
             ListItem item = new ListItem(name, formula);

@@ -128,10 +128,14 @@ public final class BasicsTemplate extends NumericTemplate {
                 F f = DrillContext.pick(random, List.of(new F("FP16", 10), new F("BF16", 7)));
                 F other = f.mantissa() == 10 ? new F("BF16", 7) : new F("FP16", 10);
                 int e = random.nextInt(12) - 4;
-                double x = Math.scalb(1.0 + random.nextInt(1000) / 1000.0, e);
+                // x = (1 + k/1000) · 2^e in exact decimal (a power of two divides a decimal exactly), so it reads
+                // 10.88 and not the double's 10.879999999999999; ⌊log2 x⌋ = e.
+                BigDecimal x = BigDecimal.valueOf(1000 + random.nextInt(1000), 3);
+                x = e >= 0 ? x.multiply(BigDecimal.TWO.pow(e)) : x.divide(BigDecimal.TWO.pow(-e));
                 double ulp = Math.scalb(1.0, e - f.mantissa());
-                yield new Scenario(String.format("What is the gap between %s and the next larger %s number (x = %s)?",
-                        trim(x), f.name(), trim(x)), new NumericAnswer(BigDecimal.valueOf(ulp), Unit.FRACTION, 6,
+                yield new Scenario(String.format("What is the gap between two consecutive %s numbers near x = %s (the "
+                        + "spacing, or ulp, at x)?", f.name(), x.stripTrailingZeros().toPlainString()),
+                        new NumericAnswer(BigDecimal.valueOf(ulp), Unit.FRACTION, 6,
                         Tolerance.relative("0.01")),
                         Scenario.wrong(Misconception.WRONG_MANTISSA, Math.scalb(1.0, e - other.mantissa()),
                                 Misconception.ULP_OFF_BY_ONE, 2 * ulp,
@@ -172,7 +176,7 @@ public final class BasicsTemplate extends NumericTemplate {
                         + "AdamW (K = 12 bytes of optimizer state per parameter). How much optimizer state does each GPU "
                         + "hold, in GB?", ranks, m.name(), psi), NumericAnswer.bytes(opt, Unit.GB),
                         Scenario.wrong(Misconception.FORGOT_DIVISION, 12 * psi, Misconception.FORGOT_MASTER_WEIGHTS, 8 * psi / ranks,
-                                Misconception.WRONG_ZERO_STAGE, 16 * psi / ranks),
+                                Misconception.NOMINAL_PARAMETER_COUNT, Math.ceilDiv(12 * DrillContext.nominal(m.model()), ranks)),
                         List.of(Step.bytes("optimizer", "Optimizer state per GPU", "K·Ψ / N_d", List.of(), opt, "")),
                         "Stage 1 shards only the optimizer state: K·Ψ / N_d per GPU, weights and gradients stay whole.");
             }

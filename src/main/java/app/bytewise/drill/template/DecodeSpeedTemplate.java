@@ -56,6 +56,10 @@ public final class DecodeSpeedTemplate extends NumericTemplate {
         Map<Misconception, BigDecimal> wrong = new LinkedHashMap<>();
         if (batched) {
             wrong.put(Misconception.ONE_SEQUENCE_ONLY, BigDecimal.valueOf(perSequence));
+            if (!DrillContext.windowPremise(m, tokens).isEmpty()) {
+                long full = DrillContext.ignoringWindow(m.model().architecture().orElseThrow(), tokens, batch);
+                wrong.put(Misconception.IGNORED_SLIDING_WINDOW, BigDecimal.valueOf(bandwidth / (weights + full) * batch));
+            }
             wrong.put(Misconception.FORGOT_KV_CACHE, BigDecimal.valueOf(bandwidth / weights * batch));
             wrong.put(Misconception.FORGOT_BATCH, BigDecimal.valueOf(bandwidth / (weights + kv / batch) * batch));
             wrong.put(Misconception.GB_AS_GIB, BigDecimal.valueOf(answer * 1e9 / (1L << 30)));
@@ -68,9 +72,10 @@ public final class DecodeSpeedTemplate extends NumericTemplate {
             wrong.put(Misconception.BITS_AS_BYTES, BigDecimal.valueOf(answer / 8));
         }
         String text = batched
-                ? String.format("%s in %s serves %d sequences at once on one %s (%,.0f GB/s), each with %,d tokens of FP16 "
-                        + "KV cache. What upper bound does memory bandwidth put on the total decode throughput, in tokens/s?",
-                        m.name(), format.label(), batch, gpu.name(), gpu.bandwidthGBps(), tokens)
+                ? String.format("%s in %s serves %d sequences at once on one %s (%,.0f GB/s), each at a context of %,d "
+                        + "tokens with an FP16 KV cache.%s What upper bound does memory bandwidth put on the total decode "
+                        + "throughput, in tokens/s?", m.name(), format.label(), batch, gpu.name(), gpu.bandwidthGBps(), tokens,
+                        DrillContext.windowPremise(m, tokens))
                 : String.format("%s in %s runs on one %s (%,.0f GB/s memory bandwidth), one sequence, short context. "
                         + "What is the upper bound on decode speed, in tokens/s?", m.name(), format.label(), gpu.name(),
                         gpu.bandwidthGBps());

@@ -67,6 +67,27 @@ public record DrillContext(ModelCatalog models, GpuCatalog gpus) {
         return within(m, tokens, 1);
     }
 
+    /**
+     * The sentence stating a sliding window that caps the cache below {@code tokens} (" Every layer of
+     * Mistral-7B-v0.1 attends through a 4,096-token sliding window and caches only that many tokens."),
+     * or "" when none does: an answer computed with the cap must say so in its question.
+     */
+    public static String windowPremise(CatalogModel m, long tokens) {
+        Architecture a = m.model().architecture().orElseThrow();
+        if (a.slidingWindow() == 0 || tokens <= a.slidingWindow()) {
+            return "";
+        }
+        String pattern = a.slidingPattern();
+        return String.format(java.util.Locale.ROOT, " %s of %s attends through a %,d-token sliding window and caches only "
+                + "that many tokens%s.", Character.toUpperCase(pattern.charAt(0)) + pattern.substring(1), m.name(),
+                a.slidingWindow(), a.slidingLayerCount() < a.layers() ? "; the other layers attend to the whole context" : "");
+    }
+
+    /** The FP16 cache as if no layer had a sliding window: the value of ignoring it (every layer's K/V of one width). */
+    public static long ignoringWindow(Architecture a, long tokens, int batch) {
+        return 2L * a.layers() * a.kvHeads() * a.headDim() * tokens * batch * 2;
+    }
+
     public static long nominal(Model m) {
         return app.bytewise.engine.shortcut.Shortcuts.nominalParameters(m.name()).orElse(m.parameters());
     }

@@ -40,6 +40,8 @@ public final class ModelShapeTemplate extends NumericTemplate {
         Architecture a = m.model().architecture().orElseThrow();
         long h = a.hiddenSize();
         long kv = (long) a.kvHeads() * a.headDim();
+        // The query width: heads × head_dim, which differs from the hidden size in Gemma and Qwen3.
+        long q = (long) a.attentionHeads() * a.headDim();
         if (lora) {
             int rank = 4 << random.nextInt(5);
             List<String> targets = DrillContext.pick(random, List.of(List.of("q_proj", "v_proj"),
@@ -49,9 +51,10 @@ public final class ModelShapeTemplate extends NumericTemplate {
             long params = spec.trainableParameters(m.model().tensorGroups());
             long oneMatrix = m.model().tensorGroups().stream().filter(g -> spec.targets().contains(g.role()))
                     .mapToLong(g -> (long) rank * g.first().rowLength() * g.copies()).sum();
-            String text = String.format("You fine-tune %s (%d layers, hidden size %d, %d KV heads of dimension %d, "
-                    + "intermediate size %d) with LoRA of rank %d on %s in every layer. How many trainable parameters "
-                    + "does LoRA add?", m.name(), a.layers(), h, a.kvHeads(), a.headDim(), a.intermediateSize(), rank,
+            String text = String.format("You fine-tune %s (%d layers, hidden size %d, %d attention heads and %d KV heads "
+                    + "of dimension %d, intermediate size %d) with LoRA of rank %d on %s in every layer. How many trainable "
+                    + "parameters does LoRA add?", m.name(), a.layers(), h, a.attentionHeads(), a.kvHeads(), a.headDim(),
+                    a.intermediateSize(), rank,
                     String.join(", ", targets));
             Step step = new Step("lora", "LoRA parameters", "Σ over targeted weights of r × (in + out)",
                     List.of(Step.Input.of("r", rank, ""), Step.Input.of("layers", a.layers(), "")),
@@ -60,7 +63,7 @@ public final class ModelShapeTemplate extends NumericTemplate {
                     Scenario.wrong(Misconception.LORA_ONE_MATRIX, oneMatrix,
                             Misconception.PER_LAYER_ONLY, params / a.layers(),
                             Misconception.KV_ATTENTION_HEADS, params + (targets.contains("k_proj") ? 2 : 1)
-                                    * (long) rank * (h - kv) * a.layers()),
+                                    * (long) rank * (q - kv) * a.layers()),
                     List.of(step), "LoRA adds r × (in + out) per targeted matrix: tiny next to the frozen base.");
         }
         long params = m.model().parameters();
@@ -89,7 +92,7 @@ public final class ModelShapeTemplate extends NumericTemplate {
         wrong.put(Misconception.FORGOT_EMBEDDINGS, BigDecimal.valueOf(params - a.vocabSize() * h - head));
         wrong.put(Misconception.NON_GATED_MLP, BigDecimal.valueOf(params - perLayerMlp * a.layers()));
         if (a.kvHeads() != a.attentionHeads()) {
-            wrong.put(Misconception.KV_ATTENTION_HEADS, BigDecimal.valueOf(params + 2 * h * (h - kv) * a.layers()));
+            wrong.put(Misconception.KV_ATTENTION_HEADS, BigDecimal.valueOf(params + 2 * h * (q - kv) * a.layers()));
         }
         wrong.put(Misconception.NOMINAL_PARAMETER_COUNT, BigDecimal.valueOf(DrillContext.nominal(m.model())));
         return new Scenario(text, new NumericAnswer(BigDecimal.valueOf(params), Unit.ONE, 0, Tolerance.EXACT), wrong,

@@ -94,12 +94,10 @@ public final class MoreMemoryTemplate extends NumericTemplate {
         long tokens = DrillContext.within(m, 16_384L << random.nextInt(2));
         int batch = 1 + random.nextInt(4);
         long kv = KvCache.bytes(a, KvFormat.FP16, tokens, batch, 0);
-        long full = 2L * a.layers() * a.kvHeads() * a.headDim() * tokens * batch * 2;
-        String layers = a.slidingPattern() + " uses";
-        String text = String.format("%s has %d layers with %d KV heads of dimension %d; %s a %,d-token sliding window and "
-                + "keeps only that many tokens, the others attend globally. How large is the FP16 KV cache for %d "
-                + "sequence%s of %,d tokens, in GiB?", m.name(), a.layers(), a.kvHeads(), a.headDim(), layers,
-                a.slidingWindow(), batch, batch > 1 ? "s" : "", tokens);
+        long full = DrillContext.ignoringWindow(a, tokens, batch);
+        String text = String.format("%s has %d layers with %d KV heads of dimension %d.%s How large is the FP16 KV cache "
+                + "for %d sequence%s of %,d tokens, in GiB?", m.name(), a.layers(), a.kvHeads(), a.headDim(),
+                DrillContext.windowPremise(m, tokens), batch, batch > 1 ? "s" : "", tokens);
         return new Scenario(text, NumericAnswer.bytes(kv, Unit.GIB_UNIT),
                 Scenario.wrong(Misconception.IGNORED_SLIDING_WINDOW, full,
                         Misconception.KV_NO_FACTOR_TWO, kv / 2,
@@ -144,16 +142,23 @@ public final class MoreMemoryTemplate extends NumericTemplate {
             return largestBatch(random);
         }
         Architecture a = m.model().architecture().orElseThrow();
-        String text = String.format("%s in %s runs on one %s. Each sequence has %,d tokens of FP16 KV cache. "
-                + "Counting weights, KV cache and 1 GiB of overhead (no activations), how many sequences fit in one batch "
-                + "at most?", m.name(), format.label(), UsableMemory.card(gpu), tokens);
-        return new Scenario(text, NumericAnswer.count(free / perSequence),
-                Scenario.wrong(Misconception.LABEL_AS_USABLE, (gpu.memoryBytes() - weights - overhead) / perSequence,
+        String text = String.format("%s in %s runs on one %s. Each sequence runs to a context of %,d tokens, with an FP16 "
+                + "KV cache.%s Counting weights, KV cache and 1 GiB of overhead (no activations), how many sequences fit "
+                + "in one batch at most?", m.name(), format.label(), UsableMemory.card(gpu), tokens,
+                DrillContext.windowPremise(m, tokens));
+        long batch = free / perSequence;
+        Step last = new Step("batch", "Sequences that fit", "⌊(usable − weights − overhead) / KV cache per sequence⌋",
+                List.of(Step.Input.of("free", free, "bytes"), Step.Input.of("per sequence", perSequence, "bytes")),
+                BigDecimal.valueOf(batch), "sequences", "");
+        return new Scenario(text, NumericAnswer.count(batch),
+                Scenario.wrong(Misconception.IGNORED_SLIDING_WINDOW, DrillContext.windowPremise(m, tokens).isEmpty() ? 0
+                                : free / DrillContext.ignoringWindow(a, tokens, 1),
+                        Misconception.LABEL_AS_USABLE, (gpu.memoryBytes() - weights - overhead) / perSequence,
                         Misconception.FORGOT_OVERHEAD, (free + overhead) / perSequence,
                         Misconception.KV_NO_FACTOR_TWO, free / (perSequence / 2),
                         Misconception.KV_ATTENTION_HEADS, free / (perSequence * a.gqaGroupSize()),
                         Misconception.GB_AS_GIB, (UsableMemory.decimalMisread(gpu) - weights - overhead) / perSequence),
-                List.of(UsableMemory.step(gpu), one.step("weights"), one.step("kvCache"), one.step("overhead")),
+                List.of(UsableMemory.step(gpu), one.step("weights"), one.step("kvCache"), one.step("overhead"), last),
                 "Batch capacity = (usable memory − weights − overhead) / KV cache per sequence; usable is what the "
                         + "driver reports.");
     }

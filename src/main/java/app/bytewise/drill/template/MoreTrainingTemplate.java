@@ -87,7 +87,8 @@ public final class MoreTrainingTemplate extends NumericTemplate {
                         Scenario.wrong(Misconception.LABEL_AS_USABLE, Math.ceilDiv(16 * psi, gpu.memoryBytes() / 2),
                                 Misconception.ADAM_TEN_BYTES, Math.ceilDiv(10 * psi, budget),
                                 Misconception.GB_AS_GIB, Math.ceilDiv(16 * psi, UsableMemory.decimalMisread(gpu) / 2),
-                                Misconception.WRONG_ZERO_STAGE, Math.ceilDiv(12 * psi, budget - 4 * psi),
+                                // Stage 2's count: 16-bit weights whole on every GPU, the other 14 bytes sharded.
+                                Misconception.WRONG_ZERO_STAGE, budget > 2 * psi ? Math.ceilDiv(14 * psi, budget - 2 * psi) : 0,
                                 Misconception.BITS_AS_BYTES, Math.ceilDiv(128 * psi, budget)),
                         List.of(UsableMemory.step(gpu), new Step("gpus", "GPUs for ZeRO-3 model states",
                                 "⌈16·Ψ / (usable memory / 2)⌉", List.of(Step.Input.of("Ψ", psi, "parameters"),

@@ -38,8 +38,12 @@ public final class PipelineBubbleTemplate extends NumericTemplate {
         return new Scenario(text, new NumericAnswer(answer, Unit.PERCENT, 1, Tolerance.relative("0.02")),
                 Scenario.wrong(
                         Misconception.WRONG_BUBBLE_DEFINITION, megatron ? gpipe : megatronValue,
-                        Misconception.BUBBLE_NO_MINUS_ONE, BigDecimal.valueOf(p).divide(BigDecimal.valueOf((long) m + p), MathContext.DECIMAL64),
-                        Misconception.BUBBLE_ONE_MICROBATCH, BigDecimal.valueOf(p - 1L).divide(BigDecimal.valueOf(p), MathContext.DECIMAL64),
+                        // Each slip applied to the definition asked: p for p − 1, and m = 1.
+                        Misconception.BUBBLE_NO_MINUS_ONE, megatron
+                                ? BigDecimal.valueOf(p).divide(BigDecimal.valueOf(m), MathContext.DECIMAL64)
+                                : BigDecimal.valueOf(p).divide(BigDecimal.valueOf((long) m + p), MathContext.DECIMAL64),
+                        Misconception.BUBBLE_ONE_MICROBATCH, megatron ? BigDecimal.valueOf(p - 1L)
+                                : BigDecimal.valueOf(p - 1L).divide(BigDecimal.valueOf(p), MathContext.DECIMAL64),
                         Misconception.BUBBLE_SWAPPED, megatron
                                 ? BigDecimal.valueOf(m - 1L).divide(BigDecimal.valueOf(p), MathContext.DECIMAL64)
                                 : BigDecimal.valueOf(m - 1L).divide(BigDecimal.valueOf((long) m + p - 1), MathContext.DECIMAL64)),

@@ -93,14 +93,18 @@ public final class ScalingTemplate extends NumericTemplate {
                 long kv = KvCache.bytes(a, KvFormat.FP16, tokens, b, 0);
                 long perGpu = kv / t;
                 yield new Scenario(String.format("%s (%d layers, %d attention heads, %d KV heads of dimension %d) serves %d "
-                        + "sequences of %,d tokens with tensor parallelism over %d GPUs, which splits the KV heads. How "
+                        + "sequences of %,d tokens with tensor parallelism over %d GPUs, which splits the KV heads.%s How "
                         + "much FP16 KV cache does each GPU hold, in GiB?", m.name(), a.layers(), a.attentionHeads(),
-                        a.kvHeads(), a.headDim(), b, tokens, t), NumericAnswer.bytes(perGpu, Unit.GIB_UNIT),
-                        Scenario.wrong(Misconception.FORGOT_DIVISION, kv,
+                        a.kvHeads(), a.headDim(), b, tokens, t, DrillContext.windowPremise(m, tokens)),
+                        NumericAnswer.bytes(perGpu, Unit.GIB_UNIT),
+                        Scenario.wrong(Misconception.IGNORED_SLIDING_WINDOW, DrillContext.windowPremise(m, tokens).isEmpty()
+                                        ? 0 : DrillContext.ignoringWindow(a, tokens, b) / t,
+                                Misconception.FORGOT_DIVISION, kv,
                                 Misconception.KV_NO_FACTOR_TWO, perGpu / 2,
                                 Misconception.KV_ATTENTION_HEADS, perGpu * a.gqaGroupSize(),
                                 Misconception.FORGOT_BATCH, perGpu / b),
-                        List.of(KvCache.step(a, KvFormat.FP16, tokens, b, 0)),
+                        List.of(KvCache.step(a, KvFormat.FP16, tokens, b, 0), Step.bytes("perGpu", "KV cache per GPU",
+                                "KV cache / t", List.of(Step.Input.of("t", t, "GPUs")), perGpu, "")),
                         "Tensor parallelism gives each GPU its share of the KV heads, so the cache divides by t.");
             }
             case OFFLOAD_CPU -> {
@@ -136,7 +140,8 @@ public final class ScalingTemplate extends NumericTemplate {
                         NumericAnswer.bytes(states, Unit.GB),
                         Scenario.wrong(Misconception.NOMINAL_BITS, n / 2 + 16 * adapters,
                                 Misconception.WRONG_FORMAT_BYTES, 2 * n + 16 * adapters,
-                                Misconception.ADAM_TEN_BYTES, 16 * n),
+                                Misconception.ADAM_TEN_BYTES, states - 6 * adapters,
+                                Misconception.FROZEN_BASE_TRAINED, 16 * n),
                         e.steps().stream().filter(x -> List.of("loraParameters", "weights", "gradients", "optimizer")
                                 .contains(x.key())).toList(),
                         "QLoRA's memory is the 4-bit base plus 16 bytes per adapter parameter: the frozen base has no gradients or optimizer state.");

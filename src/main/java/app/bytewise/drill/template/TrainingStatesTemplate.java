@@ -75,20 +75,21 @@ public final class TrainingStatesTemplate extends NumericTemplate {
         long psi = model.parameters();
         Map<Misconception, BigDecimal> wrong = new LinkedHashMap<>();
         if (zero) {
-            for (int other = 0; other <= 3; other++) {
-                if (other != stage) {
-                    MemoryEstimate alt = TrainingEstimator.estimate(request.withZero(other, ranks));
-                    wrong.putIfAbsent(Misconception.WRONG_ZERO_STAGE, BigDecimal.valueOf(alt.component("weights")
-                            + alt.component("gradients") + alt.component("optimizer")));
-                }
-            }
+            // The neighbouring stage is the one mixed up: 1 for 2 (and 2 for 1), 2 for 3.
+            int other = stage == 1 ? 2 : stage == 2 ? 1 : 2;
+            MemoryEstimate alt = TrainingEstimator.estimate(request.withZero(other, ranks));
+            wrong.put(Misconception.WRONG_ZERO_STAGE, BigDecimal.valueOf(alt.component("weights")
+                    + alt.component("gradients") + alt.component("optimizer")));
             long fixed = 16 * psi / switch (stage) {
                 case 1 -> 4;
                 case 2 -> 8;
                 default -> 16;
             };
             wrong.put(Misconception.ZERO_FIXED_FACTORS, BigDecimal.valueOf(fixed));
-            wrong.put(Misconception.ADAM_TEN_BYTES, BigDecimal.valueOf(states * 10 / 16));
+            // 10 bytes = 16-bit weights (2) + momentum and variance (8), no gradients, no master copy, each
+            // sharded as this stage shards it: weights from stage 3, optimizer state from stage 1.
+            long weights = stage == 3 ? Math.ceilDiv(2 * psi, ranks) : 2 * psi;
+            wrong.put(Misconception.ADAM_TEN_BYTES, BigDecimal.valueOf(weights + Math.ceilDiv(8 * psi, ranks)));
             wrong.put(Misconception.BITS_AS_BYTES, BigDecimal.valueOf(states * 8));
         } else {
             wrong.put(Misconception.ADAM_TEN_BYTES, BigDecimal.valueOf(10 * psi));

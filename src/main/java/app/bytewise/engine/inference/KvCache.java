@@ -80,7 +80,11 @@ public final class KvCache {
                         + (a.kvHeads() == 1 ? "multi-query" : "grouped-query") + " attention), so the cache is "
                         + a.gqaGroupSize() + "× smaller than with one KV head per query head.");
             }
-            if (a.slidingWindow() > 0 && context > a.slidingWindow()) {
+            // Every layer slides here (the architecture is uniform): the product runs over min(s, W) tokens,
+            // and the step says so rather than showing s beside a result computed from W.
+            boolean capped = a.slidingWindow() > 0 && context > a.slidingWindow();
+            if (capped) {
+                inputs.add(4, Input.of("W", a.slidingWindow(), "tokens in the window"));
                 String pattern = a.slidingPattern();
                 notes.add(Character.toUpperCase(pattern.charAt(0)) + pattern.substring(1) + " attends through a "
                         + String.format(Locale.ROOT, "%,d", a.slidingWindow())
@@ -94,7 +98,13 @@ public final class KvCache {
                 notes.add("s_q = s − min(s, R) tokens are quantized; keys per channel over G tokens and values per token "
                         + "over G channels each carry an FP16 scale and zero point (KIVI).");
             } else {
-                formula = "2 × L × n_kv × d_head × s × b × bytes";
+                String tokens = capped ? "min(s, W)" : "s";
+                if (pageSize > 0) {
+                    // Paged: whole pages of P tokens per sequence, so the product runs over the rounded-up count.
+                    tokens = "⌈" + tokens + " / P⌉ × P";
+                    inputs.add(Input.of("P", pageSize, "tokens per page"));
+                }
+                formula = "2 × L × n_kv × d_head × " + tokens + " × b × bytes";
                 inputs.add(Input.of("bytes", format.bits() / 8, "per element"));
             }
         } else {
