@@ -4,6 +4,7 @@ import app.bytewise.drill.Option;
 import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionKind;
 import app.bytewise.drill.interview.Interview;
+import app.bytewise.drill.interview.InterviewAnswers;
 import app.bytewise.drill.interview.InterviewDraw;
 import app.bytewise.drill.interview.InterviewId;
 import app.bytewise.drill.interview.InterviewMarking;
@@ -224,8 +225,8 @@ public class InterviewView extends VerticalLayout {
         if (late) {
             finish(true);
         } else {
-            keep.accept(text.length() > app.bytewise.drill.interview.InterviewAnswers.MAX_ANSWER_CHARS
-                    ? text.substring(0, app.bytewise.drill.interview.InterviewAnswers.MAX_ANSWER_CHARS) : text);
+            keep.accept(text.length() > InterviewAnswers.MAX_ANSWER_CHARS
+                    ? text.substring(0, InterviewAnswers.MAX_ANSWER_CHARS) : text);
         }
     }
 }
