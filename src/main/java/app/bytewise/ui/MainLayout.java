@@ -1,6 +1,8 @@
 package app.bytewise.ui;
 
 import app.bytewise.ui.drill.DrillView;
+import app.bytewise.ui.drill.InterviewView;
+import app.bytewise.ui.drill.ScenariosView;
 import app.bytewise.ui.drill.WorkedExamplesView;
 import app.bytewise.ui.progress.ProgressView;
 import app.bytewise.ui.lesson.LessonsView;
@@ -52,6 +54,8 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Lessons", LessonsView.class, VaadinIcon.BOOK.create()));
         nav.addItem(new SideNavItem("Estimator", EstimatorView.class, VaadinIcon.CALC.create()));
         nav.addItem(new SideNavItem("Drill", DrillView.class, VaadinIcon.BULLSEYE.create()));
+        nav.addItem(new SideNavItem("Scenarios", ScenariosView.class, VaadinIcon.STEP_FORWARD.create()));
+        nav.addItem(new SideNavItem("Mock interview", InterviewView.class, VaadinIcon.TIMER.create()));
         nav.addItem(new SideNavItem("Worked examples", WorkedExamplesView.class, VaadinIcon.NOTEBOOK.create()));
         nav.addItem(new SideNavItem("Lab", LabView.class, VaadinIcon.FLASK.create()));
         if (authentication.isAuthenticated()) {

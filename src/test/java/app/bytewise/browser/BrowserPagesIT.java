@@ -92,6 +92,35 @@ class BrowserPagesIT extends BrowserTestBase {
     }
 
     @Test
+    void scenarioGradesAStepAndOpensTheNext() throws Exception {
+        // Qwen2-7B on an L4: 7,615,616,512 parameters × 2 bytes = 14.19 GiB of FP16 weights.
+        open("scenarios?id=deploy-fp16-or-int4.4d", "Scenarios | Bytewise");
+        WebElement typed = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-field input")));
+        typed.sendKeys("14.19 GiB");
+        browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Check']")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".bw-feedback")).getText().contains("Correct."));
+        wait.until(d -> d.findElements(By.xpath("//h3[starts-with(normalize-space(.), 'Step 2 of 5')]")).size() == 1);
+        fitsAPhone("scenario", "Scenarios | Bytewise", By.cssSelector("vaadin-text-field"));
+    }
+
+    @Test
+    void interviewRunsWithoutFeedbackAndEndsWithTheReport() throws Exception {
+        open("interview", "Mock interview | Bytewise");
+        wait.until(d -> d.findElement(By.xpath("//vaadin-button[normalize-space(.)='Start interview']"))).click();
+        wait.until(d -> !d.findElements(By.cssSelector(".bw-interview-item")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".bw-feedback"))).isEmpty();
+        WebElement finish = browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Finish and see the report']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", finish);
+        finish.click();
+        // The report replaces the questions below the fold: read its text from the DOM, as it may be scrolled past.
+        wait.until(d -> d.findElement(By.cssSelector(".bw-interview-score")).getDomProperty("textContent")
+                .matches("Score 0\\.0 / [0-9]+ · [0-9]+ left blank"));
+        assertThat(browser.findElements(By.cssSelector(".bw-interview-result"))).hasSizeGreaterThan(8);
+        // The sitting is kept in the session: the reload at phone width shows the same report.
+        fitsAPhone("interview", "Mock interview | Bytewise", By.cssSelector(".bw-interview-score"));
+    }
+
+    @Test
     void workedExampleRevealsItsStepsOneByOne() throws Exception {
         open("examples?example=largest-batch-on-gpu.n.2a", "Worked examples | Bytewise");
         By visibleSteps = By.cssSelector(".bw-steps > li:not(.bw-step-hidden)");

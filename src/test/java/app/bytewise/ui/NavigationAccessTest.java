@@ -20,7 +20,7 @@ class NavigationAccessTest extends KaribuTestBase {
 
         UI.getCurrent().navigate(LessonsView.class);
         expectView(LessonsView.class);
-        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Worked examples", "Lab");
+        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Scenarios", "Mock interview", "Worked examples", "Lab");
 
         UI.getCurrent().navigate(ProgressView.class);
         expectView(LoginView.class);
@@ -39,7 +39,7 @@ class NavigationAccessTest extends KaribuTestBase {
 
         UI.getCurrent().navigate(ProgressView.class);
         expectView(ProgressView.class);
-        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Worked examples", "Lab", "Progress",
+        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Scenarios", "Mock interview", "Worked examples", "Lab", "Progress",
                 "Assignments");
 
         UI.getCurrent().navigate(ClassroomView.class);
@@ -52,7 +52,7 @@ class NavigationAccessTest extends KaribuTestBase {
 
         UI.getCurrent().navigate(ClassroomView.class);
         expectView(ClassroomView.class);
-        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Worked examples", "Lab", "Progress",
+        assertThat(navigationLabels()).containsExactly("Lessons", "Estimator", "Drill", "Scenarios", "Mock interview", "Worked examples", "Lab", "Progress",
                 "Classroom");
     }
 
