@@ -1,7 +1,9 @@
 package app.bytewise.api;
 
+import app.bytewise.classroom.BlankAnswersException;
 import app.bytewise.classroom.ClassroomException;
 import app.bytewise.classroom.InvalidAnswersException;
+import app.bytewise.classroom.Unanswered;
 import app.bytewise.engine.InvalidInputException;
 import app.bytewise.failure.DatabaseUnavailable;
 import app.bytewise.security.ApiChallenge;
@@ -64,6 +66,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidAnswersException.class)
     ProblemDetail invalidAnswers(InvalidAnswersException e) {
         return badRequest(e.field(), e.getMessage());
+    }
+
+    /**
+     * Blank answers not confirmed: the request is well formed but would use up an attempt on
+     * unanswered questions, so nothing is saved until it is sent again with {@code confirmBlank}.
+     */
+    @ExceptionHandler(BlankAnswersException.class)
+    ProblemDetail blankAnswers(BlankAnswersException e) {
+        Unanswered unanswered = e.unanswered();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                unanswered.summary() + " (" + unanswered.listed() + "). Nothing was saved; send \"confirmBlank\": true "
+                        + "to submit them blank.");
+        problem.setTitle("Unanswered questions");
+        problem.setProperty("field", e.field());
+        problem.setProperty("unansweredSlots", unanswered.slots());
+        return problem;
     }
 
     /** A classroom rule refused the request in the current state (attempt already submitted, window closed, ...). */

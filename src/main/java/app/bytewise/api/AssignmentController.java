@@ -2,6 +2,7 @@ package app.bytewise.api;
 
 import app.bytewise.classroom.AnswerResult;
 import app.bytewise.classroom.AssignmentService;
+import app.bytewise.classroom.AttemptAnswers;
 import app.bytewise.classroom.QuizPaper;
 import app.bytewise.classroom.StudentAssignment;
 import app.bytewise.classroom.SubmissionResult;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,8 +50,17 @@ class AssignmentController {
             Integer timeLimitMinutes, int attemptsUsed, int attemptsAllowed, Double bestScore, String status) {
     }
 
-    /** One answer per question, in order: an option letter or a number with its unit; blank for none. */
-    record SubmissionRequest(List<String> answers) {
+    /**
+     * One answer per question, in order: an option letter or a number with its unit; blank for none,
+     * taken only with {@code confirmBlank}. {@code attemptNo}, from the paper, guards against answering
+     * one attempt's numbers as another's.
+     */
+    record SubmissionRequest(List<String> answers, Boolean confirmBlank, Integer attemptNo) {
+
+        AttemptAnswers attemptAnswers() {
+            AttemptAnswers sent = new AttemptAnswers(answers, Optional.ofNullable(attemptNo), false);
+            return Boolean.TRUE.equals(confirmBlank) ? sent.confirmingBlanks() : sent;
+        }
     }
 
     record AnswerView(int slot, String questionId, String answer, Boolean correct, double score) {
@@ -90,14 +101,16 @@ class AssignmentController {
 
     @Operation(summary = "Submit the next attempt: graded and saved whole in one transaction",
             description = "409 when the rules refuse it (window closed, no attempt left, this attempt already "
-                    + "submitted elsewhere, a timed quiz never opened or past its limit); 400 naming "
-                    + "'answers' when there is not one answer per question; 403 outside the caller's classes.")
+                    + "submitted elsewhere or 'attemptNo' not the next one, a timed quiz never opened or past its "
+                    + "limit); 400 naming 'answers' when there is not one answer per question; 422 naming "
+                    + "'answers', with 'unansweredSlots', when answers are blank and 'confirmBlank' is not true "
+                    + "(nothing is saved); 403 outside the caller's classes.")
     @PostMapping("/{id}/submissions")
     @ResponseStatus(HttpStatus.CREATED)
     SubmissionView submit(@PathVariable long id, @RequestBody SubmissionRequest request, Authentication authentication) {
         UserAccount me = users.require(authentication);
         // A timed quiz counts from the start the server stored when the paper was opened.
-        return view(submissions.submit(me, id, request.answers()));
+        return view(submissions.submit(me, id, request.attemptAnswers()));
     }
 
     private static AssignmentView view(StudentAssignment a) {

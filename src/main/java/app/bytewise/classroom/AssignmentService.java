@@ -93,7 +93,8 @@ public class AssignmentService {
 
     /**
      * The candidate's next attempt: refused before the window, after it, or with no attempt left. The
-     * first opening of an attempt starts its clock; opening it again shows the same start. An opened
+     * first opening of an attempt starts its clock and records the seed of its numbers; opening it
+     * again shows the same start and the same questions. An opened
      * attempt whose time limit has run out is closed first (see {@link ExpiredAttempts}), so this
      * opens the one after it.
      */
@@ -106,9 +107,12 @@ public class AssignmentService {
         int used = expired.closeIfExpired(a, quiz, candidate.getId(),
                 submissions.countByAssignmentIdAndStudentId(a.getId(), candidate.getId()), now);
         refuseWhenNoAttemptLeft(used, quiz.settings().attemptsAllowed());
-        Instant started = attemptClock.startOf(a.getId(), candidate.getId(), used + 1, now);
-        return new QuizPaper(a.getId(), quiz.getTitle(), used + 1, quiz.settings().timeLimitMinutes(), started, a.getDueAt(),
-                planner.questions(planner.questionIds(quiz, candidate.getId())));
+        int attemptNo = used + 1;
+        AttemptClock.Opening opening = attemptClock.open(a.getId(), candidate.getId(), attemptNo, now,
+                planner.attemptSeed(quiz, candidate.getId(), attemptNo));
+        return new QuizPaper(a.getId(), quiz.getTitle(), attemptNo, quiz.settings().timeLimitMinutes(),
+                opening.startedAt(), a.getDueAt(),
+                planner.questions(planner.questionIds(quiz, candidate.getId(), opening.seed())));
     }
 
     static AssignmentStatus status(Assignment a, Instant now, int used, int allowed) {

@@ -9,12 +9,17 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The server's record of when each attempt began. The first opening of an attempt stores the time
- * in its own transaction; two tabs opening it at once both end up with the one stored start, since
- * the primary key lets only one insert commit and the loser reads the winner's row.
+ * The server's record of when each attempt began and which seed its numbers come from. The first
+ * opening of an attempt stores both in its own transaction; two tabs opening it at once both end up
+ * with the one stored opening, since the primary key lets only one insert commit and the loser reads
+ * the winner's row.
  */
 @Component
 class AttemptClock {
+
+    /** A stored opening; {@code seed} is empty for attempts opened before attempts had seeds. */
+    record Opening(Instant startedAt, Optional<Long> seed) {
+    }
 
     private final AttemptStartRepository starts;
     private final TransactionTemplate ownTransaction;
@@ -25,23 +30,23 @@ class AttemptClock {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The stored start of this attempt, storing {@code now} if it is the first opening. */
-    Instant startOf(long assignmentId, long studentId, int attemptNo, Instant now) {
+    /** The stored opening of this attempt, storing {@code now} and {@code seed} if it is the first. */
+    Opening open(long assignmentId, long studentId, int attemptNo, Instant now, long seed) {
         AttemptStart.Key key = new AttemptStart.Key(assignmentId, studentId, attemptNo);
         Optional<AttemptStart> known = starts.findById(key);
         if (known.isPresent()) {
-            return known.get().getStartedAt();
+            return known.get().opening();
         }
         try {
-            ownTransaction.executeWithoutResult(s -> starts.saveAndFlush(new AttemptStart(key, now)));
+            ownTransaction.executeWithoutResult(s -> starts.saveAndFlush(new AttemptStart(key, now, seed)));
         } catch (DataIntegrityViolationException openedInAnotherTab) {
-            // the other tab's start stands
+            // the other tab's opening stands
         }
-        return ownTransaction.execute(s -> starts.findById(key)).orElseThrow().getStartedAt();
+        return ownTransaction.execute(s -> starts.findById(key)).orElseThrow().opening();
     }
 
-    /** The stored start, if the attempt was ever opened. */
-    Optional<Instant> startedAt(long assignmentId, long studentId, int attemptNo) {
-        return starts.findById(new AttemptStart.Key(assignmentId, studentId, attemptNo)).map(AttemptStart::getStartedAt);
+    /** The stored opening, if the attempt was ever opened. */
+    Optional<Opening> opening(long assignmentId, long studentId, int attemptNo) {
+        return starts.findById(new AttemptStart.Key(assignmentId, studentId, attemptNo)).map(AttemptStart::opening);
     }
 }

@@ -7,8 +7,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Optional;
 
-/** When a candidate first opened one attempt of an assignment; its time limit counts from here. */
+/**
+ * When a candidate first opened one attempt of an assignment, which its time limit counts from, and
+ * the seed its numbers were drawn from (null for attempts opened before attempts had seeds).
+ */
 @Entity
 @Table(name = "attempt_start")
 class AttemptStart {
@@ -25,16 +29,20 @@ class AttemptStart {
     @Column(name = "started_at", nullable = false)
     private Instant startedAt;
 
+    @Column(name = "attempt_seed")
+    private Long attemptSeed;
+
     protected AttemptStart() {
         // for JPA
     }
 
-    AttemptStart(Key key, Instant startedAt) {
+    AttemptStart(Key key, Instant startedAt, long attemptSeed) {
         this.key = key;
         this.startedAt = startedAt;
+        this.attemptSeed = attemptSeed;
     }
 
-    Instant getStartedAt() {
-        return startedAt;
+    AttemptClock.Opening opening() {
+        return new AttemptClock.Opening(startedAt, Optional.ofNullable(attemptSeed));
     }
 }

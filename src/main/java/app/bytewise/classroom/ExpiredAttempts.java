@@ -57,14 +57,15 @@ class ExpiredAttempts {
             return used;
         }
         int attemptNo = used + 1;
-        Optional<Instant> started = attemptClock.startedAt(a.getId(), studentId, attemptNo);
-        if (started.isEmpty() || !now.isAfter(deadline(started.get(), limit.get()))) {
+        Optional<AttemptClock.Opening> started = attemptClock.opening(a.getId(), studentId, attemptNo);
+        if (started.isEmpty() || !now.isAfter(deadline(started.get().startedAt(), limit.get()))) {
             return used;
         }
-        Instant closedAt = started.get().plus(Duration.ofMinutes(limit.get()));
+        Instant closedAt = started.get().startedAt().plus(Duration.ofMinutes(limit.get()));
+        Optional<Long> seed = started.get().seed();
         try {
             ownTransaction.executeWithoutResult(s -> submissions.saveAndFlush(new Submission(a.getId(), studentId,
-                    attemptNo, closedAt, grading.unanswered(planner.questionIds(quiz, studentId)))));
+                    attemptNo, closedAt, seed, grading.unanswered(planner.questionIds(quiz, studentId, seed)))));
         } catch (DataIntegrityViolationException closedInAnotherTab) {
             // attempt n exists either way
         }

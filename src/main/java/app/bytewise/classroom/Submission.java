@@ -13,8 +13,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** One graded attempt at an assignment, saved with all its answers or not at all. */
+/** One graded attempt at an assignment, saved with all its answers or not at all, and the seed of its numbers. */
 @Entity
 @Table(name = "submission")
 public class Submission {
@@ -41,6 +42,10 @@ public class Submission {
     @Column(name = "question_count", nullable = false)
     private int questionCount;
 
+    // Null for attempts recorded before attempts had seeds of their own (see QuizPlanner).
+    @Column(name = "attempt_seed")
+    private Long attemptSeed;
+
     // Answers belong to their submission only; nothing deletes submissions, so no cascade removes results.
     @OneToMany(cascade = CascadeType.PERSIST)
     @JoinColumn(name = "submission_id", nullable = false, updatable = false)
@@ -51,11 +56,13 @@ public class Submission {
         // for JPA
     }
 
-    Submission(Long assignmentId, Long studentId, int attemptNo, Instant submittedAt, List<SubmittedAnswer> answers) {
+    Submission(Long assignmentId, Long studentId, int attemptNo, Instant submittedAt, Optional<Long> attemptSeed,
+            List<SubmittedAnswer> answers) {
         this.assignmentId = assignmentId;
         this.studentId = studentId;
         this.attemptNo = attemptNo;
         this.submittedAt = submittedAt;
+        this.attemptSeed = attemptSeed.orElse(null);
         this.answers = new ArrayList<>(answers);
         this.score = answers.stream().mapToDouble(SubmittedAnswer::getScore).sum();
         this.questionCount = answers.size();
@@ -87,6 +94,11 @@ public class Submission {
 
     public int getQuestionCount() {
         return questionCount;
+    }
+
+    /** The seed this attempt's numbers were drawn from; empty for attempts from before attempts had seeds. */
+    public Optional<Long> getAttemptSeed() {
+        return Optional.ofNullable(attemptSeed);
     }
 
     public List<SubmittedAnswer> getAnswers() {

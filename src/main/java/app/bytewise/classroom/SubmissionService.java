@@ -52,14 +52,20 @@ public class SubmissionService {
         this.transaction = new TransactionTemplate(tm);
     }
 
-    /**
-     * Grades and saves one attempt: {@code answers} holds one entry per question, in order (option
-     * letter or typed value; blank counts as unanswered). Two tabs submitting at once both compute the
-     * same attempt number; the unique (assignment, student, attempt) constraint lets one commit, and
-     * the other is told the attempt was already submitted. The translation happens outside the
-     * transaction, which the failed insert has already rolled back.
-     */
+    /** {@link #submit(UserAccount, long, AttemptAnswers)} for the next attempt, blank answers not confirmed. */
     public SubmissionResult submit(UserAccount candidate, long assignmentId, List<String> answers) {
+        return submit(candidate, assignmentId, AttemptAnswers.of(answers));
+    }
+
+    /**
+     * Grades and saves one attempt: one answer per question, in order (option letter or typed value;
+     * blank counts as unanswered, and is taken only when confirmed, since the attempt is used up).
+     * Two tabs submitting at once both compute the same attempt number; the unique (assignment,
+     * student, attempt) constraint lets one commit, and the other is told the attempt was already
+     * submitted. The translation happens outside the transaction, which the failed insert has already
+     * rolled back.
+     */
+    public SubmissionResult submit(UserAccount candidate, long assignmentId, AttemptAnswers answers) {
         try {
             return transaction.execute(status -> record(candidate, assignmentId, answers));
         } catch (DataIntegrityViolationException failed) {
@@ -92,7 +98,7 @@ public class SubmissionService {
         });
     }
 
-    private SubmissionResult record(UserAccount candidate, long assignmentId, List<String> answers) {
+    private SubmissionResult record(UserAccount candidate, long assignmentId, AttemptAnswers sent) {
         Assignment a = access.memberAssignment(candidate, assignmentId);
         Quiz quiz = quizzes.findById(a.getQuizId()).orElseThrow();
         int used = submissions.countByAssignmentIdAndStudentId(a.getId(), candidate.getId());
@@ -101,14 +107,20 @@ public class SubmissionService {
         Instant now = clock.instant();
         AssignmentService.refuseOutsideWindow(a, now);
         AssignmentService.refuseWhenNoAttemptLeft(used, quiz.settings().attemptsAllowed());
+        int attemptNo = used + 1;
+        // Each attempt has its own numbers: answers to an earlier attempt's paper cannot count for this one.
+        sent.attemptNo().filter(n -> n != attemptNo).ifPresent(n -> {
+            throw new ClassroomException(n < attemptNo ? ALREADY_SUBMITTED
+                    : "Attempt " + n + " has not been opened; the next attempt is " + attemptNo + ".");
+        });
         // The limit counts from the server's record of when this attempt was opened, never from the client.
-        Optional<Instant> startedAt = attemptClock.startedAt(a.getId(), candidate.getId(), used + 1);
+        Optional<AttemptClock.Opening> opening = attemptClock.opening(a.getId(), candidate.getId(), attemptNo);
         quiz.settings().timeLimitMinutes().ifPresent(minutes -> {
-            if (startedAt.isEmpty()) {
+            if (opening.isEmpty()) {
                 throw new ClassroomException("This quiz has a time limit of " + minutes + " minutes, counted from when "
                         + "it is opened; open it first.");
             }
-            if (now.isAfter(ExpiredAttempts.deadline(startedAt.get(), minutes))) {
+            if (now.isAfter(ExpiredAttempts.deadline(opening.get().startedAt(), minutes))) {
                 // Closed with what the server has of it (nothing) in its own transaction, which stands
                 // although this one is refused: the next attempt can start.
                 int usedNow = expired.closeIfExpired(a, quiz, candidate.getId(), used, now);
@@ -118,7 +130,12 @@ public class SubmissionService {
                         + (another ? " You can open the next attempt." : ""));
             }
         });
-        List<QuestionId> ids = planner.questionIds(quiz, candidate.getId());
+        // The seed recorded when the attempt was opened; an untimed attempt submitted unopened gets the
+        // one its opening would have recorded.
+        Optional<Long> seed = opening.map(AttemptClock.Opening::seed)
+                .orElseGet(() -> Optional.of(planner.attemptSeed(quiz, candidate.getId(), attemptNo)));
+        List<QuestionId> ids = planner.questionIds(quiz, candidate.getId(), seed);
+        List<String> answers = sent.answers();
         if (answers == null || answers.size() != ids.size()) {
             throw new InvalidAnswersException("This quiz has " + ids.size() + " questions; send one answer for each "
                     + "(blank for none).");
@@ -129,8 +146,13 @@ public class SubmissionService {
                 throw new InvalidAnswersException("Answer " + number + ": " + problem);
             });
         }
+        Unanswered unanswered = Unanswered.in(answers);
+        if (!unanswered.none() && !sent.blanksConfirmed()) {
+            throw new BlankAnswersException(unanswered);
+        }
         List<SubmittedAnswer> graded = grading.grade(ids, answers);
-        Submission saved = submissions.saveAndFlush(new Submission(a.getId(), candidate.getId(), used + 1, now, graded));
+        Submission saved = submissions.saveAndFlush(new Submission(a.getId(), candidate.getId(), attemptNo, now, seed,
+                graded));
         return result(saved);
     }
 

@@ -140,7 +140,7 @@ class PersonalApiTest {
         assertThat(listed.get(0).get("questionCount").intValue()).isEqualTo(3);
         assertThat(listed.get(0).get("status").stringValue()).isEqualTo("OPEN");
 
-        Map<String, Object> blanks = Map.of("answers", List.of("", "", ""));
+        Map<String, Object> blanks = Map.of("answers", List.of("", "", ""), "confirmBlank", true);
         // Two answers for three questions: malformed, so 400 naming the field, and nothing is stored.
         HttpResponse<String> tooFew = send("POST", submissions, studentLogin, Map.of("answers", List.of("", "")));
         assertThat(tooFew.statusCode()).isEqualTo(400);
@@ -342,7 +342,7 @@ class PersonalApiTest {
         AssignmentSummary a = assignments.assign(teacher, quiz.getId(), c.id(), now.minus(Duration.ofHours(1)),
                 now.plus(Duration.ofDays(1)));
         String login = student.getUsername() + ":" + PASSWORD;
-        Map<String, Object> blanks = Map.of("answers", List.of("", ""));
+        Map<String, Object> blanks = Map.of("answers", List.of("", ""), "confirmBlank", true);
         HttpResponse<String> unopened = send("POST", "/api/v1/assignments/" + a.id() + "/submissions", login, blanks);
         assertThat(unopened.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(unopened.body()).get("detail").stringValue()).contains("open it first");
@@ -356,7 +356,7 @@ class PersonalApiTest {
 
         String first = paper.get("questions").get(0).get("options").get(0).get("id").stringValue();
         HttpResponse<String> created = send("POST", "/api/v1/assignments/" + a.id() + "/submissions", login,
-                Map.of("answers", List.of(first, "")));
+                Map.of("answers", List.of(first, ""), "confirmBlank", true));
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(created.body()).get("answers").get(0).get("answer").stringValue()).isEqualTo(first);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.bytewise.drill.Difficulty;
 import app.bytewise.drill.Question;
+import app.bytewise.drill.QuestionId;
 import app.bytewise.drill.QuestionKind;
 import app.bytewise.drill.Topic;
 import app.bytewise.security.UserAccount;
@@ -71,23 +72,28 @@ class ClassroomLifecycleTest extends ClassroomTestBase {
         }
     }
 
+    /** A student's first attempt, with the seed its opening records. */
+    private List<QuestionId> firstAttempt(Quiz quiz, long studentId) {
+        return planner.questionIds(quiz, studentId, Optional.of(planner.attemptSeed(quiz, studentId, 1)));
+    }
+
     @Test
     void aQuizResolvesToTheSameQuestionsForAStudentAndPerStudentSeedsDifferOnlyInNumbers() {
         UserAccount teacher = instructor();
         Quiz own = quizzes.create(teacher, settings(6, QuizMode.MIXED, SeedPolicy.PER_STUDENT, 1));
         Quiz shared = quizzes.create(teacher, settings(6, QuizMode.MIXED, SeedPolicy.SHARED, 1));
-        assertThat(planner.questionIds(own, 41)).isEqualTo(planner.questionIds(own, 41)).hasSize(6);
-        assertThat(planner.questionIds(own, 41)).isNotEqualTo(planner.questionIds(own, 42));
+        assertThat(firstAttempt(own, 41)).isEqualTo(firstAttempt(own, 41)).hasSize(6);
+        assertThat(firstAttempt(own, 41)).isNotEqualTo(firstAttempt(own, 42));
         // Same template and kind in every slot for everybody, so item statistics compare like with like.
-        assertThat(planner.questionIds(own, 41).stream().map(id -> id.template() + id.kind()).toList())
-                .isEqualTo(planner.questionIds(own, 42).stream().map(id -> id.template() + id.kind()).toList());
-        assertThat(planner.questionIds(shared, 41)).isEqualTo(planner.questionIds(shared, 42));
+        assertThat(firstAttempt(own, 41).stream().map(id -> id.template() + id.kind()).toList())
+                .isEqualTo(firstAttempt(own, 42).stream().map(id -> id.template() + id.kind()).toList());
+        assertThat(firstAttempt(shared, 41)).isEqualTo(firstAttempt(shared, 42));
         // Six distinct templates when the pool has six or more.
-        assertThat(planner.questionIds(own, 41).stream().map(id -> id.template()).distinct()).hasSize(6);
-        List<Question> questions = planner.questions(planner.questionIds(own, 41));
+        assertThat(firstAttempt(own, 41).stream().map(id -> id.template()).distinct()).hasSize(6);
+        List<Question> questions = planner.questions(firstAttempt(own, 41));
         assertThat(questions).allMatch(q -> Set.of(Topic.WEIGHT_MEMORY, Topic.KV_CACHE).contains(q.topic()));
         Quiz numeric = quizzes.create(teacher, settings(4, QuizMode.NUMERIC, SeedPolicy.SHARED, 1));
-        assertThat(planner.questionIds(numeric, 1)).allMatch(id -> id.kind() == QuestionKind.NUMERIC);
+        assertThat(firstAttempt(numeric, 1)).allMatch(id -> id.kind() == QuestionKind.NUMERIC);
     }
 
     @Test
@@ -104,8 +110,9 @@ class ClassroomLifecycleTest extends ClassroomTestBase {
         assertThat(paper.questions()).hasSize(4);
 
         List<String> answers = new ArrayList<>(rightAnswers(paper.questions()));
-        answers.set(3, ""); // one left blank
-        SubmissionResult result = submissions.submit(s.candidate(), s.assignment().id(), answers);
+        answers.set(3, ""); // one left blank, and meant so
+        SubmissionResult result = submissions.submit(s.candidate(), s.assignment().id(),
+                AttemptAnswers.of(answers).forAttempt(1).confirmingBlanks());
         assertThat(result.attemptNo()).isEqualTo(1);
         assertThat(result.score()).isEqualTo(3.0);
         assertThat(result.scoreText()).isEqualTo("3.0 / 4");

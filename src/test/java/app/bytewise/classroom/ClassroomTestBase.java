@@ -92,7 +92,8 @@ abstract class ClassroomTestBase {
                 : q.numeric().orElseThrow().expected()).toList();
     }
 
-    protected static List<String> blankAnswers(int n) {
-        return java.util.Collections.nCopies(n, "");
+    /** {@code n} blank answers for the next attempt, sent as meant (blanks confirmed). */
+    protected static AttemptAnswers blankAnswers(int n) {
+        return AttemptAnswers.of(java.util.Collections.nCopies(n, "")).confirmingBlanks();
     }
 }

@@ -1,15 +1,18 @@
 package app.bytewise.ui.classroom;
 
 import app.bytewise.classroom.AnswerResult;
+import app.bytewise.classroom.AttemptAnswers;
 import app.bytewise.classroom.ClassroomException;
 import app.bytewise.classroom.QuizPaper;
 import app.bytewise.classroom.SubmissionResult;
+import app.bytewise.classroom.Unanswered;
 import app.bytewise.drill.Option;
 import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionKind;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -21,8 +24,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One attempt at an assignment: every question on one page, submitted all at once. After submitting,
- * the score and each answer's feedback replace the submit button.
+ * One attempt at an assignment: every question on one page, submitted all at once. Submitting with
+ * questions unanswered asks first, since it uses up the attempt. After submitting, the score and each
+ * answer's feedback replace the submit button.
  */
 class QuizTaker extends Div {
 
@@ -31,11 +35,17 @@ class QuizTaker extends Div {
     private final Paragraph message = new Paragraph();
     private final Button submit = new Button("Submit all answers");
     private final Div feedback = new Div();
+    private final int attemptNo;
+    private final Function<AttemptAnswers, SubmissionResult> submitter;
+    private final Runnable submitted;
 
     /** {@code submitter} saves the answers (one per question, in order) and returns the graded submission. */
-    QuizTaker(QuizPaper paper, Function<List<String>, SubmissionResult> submitter, Runnable submitted) {
+    QuizTaker(QuizPaper paper, Function<AttemptAnswers, SubmissionResult> submitter, Runnable submitted) {
         addClassName("bw-quiz-taker");
         questions = paper.questions();
+        attemptNo = paper.attemptNo();
+        this.submitter = submitter;
+        this.submitted = submitted;
         add(new H2(paper.title() + " · attempt " + paper.attemptNo()));
         paper.timeLimitMinutes().ifPresent(m -> add(new Paragraph("Time limit: " + m + " minutes from now.")));
         for (int i = 0; i < questions.size(); i++) {
@@ -61,16 +71,36 @@ class QuizTaker extends Div {
             }
         }
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        submit.addClickListener(e -> {
-            try {
-                SubmissionResult result = submitter.apply(answers());
-                showResult(result);
-                submitted.run();
-            } catch (ClassroomException refused) {
-                message.setText(refused.getMessage());
-            }
-        });
+        submit.addClickListener(e -> submitOrAsk());
         add(submit, message, feedback);
+    }
+
+    /** Sends the answers, or first asks whether unanswered questions are meant; cancelling sends nothing. */
+    private void submitOrAsk() {
+        AttemptAnswers answers = AttemptAnswers.of(answers()).forAttempt(attemptNo);
+        Unanswered unanswered = Unanswered.in(answers.answers());
+        if (unanswered.none()) {
+            send(answers);
+            return;
+        }
+        ConfirmDialog ask = new ConfirmDialog();
+        ask.setHeader("Unanswered questions");
+        ask.setText(unanswered.summary() + ". Submit anyway?");
+        ask.setConfirmText("Submit");
+        ask.setCancelable(true);
+        ask.setCancelText("Keep answering");
+        ask.addConfirmListener(e -> send(answers.confirmingBlanks()));
+        ask.open();
+    }
+
+    private void send(AttemptAnswers answers) {
+        try {
+            SubmissionResult result = submitter.apply(answers);
+            showResult(result);
+            submitted.run();
+        } catch (ClassroomException refused) {
+            message.setText(refused.getMessage());
+        }
     }
 
     /** Fills in an answer as a candidate would: an option letter or the typed text. For tests and keyboard use. */

@@ -28,10 +28,12 @@ import app.bytewise.security.AccountService;
 import app.bytewise.security.Role;
 import app.bytewise.security.UserAccount;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -167,10 +169,48 @@ class ClassroomViewTest extends KaribuTestBase {
             taker.answer(i, i == 0 ? "" : q.kind() == QuestionKind.CHOICE ? q.correctOption().orElseThrow().id()
                     : q.numeric().orElseThrow().expected());
         }
+        // One question blank: asked first, since submitting uses up the attempt.
         _click(_get(Button.class, spec -> spec.withText("Submit all answers")));
+        ConfirmDialog ask = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(ask)).isEqualTo("Unanswered questions");
+        assertThat(ConfirmDialogKt.getText(ask)).isEqualTo("1 of 2 questions has no answer. Submit anyway?");
+        assertThat(ask.getElement().getProperty("confirmText")).isEqualTo("Submit");
+        assertThat(ask.getElement().getProperty("cancelText")).isEqualTo("Keep answering");
+
+        // Keep answering: nothing is saved, and the answers stay as they were.
+        ConfirmDialogKt._fireCancel(ask);
+        assertThat(_find(ConfirmDialog.class)).isEmpty();
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("bw-score"))).isEmpty();
+        UserAccount cam = accounts.find("c" + tag).orElseThrow();
+        long assignmentId = assignments.assignmentsFor(cam).get(0).id();
+        assertThat(submissions.submissionsOf(cam, assignmentId)).isEmpty();
+        assertThat(gridOf(StudentAssignment.class).getGenericDataView().getItems()).singleElement()
+                .satisfies(a -> assertThat(a.attemptsUsed()).isZero());
+
+        // Submit anyway: saved with the blank, and the attempt is used.
+        _click(_get(Button.class, spec -> spec.withText("Submit all answers")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("bw-score")).getText())
                 .isEqualTo("Submitted. Score 1.0 / 2.");
+        assertThat(submissions.submissionsOf(cam, assignmentId)).singleElement().satisfies(saved -> {
+            assertThat(saved.attemptNo()).isEqualTo(1);
+            assertThat(saved.answers().get(0).answer()).isEmpty();
+        });
         assertThat(gridOf(StudentAssignment.class).getGenericDataView().getItems()).singleElement()
                 .satisfies(a -> assertThat(a.attemptsUsed()).isEqualTo(1));
+
+        // Every question answered: submitted without asking.
+        _click((Button) GridKt._getCellComponent(gridOf(StudentAssignment.class), 0, "take"));
+        QuizTaker second = _get(QuizTaker.class);
+        for (int i = 0; i < second.questions().size(); i++) {
+            var q = second.questions().get(i);
+            second.answer(i, q.kind() == QuestionKind.CHOICE ? q.correctOption().orElseThrow().id()
+                    : q.numeric().orElseThrow().expected());
+        }
+        _click(_get(Button.class, spec -> spec.withText("Submit all answers")));
+        assertThat(_find(ConfirmDialog.class)).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("bw-score")).getText())
+                .isEqualTo("Submitted. Score 2.0 / 2.");
+        assertThat(submissions.submissionsOf(cam, assignmentId)).extracting(r -> r.attemptNo()).containsExactly(1, 2);
     }
 }
