@@ -22,12 +22,12 @@ class BrowserSignInIT extends BrowserTestBase {
         // KaTeX (an npm package in the production bundle) has turned the LaTeX into rendered math.
         wait.until(d -> !d.findElements(By.cssSelector(".bw-math .katex")).isEmpty());
         signIn(wait, "candidate", "candidate-demo");
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-side-nav-item")).size() == 7);
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-side-nav-item")).size() == 9);
         List<String> labels = browser.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
                 .map(item -> item.getText().strip())
                 .toList();
-        assertThat(labels).containsExactly("Lessons", "Estimator", "Drill", "Worked examples", "Lab", "Progress",
-                "Assignments");
+        assertThat(labels).containsExactly("Lessons", "Estimator", "Drill", "Scenarios", "Mock interview", "Worked examples",
+                "Lab", "Progress", "Assignments");
         assertThat(browser.findElement(By.cssSelector(".bw-user")).getText()).isEqualTo("candidate");
 
         browser.findElement(By.cssSelector("vaadin-side-nav-item[path='progress']")).click();
