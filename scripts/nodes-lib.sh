@@ -142,5 +142,5 @@ INSERT INTO assignment (quiz_id, classroom_id, opens_at, due_at, created_at)
 SQL
 }
 
-# A JSON array of N blank answers.
-blank_answers() { local n=$1 out="" i; for ((i = 0; i < n; i++)); do out+='"",'; done; echo "{\"answers\":[${out%,}]}"; }
+# Every slot blank, confirmed as such (without confirmBlank the API asks first: 422 naming the blank slots).
+blank_answers() { local n=$1 out="" i; for ((i = 0; i < n; i++)); do out+='"",'; done; echo "{\"answers\":[${out%,}],\"confirmBlank\":true}"; }
