@@ -164,6 +164,11 @@ public enum Misconception {
     FP4_WRONG_BLOCK("Used the other FP4 format's block size",
             "MXFP4 shares one 8-bit scale among 32 values (4.25 bits per weight); NVFP4 one FP8 scale among 16 (4.5 bits), "
                     + "plus a 4-byte FP32 scale per tensor."),
+    SWA_WITHOUT_UBATCH("Gave a sliding layer only its window",
+            "llama.cpp keeps window + n_ubatch cells for sliding layers (padded to 256): a whole micro-batch of new tokens "
+                    + "is written before the oldest leave the window."),
+    SWA_UNPADDED("Did not pad the sliding cache to 256 cells",
+            "llama.cpp rounds every KV cache, the sliding one too, up to a multiple of 256 cells."),
     NGL_WITHOUT_OUTPUT("Did not count the output layer among llama.cpp's -ngl layers",
             "llama.cpp offloads layers from the end and counts the output layer as one: -ngl N puts the output layer "
                     + "and the last N − 1 repeating layers on the GPU (all of them from N = layers + 1)."),

@@ -84,6 +84,7 @@ public final class TemplateCatalog {
         all.add(new app.bytewise.drill.template.quantization.Fp4TensorSizeTemplate());
         all.add(new app.bytewise.drill.template.inferencefit.LlamaCppGpuLayersTemplate(context));
         all.add(new app.bytewise.drill.template.inferencefit.VllmLongestModelLenTemplate(context));
+        all.add(new app.bytewise.drill.template.kvcache.LlamaCppSlidingCellsTemplate(context));
         QuestionBank.load().forEach(q -> all.add(new BankTemplate(q)));
         for (QuestionTemplate t : all) {
             if (templates.put(t.id(), t) != null) {

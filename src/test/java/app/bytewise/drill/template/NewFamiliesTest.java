@@ -113,6 +113,29 @@ class NewFamiliesTest {
     }
 
     @Test
+    void slidingCellsFromTheStatedSettings() {
+        boolean gptOss512 = false;
+        for (long seed = 0; seed < 300; seed++) {
+            Question q = template("llamacpp-swa-cells").generate(seed, QuestionKind.NUMERIC);
+            Matcher m = match("a ([\\d,]+)-token window. llama-server runs it with -c ([\\d,]+), one slot, -ub (\\d+)", q.text());
+            long window = number(m, 1);
+            long ubatch = number(m, 3);
+            long expected = Math.min(pad256(number(m, 2)), pad256(window + ubatch));
+            assertThat(q.numeric().orElseThrow().value()).as(q.text()).isEqualByComparingTo(BigDecimal.valueOf(expected));
+            if (q.text().startsWith("gpt-oss-20b") && ubatch == 512) {
+                // The real llama.cpp: "llama_kv_cache_iswa: creating     SWA KV cache, size = 768 cells".
+                assertThat(expected).isEqualTo(768);
+                gptOss512 = true;
+            }
+        }
+        assertThat(gptOss512).isTrue();
+    }
+
+    private static long pad256(long n) {
+        return (n + 255) / 256 * 256;
+    }
+
+    @Test
     void vllmLongestLengthIsWhatVllmPrinted() {
         // vllm-project/vllm#25350: Qwen3-30B-A3B with an fp8 cache, max_model_len 221,000 and 5.59 GiB (7,630
         // blocks of 16 × 49,152 bytes): "the estimated maximum model length is 122080".
