@@ -63,7 +63,8 @@ public final class MoreTrainingTemplate extends NumericTemplate {
                 long states = e.component("weights") + e.component("gradients") + e.component("optimizer");
                 String how = opt == Optimizer.ADAMW ? "pure FP32 AdamW (FP32 weights, gradients, momentum and variance)"
                         : "8-bit AdamW (BF16 weights and gradients, FP32 master weights, momentum and variance as 8-bit "
-                                + "codes with an FP32 absmax per 2048 values)";
+                                + "codes with two FP32 absmax per 256 values, as bitsandbytes stores them; tensors under 4,096 "
+                                + "elements keep FP32 states)";
                 yield new Scenario(String.format("You train %s with %s. How much memory do the model states take, in GB?",
                         subject, how), NumericAnswer.bytes(states, Unit.GB),
                         opt == Optimizer.ADAMW

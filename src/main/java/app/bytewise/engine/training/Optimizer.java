@@ -22,8 +22,11 @@ public enum Optimizer {
      */
     ADAMW_BF16("adamw-bf16", "AdamW, pure BF16", 2, 2),
     /**
-     * 8-bit AdamW (Dettmers et al. 2022, "8-bit Optimizers via Block-wise Quantization"): momentum
-     * and variance as 8-bit codes with one FP32 absmax per block of 2048, plus FP32 master weights.
+     * 8-bit AdamW as bitsandbytes stores it ({@code Optimizer2State.init_state},
+     * {@code bitsandbytes/optim/optimizer.py} at commit 95f9af3): momentum and variance as 8-bit codes with
+     * one FP32 absmax each per block of 256 values, a tensor under {@code min_8bit_size} = 4,096 elements
+     * keeping both in FP32; plus FP32 master weights. (Dettmers et al. 2022 describe blocks of 2,048;
+     * the library uses 256.)
      */
     ADAMW_8BIT("adamw-8bit", "AdamW 8-bit (bitsandbytes)", 2, 2),
     /** SGD with momentum in FP32: 4 + 4 + 4 (one momentum buffer). */
@@ -34,7 +37,10 @@ public enum Optimizer {
      */
     ADAFACTOR("adafactor", "Adafactor, FP32", 4, 4);
 
-    static final int EIGHT_BIT_BLOCK = 2048;
+    /** bitsandbytes' {@code blocksize} for 8-bit optimizer states. */
+    static final int EIGHT_BIT_BLOCK = 256;
+    /** bitsandbytes' default {@code min_8bit_size}: smaller tensors keep 32-bit states. */
+    static final int EIGHT_BIT_MIN_SIZE = 4096;
 
     private final String id;
     private final String label;
@@ -75,13 +81,16 @@ public enum Optimizer {
         return gradientBytes;
     }
 
-    /** Optimizer state for {@code n} parameters without shapes; Adafactor needs shapes. */
+    /**
+     * Optimizer state for one tensor of {@code n} parameters, or for {@code n} parameters without shapes
+     * (taken as one tensor: 8-bit Adam's small-tensor rule then cannot apply); Adafactor needs shapes.
+     */
     public long stateBytes(long n) {
         return switch (this) {
             case ADAMW -> 8 * n;
             case ADAMW_MIXED -> 12 * n;
             case ADAMW_BF16 -> 4 * n;
-            case ADAMW_8BIT -> 4 * n + 2 * n + 2 * 4 * Math.ceilDiv(n, EIGHT_BIT_BLOCK);
+            case ADAMW_8BIT -> n < EIGHT_BIT_MIN_SIZE ? 12 * n : 4 * n + 2 * n + 2 * 4 * Math.ceilDiv(n, EIGHT_BIT_BLOCK);
             case SGD_MOMENTUM -> 4 * n;
             case ADAFACTOR -> throw new InvalidInputException("optimizer",
                     "Adafactor factors its state by matrix shape; choose a model with an architecture.");
@@ -110,7 +119,8 @@ public enum Optimizer {
             case ADAMW -> "8 (momentum 4 + variance 4)";
             case ADAMW_MIXED -> "12 (FP32 master 4 + momentum 4 + variance 4)";
             case ADAMW_BF16 -> "4 (BF16 momentum 2 + variance 2)";
-            case ADAMW_8BIT -> "≈ 6 (FP32 master 4 + 8-bit momentum and variance 2, + absmax per 2048)";
+            case ADAMW_8BIT -> "≈ 6 (FP32 master 4 + 8-bit momentum and variance 2, + two FP32 absmax per 256; tensors under 4,096 "
+                    + "elements keep FP32 states: 12)";
             case SGD_MOMENTUM -> "4 (momentum)";
             case ADAFACTOR -> "4 × (rows + columns) per matrix";
         };

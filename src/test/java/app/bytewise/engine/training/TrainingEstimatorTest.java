@@ -91,6 +91,22 @@ class TrainingEstimatorTest {
     }
 
     @Test
+    void eightBitAdamKeepsTwoAbsmaxPer256ValuesAndSmallTensorsInFp32() {
+        // bitsandbytes Optimizer2State.init_state: uint8 state1 and state2, FP32 absmax1 and absmax2 per block of
+        // 256; a tensor under min_8bit_size = 4,096 elements gets FP32 state1 and state2. Plus the FP32 master copy.
+        var matrix = app.bytewise.engine.model.Tensor.matrix("w", app.bytewise.engine.model.TensorRole.ATTN_Q, 0, 64, 64);
+        var norm = app.bytewise.engine.model.Tensor.vector("n", app.bytewise.engine.model.TensorRole.NORM, 0, 4095);
+        assertThat(Optimizer.ADAMW_8BIT.stateBytes(matrix)).isEqualTo(4 * 4096 + 2 * 4096 + 2 * 4 * 16);
+        assertThat(Optimizer.ADAMW_8BIT.stateBytes(norm)).isEqualTo(4 * 4095 + 8 * 4095);
+        // Llama-2-7B: 6,738,415,616 parameters, of which 65 norm vectors of 4,096 are not under 4,096: all 8-bit,
+        // and every tensor a whole number of blocks, so 6 bytes + 8/256 per parameter.
+        Model llama = TestModels.model("llama-2-7b");
+        long n = llama.parameters();
+        assertThat(TrainingEstimator.estimate(TrainingRequest.of(llama, Optimizer.ADAMW_8BIT)).component("optimizer"))
+                .isEqualTo(6 * n + n / 32);
+    }
+
+    @Test
     void adafactorFactorsTheSecondMoment() {
         Model llama = TestModels.model("llama-2-7b");
         MemoryEstimate estimate = TrainingEstimator.estimate(TrainingRequest.of(llama, Optimizer.ADAFACTOR));
