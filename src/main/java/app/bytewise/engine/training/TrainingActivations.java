@@ -52,6 +52,59 @@ public final class TrainingActivations {
         return perStage * Math.min(p, m);
     }
 
+    /**
+     * The output layer's input and the cross-entropy loss, which Megatron-LM counts on the stage holding the
+     * output layer ({@code compute_activation_memory}, {@code megatron/training/theoretical_memory_usage.py}:
+     * "Inputs to output layer and CE loss", {@code 4·s·b·h·(1 + V/h)}): 4 bytes per hidden value and per
+     * logit (the logits in FP32 for the loss). Megatron divides it all by t under sequence parallelism;
+     * without it only the vocabulary-parallel logits are split.
+     */
+    public static long outputBytes(Architecture a, TrainingRequest r) {
+        long sb = Math.multiplyExact(r.sequenceLength(), (long) r.microBatchSize());
+        long hidden = Math.multiplyExact(4 * sb, a.hiddenSize());
+        long logits = Math.multiplyExact(4 * sb, a.vocabSize());
+        int t = r.tensorParallel();
+        return r.sequenceParallel() ? Math.ceilDiv(Math.addExact(hidden, logits), t)
+                : Math.addExact(hidden, Math.ceilDiv(logits, t));
+    }
+
+    public static Step outputStep(Architecture a, TrainingRequest r) {
+        return Step.bytes("outputActivations", "Output layer and loss activations"
+                        + (r.pipelineParallel() > 1 ? " (last pipeline stage)" : ""),
+                r.sequenceParallel() ? "4·s·b·(h + V) / t" : "4·s·b·h + 4·s·b·V / t",
+                List.of(Input.of("s", r.sequenceLength(), "tokens"), Input.of("b", r.microBatchSize(), "sequences"),
+                        Input.of("h", a.hiddenSize(), ""), Input.of("V", a.vocabSize(), "tokens"),
+                        Input.of("t", r.tensorParallel(), "")),
+                outputBytes(a, r), "The final norm's output and FP32 logits for the cross-entropy loss, as Megatron-LM "
+                        + "counts them (theoretical_memory_usage.py); not reduced by recomputation. A trainer that "
+                        + "also keeps 16-bit logits, or fuses the loss, differs by 2·s·b·V bytes either way.");
+    }
+
+    /** Activations on the first stage: its layers for min(p, m) micro-batches in flight. */
+    static long firstStage(Architecture a, TrainingRequest r) {
+        return Math.multiplyExact(perLayer(a, r), layersHeld(a, r.pipelineParallel(), r.microBatches()));
+    }
+
+    /** Activations on the last stage: its layers for the one micro-batch 1F1B keeps there, and the output. */
+    static long lastStage(Architecture a, TrainingRequest r) {
+        return Math.addExact(Math.multiplyExact(perLayer(a, r), Math.ceilDiv(a.layers(), r.pipelineParallel())),
+                outputBytes(a, r));
+    }
+
+    public static Step lastStageStep(Architecture a, TrainingRequest r) {
+        return Step.bytes("lastStageActivations", "Activations on the last pipeline stage",
+                "per layer × ⌈L / p⌉ + output layer and loss",
+                List.of(Input.of("per layer", perLayer(a, r), "bytes"),
+                        Input.of("⌈L / p⌉", Math.ceilDiv(a.layers(), r.pipelineParallel()), "layers"),
+                        Input.of("output", outputBytes(a, r), "bytes")),
+                lastStage(a, r), "1F1B keeps one micro-batch in flight on the last stage, p on the first.");
+    }
+
+    private static long perLayer(Architecture a, TrainingRequest r) {
+        return perLayer(a, r.sequenceLength(), r.microBatchSize(), r.tensorParallel(), r.sequenceParallel(),
+                r.recompute(), r.flashAttention());
+    }
+
     public static Step step(Architecture a, TrainingRequest r) {
         long perLayer = perLayer(a, r.sequenceLength(), r.microBatchSize(), r.tensorParallel(), r.sequenceParallel(),
                 r.recompute(), r.flashAttention());

@@ -63,18 +63,48 @@ public final class TrainingEstimator {
                     ? opt.stateBytes(model.tensorGroups()) : opt.stateBytes(trainable);
         }
 
-        long weights = offloadParams ? 0 : shard(Math.ceilDiv(weightsTotal, modelSplit), stage >= 3 ? nd : 1);
-        long gradients = offloadStates ? 0 : shard(Math.ceilDiv(gradientsTotal, modelSplit), stage >= 2 ? nd : 1);
-        long optimizer = offloadStates ? 0 : shard(Math.ceilDiv(optimizerTotal, modelSplit), stage >= 1 ? nd : 1);
+        // With pipeline parallelism the first stage holds the embedding and the last the output layer: each
+        // stage's states are its share of the parameters (exact for weights and gradients, in proportion for
+        // optimizer state), and the busier stage is the one a GPU must hold.
+        java.util.Optional<PipelineStages> stages = r.pipelineParallel() > 1 && model.hasTensors() && r.lora().isEmpty()
+                && model.architecture().isPresent()
+                ? java.util.Optional.of(PipelineStages.of(model, r.pipelineParallel())) : java.util.Optional.empty();
+        long stageParams = 0;
+        boolean lastStage = false;
+        if (stages.isPresent()) {
+            Architecture a = model.architecture().orElseThrow();
+            long states = weightsTotal + gradientsTotal + optimizerTotal;
+            long first = stageStates(stages.get().first(), states, trainable)
+                    + exact(() -> TrainingActivations.firstStage(a, r), () -> activationsTooLarge(r));
+            long last = stageStates(stages.get().last(), states, trainable)
+                    + exact(() -> TrainingActivations.lastStage(a, r), () -> activationsTooLarge(r));
+            lastStage = last > first;
+            stageParams = lastStage ? stages.get().last() : stages.get().first();
+        }
+        long stageShare = stageParams;
+        boolean lastBusiest = lastStage;
+        long t = r.tensorParallel();
+        java.util.function.LongUnaryOperator perShard = stages.isPresent()
+                ? total -> proportion(total, stageShare, Math.multiplyExact(trainable, t))
+                : total -> Math.ceilDiv(total, modelSplit);
+        long weights = offloadParams ? 0 : shard(perShard.applyAsLong(weightsTotal), stage >= 3 ? nd : 1);
+        long gradients = offloadStates ? 0 : shard(perShard.applyAsLong(gradientsTotal), stage >= 2 ? nd : 1);
+        long optimizer = offloadStates ? 0 : shard(perShard.applyAsLong(optimizerTotal), stage >= 1 ? nd : 1);
+        stages.ifPresent(st -> steps.add(st.step()));
 
-        List<Input> split = List.of(Input.of("Ψ", trainable, "trainable parameters"), Input.of("N_d", nd, "data-parallel ranks"),
+        String share = stages.isPresent() ? "Ψ_stage / t" : "Ψ / (t·p)";
+        List<Input> split = stages.isPresent()
+                ? List.of(Input.of("Ψ_stage", stageShare, "parameters on the busiest stage"),
+                        Input.of("Ψ", trainable, "trainable parameters"), Input.of("N_d", nd, "data-parallel ranks"),
+                        Input.of("t", t, "tensor-parallel"), Input.of("ZeRO stage", stage, ""))
+                : List.of(Input.of("Ψ", trainable, "trainable parameters"), Input.of("N_d", nd, "data-parallel ranks"),
                 Input.of("t × p", modelSplit, "model-parallel split"), Input.of("ZeRO stage", stage, ""));
-        steps.add(Step.bytes("weights", "Weights per GPU", stage >= 3 ? "w·Ψ / (t·p) / N_d" : "w·Ψ / (t·p)", split, weights,
+        steps.add(Step.bytes("weights", "Weights per GPU", "w·" + share + (stage >= 3 ? " / N_d" : ""), split, weights,
                 offloadParams ? "Offloaded to CPU (ZeRO-Infinity)." : "w = " + opt.weightBytes() + " bytes per parameter ("
                         + opt.label() + ")" + (r.lora().isPresent() ? "; the frozen base is counted in its storage format." : ".")));
-        steps.add(Step.bytes("gradients", "Gradients per GPU", stage >= 2 ? "g·Ψ / (t·p) / N_d" : "g·Ψ / (t·p)", split,
+        steps.add(Step.bytes("gradients", "Gradients per GPU", "g·" + share + (stage >= 2 ? " / N_d" : ""), split,
                 gradients, offloadStates ? "Offloaded to CPU (ZeRO-Offload)." : "g = " + opt.gradientBytes() + " bytes per parameter."));
-        steps.add(Step.bytes("optimizer", "Optimizer state per GPU", stage >= 1 ? "K·Ψ / (t·p) / N_d" : "K·Ψ / (t·p)", split,
+        steps.add(Step.bytes("optimizer", "Optimizer state per GPU", "K·" + share + (stage >= 1 ? " / N_d" : ""), split,
                 optimizer, offloadStates ? "Offloaded to CPU (ZeRO-Offload)." : "K = " + opt.kDescription() + "."));
         if (offloadStates) {
             long cpu = Math.ceilDiv(gradientsTotal + optimizerTotal + (offloadParams ? weightsTotal : 0), modelSplit);
@@ -91,7 +121,20 @@ public final class TrainingEstimator {
         model.architecture().ifPresentOrElse(a -> {
             Step act = activations(a, r);
             steps.add(act);
-            components.put("activations", act.byteCount().bytes());
+            Step output = exact(() -> TrainingActivations.outputStep(a, r), () -> activationsTooLarge(r));
+            steps.add(output);
+            if (r.pipelineParallel() == 1) {
+                components.put("activations", act.byteCount().bytes());
+                components.put("outputActivations", output.byteCount().bytes());
+            } else {
+                Step last = exact(() -> TrainingActivations.lastStageStep(a, r), () -> activationsTooLarge(r));
+                steps.add(last);
+                components.put("activations", lastBusiest ? last.byteCount().bytes() : act.byteCount().bytes());
+                if (lastBusiest) {
+                    notes.add("The last pipeline stage is the busiest: its output layer and loss outweigh the first "
+                            + "stage's embedding and extra micro-batches in flight.");
+                }
+            }
         }, () -> notes.add("A bare parameter count has no layers or heads: activations are not counted."));
         components.put("overhead", r.overheadBytes());
         steps.add(Step.bytes("overhead", "Runtime overhead per GPU", "CUDA context, framework, allocator",
@@ -167,6 +210,18 @@ public final class TrainingEstimator {
         } catch (ArithmeticException overflow) {
             throw refusal.get();
         }
+    }
+
+    /** The model states of a stage of {@code stageParams} parameters, before any sharding. */
+    private static long stageStates(long stageParams, long statesTotal, long trainable) {
+        return proportion(statesTotal, stageParams, trainable);
+    }
+
+    /** ⌈total × part / whole⌉, exact beyond 64-bit products. */
+    private static long proportion(long total, long part, long whole) {
+        java.math.BigInteger[] qr = java.math.BigInteger.valueOf(total).multiply(java.math.BigInteger.valueOf(part))
+                .divideAndRemainder(java.math.BigInteger.valueOf(whole));
+        return qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
     }
 
     private static long shard(long bytes, int ranks) {
