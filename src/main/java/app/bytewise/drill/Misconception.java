@@ -152,6 +152,36 @@ public enum Misconception {
     LABEL_AS_USABLE("Used the label instead of the memory the driver reports",
             "A process gets what the driver reports, less than the label: with ECC on (the default) nvidia-smi shows a "
                     + "24 GiB A10G as 23,028 MiB and a 16 GiB T4 as 15,360 MiB. Decide fits on the reported total."),
+
+    // Bank-only mistakes, grouped by the file of content/questions that names them (one group per file,
+    // in this order: precision formats, weight memory, quantization methods, KV cache, KV quantization,
+    // inference fit, decode speed, activations, FlashAttention, training memory, ZeRO, parallelism).
+
+    // bank: precision formats
+
+    // bank: weight memory
+
+    // bank: quantization methods
+
+    // bank: KV cache
+
+    // bank: KV quantization
+
+    // bank: inference fit
+
+    // bank: decode speed
+
+    // bank: activations
+
+    // bank: FlashAttention
+
+    // bank: training memory
+
+    // bank: ZeRO
+
+    // bank: parallelism
+
+    /** Only for answers recorded before every option named its mistake; no question offers it any more. */
     WRONG_OPTION("Picked another option", "See the explanation of this option.");
 
     private final String title;
@@ -172,5 +202,15 @@ public enum Misconception {
 
     public String explanation() {
         return explanation;
+    }
+
+    /** The topic whose lesson teaches this mistake. */
+    public Topic topic() {
+        return MisconceptionTopics.of(this);
+    }
+
+    /** The path of the lesson that teaches this mistake. */
+    public String lesson() {
+        return Lessons.of(topic());
     }
 }

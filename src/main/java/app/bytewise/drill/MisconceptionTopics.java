@@ -1,0 +1,56 @@
+package app.bytewise.drill;
+
+/**
+ * The topic, and so the lesson, that teaches each misconception. The switch is exhaustive on purpose:
+ * a new misconception does not compile until it says where it is taught.
+ */
+final class MisconceptionTopics {
+
+    private MisconceptionTopics() {
+    }
+
+    static Topic of(Misconception m) {
+        return switch (m) {
+            case GIB_AS_GB, GB_AS_GIB, UNIT_SLIP, INVERTED_CONVERSION, WRONG_MANTISSA, ULP_OFF_BY_ONE, IGNORED_EXPONENT,
+                    BITS_AS_BYTES, WRONG_OPTION
+                    // bank: precision formats
+                    -> Topic.PRECISION_FORMATS;
+            case NOMINAL_PARAMETER_COUNT, WRONG_FORMAT_BYTES, FORGOT_OUTPUT_HEAD, FORGOT_EMBEDDINGS, TIED_HEAD_COUNTED,
+                    NON_GATED_MLP, ACTIVE_AS_TOTAL, MOE_ALL_EXPERTS, MOE_FRACTION_OF_ALL, FORGOT_TWO_FLOPS
+                    // bank: weight memory
+                    -> Topic.WEIGHT_MEMORY;
+            case NOMINAL_BITS, GGUF_HALF_BYTE, SCALE_PER_WEIGHT, SYMMETRIC_255, INVERTED_SCALE
+                    // bank: quantization methods
+                    -> Topic.QUANTIZATION_METHODS;
+            case KV_NO_FACTOR_TWO, KV_ATTENTION_HEADS, LATENT_AS_HEADS, LATENT_DOUBLED, FORGOT_ROPE_KEY,
+                    HYBRID_ALL_ATTENTION, FORGOT_RECURRENT_STATE, IGNORED_SLIDING_WINDOW, IGNORED_PAGE_ROUNDING,
+                    NO_CONTEXT_PADDING, CONTEXT_PER_SLOT, CONCURRENCY_AS_TOKENS_RATIO, WINDOW_WITHOUT_BATCHED_TOKENS,
+                    PAGES_PER_LAYER
+                    // bank: KV cache
+                    -> Topic.KV_CACHE;
+            case FORGOT_KV_CACHE, FORGOT_OVERHEAD, FORGOT_BATCH, LABEL_AS_USABLE, NEEDLESS_SACRIFICE
+                    // bank: inference fit
+                    -> Topic.INFERENCE_FIT;
+            case ONE_SEQUENCE_ONLY, BIDIRECTIONAL_BANDWIDTH
+                    // bank: decode speed
+                    -> Topic.DECODE_SPEED;
+            case ADAM_TEN_BYTES, FORGOT_GRADIENTS, FROZEN_BASE_TRAINED, FORGOT_MASTER_WEIGHTS, LORA_ONE_MATRIX
+                    // bank: training memory
+                    -> Topic.TRAINING_MEMORY;
+            case WRONG_ZERO_STAGE, ZERO_FIXED_FACTORS
+                    // bank: ZeRO
+                    -> Topic.ZERO;
+            case WRONG_BUBBLE_DEFINITION, BUBBLE_NO_MINUS_ONE, BUBBLE_ONE_MICROBATCH, BUBBLE_SWAPPED,
+                    PIPELINE_ONE_MICROBATCH, PIPELINE_ALL_MICROBATCHES, RING_NO_FACTOR_TWO, FORGOT_DIVISION
+                    // bank: parallelism
+                    -> Topic.PARALLELISM;
+            case ATTENTION_ONE_HEAD, PER_LAYER_ONLY, FORGOT_RECOMPUTE, SQUARED_TERM_MISSING, QUADRATIC_AS_LINEAR
+                    // bank: activations
+                    -> Topic.ACTIVATIONS;
+            case FLASH_STORES_SCORES
+                    // bank: FlashAttention
+                    -> Topic.FLASH_ATTENTION;
+            // bank: KV quantization (no template mistake is taught there yet)
+        };
+    }
+}
