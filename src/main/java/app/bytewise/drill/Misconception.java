@@ -152,6 +152,28 @@ public enum Misconception {
     LABEL_AS_USABLE("Used the label instead of the memory the driver reports",
             "A process gets what the driver reports, less than the label: with ECC on (the default) nvidia-smi shows a "
                     + "24 GiB A10G as 23,028 MiB and a 16 GiB T4 as 15,360 MiB. Decide fits on the reported total."),
+    EXPERTS_ONE_TOKEN("Counted one token's experts for the whole batch",
+            "Each token of a batched step picks its own k experts: the layer reads the union of the batch's choices, "
+                    + "E × (1 − (1 − k/E)^B) experts in expectation with uniform routing, not k."),
+    EXPERTS_NO_OVERLAP("Assumed the tokens never pick the same expert",
+            "k × B counts an expert twice when two tokens choose it; the expected number of distinct experts is "
+                    + "E × (1 − (1 − k/E)^B), always below both k × B and E."),
+    EXPERTS_ALL_AT_BATCH("Assumed a batch reads every expert",
+            "An expert is missed by all B tokens of a step with probability ((E − k)/E)^B: at small batches a good share "
+                    + "of the experts is not read, E × (1 − (1 − k/E)^B) are."),
+    FP4_WRONG_BLOCK("Used the other FP4 format's block size",
+            "MXFP4 shares one 8-bit scale among 32 values (4.25 bits per weight); NVFP4 one FP8 scale among 16 (4.5 bits), "
+                    + "plus a 4-byte FP32 scale per tensor."),
+    SWA_WITHOUT_UBATCH("Gave a sliding layer only its window",
+            "llama.cpp keeps window + n_ubatch cells for sliding layers (padded to 256): a whole micro-batch of new tokens "
+                    + "is written before the oldest leave the window."),
+    SWA_UNPADDED("Did not pad the sliding cache to 256 cells",
+            "llama.cpp rounds every KV cache, the sliding one too, up to a multiple of 256 cells."),
+    NGL_WITHOUT_OUTPUT("Did not count the output layer among llama.cpp's -ngl layers",
+            "llama.cpp offloads layers from the end and counts the output layer as one: -ngl N puts the output layer "
+                    + "and the last N − 1 repeating layers on the GPU (all of them from N = layers + 1)."),
+    EMBEDDINGS_ON_GPU("Put the token embeddings on the GPU",
+            "llama.cpp keeps the token-embedding table on the CPU whatever -ngl says: it is a lookup, not a matrix product."),
 
     // Bank-only mistakes, grouped by the file of content/questions that names them (one group per file,
     // in this order: precision formats, weight memory, quantization methods, KV cache, KV quantization,

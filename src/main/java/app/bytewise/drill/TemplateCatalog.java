@@ -79,6 +79,12 @@ public final class TemplateCatalog {
         for (var v : app.bytewise.drill.template.ServingEngineTemplate.Variant.values()) {
             all.add(new app.bytewise.drill.template.ServingEngineTemplate(context, v));
         }
+        // One family per class, in a package per topic.
+        all.add(new app.bytewise.drill.template.decodespeed.ExpertsReadAtBatchTemplate(context));
+        all.add(new app.bytewise.drill.template.quantization.Fp4TensorSizeTemplate());
+        all.add(new app.bytewise.drill.template.inferencefit.LlamaCppGpuLayersTemplate(context));
+        all.add(new app.bytewise.drill.template.inferencefit.VllmLongestModelLenTemplate(context));
+        all.add(new app.bytewise.drill.template.kvcache.LlamaCppSlidingCellsTemplate(context));
         QuestionBank.load().forEach(q -> all.add(new BankTemplate(q)));
         for (QuestionTemplate t : all) {
             if (templates.put(t.id(), t) != null) {

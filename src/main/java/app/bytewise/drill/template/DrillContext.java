@@ -92,7 +92,7 @@ public record DrillContext(ModelCatalog models, GpuCatalog gpus) {
         return app.bytewise.engine.shortcut.Shortcuts.nominalParameters(m.name()).orElse(m.parameters());
     }
 
-    static <T> T pick(SplittableRandom random, List<T> options) {
+    public static <T> T pick(SplittableRandom random, List<T> options) {
         return options.get(random.nextInt(options.size()));
     }
 }

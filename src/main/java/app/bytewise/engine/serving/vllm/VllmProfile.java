@@ -192,8 +192,32 @@ public final class VllmProfile {
         if (needed <= budget) {
             return Optional.empty();
         }
+        long lo = longestFitting(types, s.maxModelLen(), budget);
+        return Optional.of(String.format(Locale.ROOT, "To serve at least one request with the models's max seq len (%d), "
+                + "(%s GiB KV cache is needed, which is larger than the available KV cache memory (%s GiB). %sTry "
+                + "increasing `gpu_memory_utilization` or decreasing `max_model_len` when initializing the engine.",
+                s.maxModelLen(), gib(needed), gib(budget), lo > 0 ? "Based on the available memory, the estimated maximum "
+                        + "model length is " + lo + ". " : ""));
+    }
+
+    /**
+     * The longest max_model_len whose one request fits {@code budget}, capped at {@code s}'s: what vLLM
+     * prints as "the estimated maximum model length" when the configured one does not fit (0 when not
+     * even one token fits). The same bisection as {@code _estimate_max_model_len} in
+     * vllm/v1/core/kv_cache_utils.py.
+     */
+    public static long longestFitting(Model model, VllmSettings s, VllmBudget budget) {
+        Architecture a = model.architecture().orElseThrow(() -> new InvalidInputException("engine.name",
+                "The vLLM profile needs the model's layers: choose a catalog model or give its config.json."));
+        boolean mla = a.layersOf(Attention.Latent.class) > 0;
+        int block = s.blockSize() > 0 ? s.blockSize() : mla ? 64 : 16;
+        int batched = s.maxNumBatchedTokens() > 0 ? s.maxNumBatchedTokens() : budget.defaultBatchedTokens();
+        return longestFitting(types(a, s, block, batched), s.maxModelLen(), budget.bytes());
+    }
+
+    private static long longestFitting(List<Type> types, long maxModelLen, long budget) {
         long lo = 0;
-        long hi = s.maxModelLen();
+        long hi = maxModelLen;
         while (lo < hi) {
             long mid = lo + (hi - lo + 1) / 2;
             if (needed(types, mid) <= budget) {
@@ -202,11 +226,7 @@ public final class VllmProfile {
                 hi = mid - 1;
             }
         }
-        return Optional.of(String.format(Locale.ROOT, "To serve at least one request with the models's max seq len (%d), "
-                + "(%s GiB KV cache is needed, which is larger than the available KV cache memory (%s GiB). %sTry "
-                + "increasing `gpu_memory_utilization` or decreasing `max_model_len` when initializing the engine.",
-                s.maxModelLen(), gib(needed), gib(budget), lo > 0 ? "Based on the available memory, the estimated maximum "
-                        + "model length is " + lo + ". " : ""));
+        return lo;
     }
 
     private static long needed(List<Type> types, long len) {
