@@ -186,10 +186,162 @@ public enum Misconception {
     // bank: quantization methods
 
     // bank: KV cache
+    KV_FACTOR_AS_BYTES("Took the factor 2 for the bytes of an FP16 value",
+            "The leading 2 counts a key and a value; bytes per element is its own factor at the end of the formula, and the "
+                    + "2 stays even for a 1-byte FP8 cache."),
+    KV_COPY_PER_PHASE("Gave prefill and decode separate caches",
+            "Prefill writes the prompt's keys and values into the same cache that decode then extends token by token: there "
+                    + "is one copy."),
+    KV_FACTOR_FROM_ENGINE("Took the factor 2 for double buffering in the engine",
+            "The factor comes from attention itself, which needs the past keys and the past values; how an engine allocates "
+                    + "its buffers does not enter the formula."),
+    KV_ASSUMED_GQA("Assumed grouped-query attention the model does not use",
+            "A model with full multi-head attention has as many KV heads as query heads; read num_key_value_heads from its "
+                    + "config rather than assuming fewer."),
+    GQA_RATIO_AS_KV_HEADS("Took the number of KV heads as the saving of grouped-query attention",
+            "GQA shrinks the cache by query heads ÷ KV heads, the group size: 32 query heads over 8 KV heads make it 4 times "
+                    + "smaller, not 8."),
+    GQA_SAVES_ONLY_COMPUTE("Thought grouped-query attention saves only compute",
+            "The cache holds a key and a value per KV head, so fewer KV heads mean proportionally fewer bytes per token, and "
+                    + "fewer bytes read per decode step."),
+    GQA_GROWS_WEIGHTS("Thought grouped-query attention enlarges the weights",
+            "With fewer KV heads the key and value projection matrices are smaller, so the weights shrink slightly; nothing "
+                    + "grows to compensate."),
+    KV_QUADRATIC("Took the KV cache as quadratic in the context",
+            "The attention scores are s × s, but the cache keeps one key and one value per token, layer and KV head: it "
+                    + "grows linearly with the context."),
+    KV_SHARED_ACROSS_BATCH("Let the sequences of a batch share one cache",
+            "Each sequence has its own keys and values (only an identical prefix can be shared), so the cache is multiplied "
+                    + "by the batch size."),
+    KV_FIXED_AFTER_PREFILL("Thought the cache stops growing after the prompt",
+            "Every generated token appends a key and a value in every layer: the cache keeps growing through decode until "
+                    + "the sequence ends."),
+    PAGING_AS_COMPRESSION("Took paging for compression",
+            "PagedAttention changes how the cache is allocated (in blocks, on demand), not its bytes per token; fewer bytes "
+                    + "per token come from fewer KV heads or a quantized cache."),
+    PAGING_AS_OFFLOAD("Took paging for offloading to the CPU",
+            "vLLM's KV blocks live in GPU memory; it swaps blocks to the CPU only when it preempts a request, and that is "
+                    + "not what saves memory."),
+    PAGING_AS_EVICTION("Thought paging drops old tokens",
+            "PagedAttention keeps every token's keys and values and changes only where they sit in memory; dropping old "
+                    + "tokens is what a sliding window does."),
+    MQA_REVERSED("Reversed multi-query attention",
+            "MQA shares a single key head and value head among all the query heads of a layer: it cuts the K/V heads to one, "
+                    + "it does not give a query head several."),
+    MQA_AS_BATCHING("Took multi-query attention for batching",
+            "Batching runs many users' sequences together and multiplies the KV cache; MQA is an architecture with one K/V "
+                    + "head per layer, which shrinks it."),
+    MQA_AS_SCHEDULING("Took multi-query attention for a way of computing attention",
+            "MQA changes the model's architecture, one K/V head per layer; it is not a schedule of passes over the cache."),
 
     // bank: KV quantization
+    KV_QUANT_TOUCHES_WEIGHTS("Thought KV-cache quantization changes the weights",
+            "It acts only on the cached keys and values, whose scales are stored with the cache; the weights keep their own "
+                    + "format and size, and quantizing them is a separate choice."),
+    KV_BITS_RATIO_WRONG("Took the wrong ratio of bit widths",
+            "Quantizing divides the bytes by old bits ÷ new bits: 16 to 8 bits halves them, 16 to 4 quarters them, 16 to 2 "
+                    + "divides them by 8."),
+    PAGING_REPLACES_KV_QUANT("Thought paging and KV quantization save the same memory",
+            "PagedAttention removes over-reserved and fragmented memory but keeps the bytes per token; quantization lowers "
+                    + "the bytes per token, so the two savings combine."),
+    KEY_OUTLIERS_IGNORED("Thought the keys have no outlier channels",
+            "In the keys a few fixed channels have very large magnitudes; per-channel groups give them their own scales "
+                    + "instead of letting them inflate every token's."),
+    KV_CACHED_IN_FP32("Thought the cache holds FP32 keys and values",
+            "Keys and values are cached in the model's 16-bit dtype (FP16 or BF16) before any quantization."),
+    GROUP_WITHOUT_SCALE("Thought a grouping needs no scale",
+            "Every quantization group, per channel or per token, stores its own scale, and in an asymmetric method such as "
+                    + "KIVI a zero point too."),
+    SINKS_AS_RECENT_TOKENS("Took the attention sinks for the latest tokens",
+            "Attention sinks are the first tokens of a sequence (StreamingLLM keeps them); KIVI's full-precision tokens are "
+                    + "the most recent ones, waiting to fill a group."),
+    RESIDUAL_ONLY_FOR_PREFILL("Thought the full-precision tokens serve only prefill",
+            "KIVI keeps its most recent tokens in full precision throughout decoding and quantizes them as a group each time "
+                    + "enough have arrived."),
+    CODES_IN_RESIDUAL("Thought the full-precision part holds the low-bit codes",
+            "The codes and their scales and zero points are stored in their own tensors; the full-precision part holds "
+                    + "ordinary 16-bit keys and values of recent tokens."),
+    KV_QUANT_NO_OVERHEAD("Ignored the overhead of a quantized cache",
+            "Per-group scales and zero points and the full-precision recent tokens add bytes back: a 2-bit cache is somewhat "
+                    + "less than 8 times smaller than FP16."),
+    PEAK_AS_CACHE_SAVING("Took the peak-memory saving for the cache's",
+            "KIVI's reported 2.6× is the cut in peak memory, which includes the unquantized weights; the cache alone shrinks "
+                    + "nearly 8 times."),
+    KV_QUANT_LOSSLESS("Thought KV-cache quantization is lossless",
+            "Rounding keys and values to fewer bits perturbs the attention scores and outputs; the loss is small at 8 bits "
+                    + "and grows as the bit width drops."),
+    KV_QUANT_NEEDS_TRAINING("Thought KV-cache quantization needs retraining",
+            "KIVI is tuning-free, and FP8 KV caches use scales computed without training; the model's weights are left as "
+                    + "they are."),
+    KV_QUANT_CUTS_FLOPS("Credited the speed-up to fewer FLOPs",
+            "Decode is bound by the bytes read per step; a quantized cache leaves the weight matrix multiplies unchanged and "
+                    + "speeds decode by reading fewer KV bytes."),
+    FORMAT_SETS_CLOCK("Thought the cache format changes the GPU clock",
+            "The clock does not depend on how the cache is stored; the speed-up comes from reading fewer bytes per decode "
+                    + "step."),
+    KV_BYTES_NOT_READ("Counted only the weights in the bytes read per step",
+            "Every decode step reads each sequence's whole KV cache as well as the weights; at long context and large batch "
+                    + "the cache can outweigh them."),
+    SCORES_CACHED("Thought the attention scores are cached",
+            "Attention scores are computed afresh at each step from the new query and the cached keys; only keys and values "
+                    + "are kept between steps."),
+    TOKEN_IDS_FILL_MEMORY("Took the token ids for what fills memory",
+            "Token ids are one small integer per token; what grows with the tokens is their keys and values in every layer, "
+                    + "often hundreds of KiB per token."),
+    VALUES_HAVE_OUTLIER_CHANNELS("Gave the values the keys' outlier channels",
+            "KIVI found fixed outlier channels in the keys but no such pattern in the values, which is why values are "
+                    + "grouped per token and keys per channel."),
+    VALUES_READ_ONCE("Thought cached values are read only once",
+            "Every decode step reads all cached values, and their quantization errors enter the attention output directly."),
+    GROUPING_SETS_BITS("Thought the grouping sets the bit width",
+            "Grouping decides which elements share a scale, and so where the rounding error falls; the bit width is a "
+                    + "separate choice (KIVI uses 2 bits for keys and values)."),
+    KV_QUANT_SAVES_NOTHING("Thought a quantized KV cache saves no memory",
+            "An FP8 cache stores each key and value element in 1 byte instead of FP16's 2: half the bytes per token, so "
+                    + "about twice the tokens fit."),
 
     // bank: inference fit
+    TRAINING_STATES_IN_SERVING("Counted training states when serving",
+            "Gradients and optimizer states exist only in training; inference runs no backward pass, so serving needs "
+                    + "weights, KV cache, activations and overhead."),
+    NO_INFERENCE_ACTIVATIONS("Thought inference needs no activation memory",
+            "Each layer's forward pass creates intermediate tensors; they are freed quickly but need room while they exist."
+                    + "Each layer's forward pass creates intermediate tensors; they are freed quickly but need room while they exist."),
+    ONE_LAYER_RESIDENT("Kept only the running layer on the GPU",
+            "Standard inference keeps every layer's weights in GPU memory; streaming layers in from CPU memory works but is "
+                    + "far slower."),
+    DECIMAL_MEMORY_LABEL("Read a GPU's GB as 10^9 bytes",
+            "Memory chips come in powers of two and their vendors use GB for 2^30 bytes: a \"24 GB\" GPU holds 24 × 2^30 "
+                    + "bytes, about 7% more than 24 × 10^9."),
+    GB_AS_1000_MIB("Took a gigabyte of memory as 1,000 MiB",
+            "Binary units step by 1,024: a GiB is 1,024 MiB, so 24 GiB is 24,576 MiB. Multiplying MiB by 1,000 mixes binary "
+                    + "and decimal units."),
+    FIXED_KV_FACTOR("Covered the KV cache with a fixed factor",
+            "The KV cache grows linearly with context length and batch size, so no fixed share of the weights can cover it: "
+                    + "compute it from tokens × sequences × bytes per token."),
+    BYTES_COUNTED_TWICE("Counted the format's bytes twice",
+            "The weight figure already includes the bytes per parameter; multiplying it by them again counts them twice, and "
+                    + "the extra memory depends on tokens, not on a constant."),
+    DRIVER_TAKES_HALF("Thought the driver reserves half the memory",
+            "The CUDA context takes hundreds of MB, not half the card; nearly all the memory is usable, less a margin for "
+                    + "runtime buffers."),
+    HOST_COPY_ON_GPU("Counted a host copy of the weights in GPU memory",
+            "A host copy, if there is one, sits in CPU RAM; the GPU holds a single copy of the weights."),
+    OVERHEAD_NEGLIGIBLE("Took the runtime overhead as negligible",
+            "Initializing CUDA alone holds hundreds of MB for the context and kernels, and allocators and library workspaces "
+                    + "add more: budget a margin on every GPU."),
+    KV_NOT_SHARDED("Did not split the KV cache across tensor-parallel GPUs",
+            "Tensor parallelism splits the KV heads, and so each token's cache, across the GPUs: each stores bytes per token "
+                    + "÷ the parallel degree, and their free memory adds up."),
+    GQA_MAKES_KV_NEGLIGIBLE("Took grouped-query attention as making the cache negligible",
+            "GQA divides the cache by the group size, but at long context it can still exceed the weights: Llama-3.1-8B "
+                    + "needs 16 GiB per 131,072-token sequence."),
+    WEIGHT_QUANT_SAVES_NOTHING("Thought quantized weights take as much memory",
+            "Quantized weights are stored in their low-bit format: 4 bits take about a quarter of FP16's bytes, plus "
+                    + "per-group scales."),
+    CONTEXT_LIMIT_SAVES_NOTHING("Thought the context limit leaves memory unchanged",
+            "The KV cache is proportional to the tokens it holds, so a lower maximum context lowers the cache a request can "
+                    + "need."),
 
     // bank: decode speed
 
