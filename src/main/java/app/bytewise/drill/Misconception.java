@@ -344,10 +344,173 @@ public enum Misconception {
                     + "need."),
 
     // bank: decode speed
+    DECODE_BOUND_BY_SAMPLING("Blamed sampling for the decode time",
+            "Sampling a token from the logits is a small operation; a decode step's time goes into reading every weight "
+                    + "(and the KV cache) from memory, so it is about bytes read ÷ memory bandwidth."),
+    DECODE_BOUND_BY_TOKENIZER("Blamed the tokenizer for the decode time",
+            "Turning one token into text on the CPU takes microseconds; a decode step's time goes into reading gigabytes "
+                    + "of weights from GPU memory."),
+    DECODE_COMPUTE_BOUND("Took small-batch decode as compute-bound",
+            "At batch size 1 every weight matrix multiplies a single vector: 2 FLOPs per weight, 1 per byte in 16-bit, far "
+                    + "below the hundreds of FLOPs per byte a GPU needs to be compute-bound, so memory bandwidth sets the speed."),
+    BANDWIDTH_OVER_GIB("Divided decimal bandwidth by a size in GiB",
+            "Bandwidth is quoted in decimal units (1 TB/s = 10^12 bytes/s); dividing it by a size in GiB (2^30 bytes) "
+                    + "inflates the rate by about 7%. Put both in the same unit first."),
+    CPU_OFFLOAD_IS_CHEAP("Took offloading weights to CPU memory as nearly free",
+            "Offloaded weights cross PCIe (about 32 GB/s each way on PCIe 4.0 x16) on every token, tens of times slower "
+                    + "than GPU memory: even a small offloaded share dominates the step time."),
+    NEWER_GPU_DECODES_FASTER("Ranked GPUs by generation for decode",
+            "Batch-1 decode speed follows memory bandwidth, not the architecture's age: an L40S (Ada, 864 GB/s) decodes "
+                    + "slower than an A100 80GB (Ampere, 2,039 GB/s)."),
+    BATCHING_SHRINKS_WEIGHTS("Thought batching makes the weights smaller",
+            "Batching leaves the weights' format and size unchanged; it raises throughput because one read of each "
+                    + "weight serves every sequence in the batch."),
+    BATCHING_SHRINKS_KV_CACHE("Thought batching shrinks each sequence's KV cache",
+            "Every sequence keeps its own full KV cache: the cache, and the bytes read from it per step, grow linearly "
+                    + "with the batch."),
+    BATCHING_NO_DECODE_GAIN("Thought batching does not speed up decode",
+            "Decode is bound by weight reads and one pass over the weights serves the whole batch, so aggregate "
+                    + "throughput grows almost linearly with the batch until compute or KV-cache reads dominate."),
+    PREFILL_MEMORY_BOUND("Took prefill as memory-bound",
+            "Prefill multiplies each weight by every prompt token in the pass: hundreds or thousands of FLOPs per byte "
+                    + "read, enough to keep the tensor cores busy."),
+    PREFILL_DECODE_SWAPPED("Swapped prefill and decode",
+            "Prefill processes many tokens per weight read and is compute-bound; decode processes one token per sequence "
+                    + "per read and is memory-bound."),
+    WEIGHTS_READ_PER_SEQUENCE("Read the weights once per sequence in a batch",
+            "A batched decode step reads each weight once for all the sequences; only the KV cache is read per sequence."),
+    LOW_BIT_MATH_SPEEDUP("Credited a quantized model's speed to faster low-bit math",
+            "Weight-only quantization dequantizes to 16 bits before the arithmetic; batch-1 decode gets faster because "
+                    + "fewer bytes are read per token, by about the ratio of the file sizes."),
+    QUANT_ONLY_SAVES_MEMORY("Thought quantization saves memory but not time",
+            "Batch-1 decode is bound by the bytes read per token: smaller weights are read faster, so the bound rises by "
+                    + "about the ratio of the sizes."),
+    SIBLING_CARD_FIGURES("Took the figures of a sibling card",
+            "Variants of one GPU differ in memory: an H100 PCIe reads 2.0 TB/s against the H100 SXM's 3.35, an A100 40GB "
+                    + "1,555 GB/s against the A100 80GB SXM's 2,039. Check the exact model."),
+    INTERCONNECT_AS_MEMORY_BANDWIDTH("Took interconnect bandwidth for memory bandwidth",
+            "NVLink and PCIe link GPUs to each other and to the host; decode speed depends on the bandwidth of the GPU's "
+                    + "own memory (HBM or GDDR), which is several times higher."),
+    FLOPS_AS_BANDWIDTH("Took compute throughput for memory bandwidth",
+            "TFLOPS count arithmetic per second, not bytes moved; a GPU's memory bandwidth is a separate figure, and for "
+                    + "small-batch decode it is the one that matters."),
+    CAPACITY_AS_BANDWIDTH("Took memory capacity for memory bandwidth",
+            "How many GB a card holds decides what fits; how many GB per second it reads decides decode speed. An H100 "
+                    + "SXM holds 80 GB and reads 3.35 TB/s."),
 
     // bank: activations
+    INFERENCE_ACTIVATIONS_INT8("Thought inference shrinks activations by quantizing them",
+            "Activations are usually kept in the compute dtype (FP16/BF16); inference needs little activation memory "
+                    + "because it frees each layer's tensors once used, not because of their format."),
+    INFERENCE_RECOMPUTES("Thought inference recomputes activations",
+            "Recomputation rebuilds activations for a backward pass; inference has none, so it neither stores nor "
+                    + "recomputes them: each layer's tensors are freed once the next layer has used them."),
+    INFERENCE_ACTIVATIONS_OFFLOADED("Thought inference keeps activations off the GPU",
+            "Inference activations stay on the GPU; they take little memory because they are short-lived, about one "
+                    + "layer's worth at a time."),
+    DECODE_ACTIVATIONS_ACCUMULATE("Thought decode activations accumulate",
+            "A decode step's activations are freed when the step ends; what grows with every generated token is the KV "
+                    + "cache."),
+    ACTIVATIONS_FIXED_PER_MODEL("Took activation memory as fixed by the model",
+            "Activations scale with the tokens processed in a pass (batch × sequence length), so one model's footprint "
+                    + "differs from pass to pass: a whole prompt in prefill, one token per sequence in decode."),
+    DECODE_SQUARE_SCORES("Gave decode an s × s score matrix",
+            "In decode one new query per sequence attends to the s cached keys: its scores are one row of s per head, "
+                    + "linear in the context, not an s × s matrix."),
+    ALL_LAYERS_LIVE_AT_INFERENCE("Held every layer's activations at once at inference",
+            "Without a backward pass a layer's intermediate tensors, its score matrix included, are freed before the next "
+                    + "layer runs: only about one layer's worth is live at a time."),
+    SCORES_AS_KV_CACHE("Took the attention scores for the KV cache",
+            "The KV cache stores keys and values for every layer, linear in the context; the attention scores are a "
+                    + "transient s × s matrix per head, quadratic in the context."),
+    ASSUMED_FULL_RECOMPUTATION("Counted only what full recomputation keeps",
+            "2·s·b·h, the layer's input, is all that full recomputation stores; without recomputation every intermediate "
+                    + "tensor of the layer is kept for the backward pass."),
+    PARAMS_AS_ACTIVATIONS("Counted parameters as activations",
+            "Activations are the tensors kept for the backward pass and scale with s·b·h; the weights (about 12·h² per "
+                    + "layer) are counted separately."),
+    SELECTIVE_AS_FULL_RECOMPUTATION("Took selective recomputation for full recomputation",
+            "Full recomputation reruns the whole layer from its stored input; selective recomputation reruns only the "
+                    + "attention core, large in memory but cheap in FLOPs, and stores the other 34·sbh."),
+    RECOMPUTE_COSTLY_TENSORS("Recomputed tensors that are costly to rebuild",
+            "Selective recomputation picks tensors that are large in memory but cheap in FLOPs, the attention core; the "
+                    + "MLP's activations would cost most of its matrix multiplies again."),
+    RECOMPUTE_SMALL_TENSORS("Recomputed tensors that save little memory",
+            "Recomputation pays off only for tensors that are large in memory; the layer-norm inputs are 4·sbh of the "
+                    + "layer's 34·sbh, so rebuilding them would save little."),
+    ATTENTION_TERM_WITHOUT_AS_OVER_H("Dropped the a·s/h factor of the attention term",
+            "The attention-core term is 5·a·s/h per s·b·h, not 5: it grows with the heads and the sequence length "
+                    + "(80 for GPT-3 at s = 2,048)."),
+    SHARE_OF_THE_REST("Gave the share of the other terms",
+            "The share of a term is that term over the total; the share of everything else is its complement, 1 minus it."),
+    TERMS_ASSUMED_EQUAL("Took two terms as equal without computing them",
+            "The linear terms give 34 and the attention core 5·a·s/h per s·b·h: compute both before comparing, they are "
+                    + "equal only when a·s/h = 6.8."),
+    KV_CACHE_IN_TRAINING("Counted a KV cache in training",
+            "A KV cache serves token-by-token decoding at inference; training processes whole sequences at once and "
+                    + "stores activations for the backward pass, none of them a KV cache."),
+    COMM_BUFFERS_AS_ACTIVATIONS("Counted communication buffers as activations",
+            "Activation formulas count the tensors kept for the backward pass; all-reduce buffers are transient workspace "
+                    + "and are not part of them."),
+    NO_CHECKPOINT_KEPT("Thought recomputation keeps no checkpoint",
+            "Full recomputation stores each layer's input (2·s·b·h bytes in 16-bit) so the layer can be rerun from there, "
+                    + "not from the start of the model."),
+    RECOMPUTE_SAVES_COMPUTE("Reversed recomputation's trade",
+            "Recomputation spends extra compute, about one more forward pass, to store fewer activations: it saves memory "
+                    + "and costs compute."),
 
     // bank: FlashAttention
+    FLASH_SHRINKS_KV_CACHE("Thought FlashAttention shrinks the KV cache",
+            "FlashAttention changes how attention is computed, not what is cached: the keys and values stay in HBM at full "
+                    + "size and are read tile by tile."),
+    FLASH_ABOUT_WEIGHTS("Thought FlashAttention concerns the weights",
+            "FlashAttention is an attention kernel: it changes how Q, K and V are combined, not how the weights are "
+                    + "stored or read."),
+    FLASH_SKIPS_OUTPUT("Thought FlashAttention keeps the output off HBM",
+            "The attention output is written to HBM once, since the next layer needs it; what FlashAttention never writes "
+                    + "is the s × s score and probability matrices."),
+    FLASH_APPROXIMATES("Took FlashAttention for an approximation",
+            "FlashAttention computes exact attention and exact gradients, up to floating-point rounding order: tiling, an "
+                    + "online softmax and recomputation change the order of the work, not its result."),
+    FLASH_IS_SPARSE("Took FlashAttention for sparse attention",
+            "FlashAttention computes every score of the attention matrix; the block-sparse variant in the paper is a "
+                    + "separate extension."),
+    FLASH_LOWER_PRECISION("Credited FlashAttention's speed to lower precision",
+            "FlashAttention and FlashAttention-2 compute in FP16/BF16 like standard attention; the speedup comes from "
+                    + "moving fewer bytes between HBM and on-chip SRAM."),
+    HBM_SRAM_SIZES_SWAPPED("Swapped the sizes of HBM and SRAM",
+            "HBM is the large off-chip memory (40–80 GB on an A100); SRAM is the small on-chip memory of the SMs "
+                    + "(192 KB each, about 20 MB in all), thousands of times smaller."),
+    SRAM_AS_L2_CACHE("Took the L2 cache for FlashAttention's SRAM",
+            "FlashAttention's tiles live in each SM's own shared memory (up to 192 KB per SM on an A100), not in the L2 "
+                    + "cache that all SMs share."),
+    HBM_FASTER_THAN_SRAM("Took HBM for the faster memory",
+            "On-chip SRAM is about an order of magnitude faster than HBM (about 19 TB/s against 1.5–2.0 TB/s on an A100); "
+                    + "HBM is larger, not faster."),
+    FLASH_STILL_QUADRATIC("Thought FlashAttention's memory stays quadratic",
+            "No N × N tensor is ever stored: score tiles exist only in SRAM and are discarded, so the extra memory is the "
+                    + "output plus per-row statistics, linear in N."),
+    FLASH_CONSTANT_MEMORY("Took FlashAttention's memory as constant",
+            "The output and the per-row softmax statistics (max and sum) still grow with N, so the extra memory is linear, "
+                    + "not constant."),
+    FLASH_OFFLOADS_SCORES("Thought FlashAttention offloads the scores",
+            "FlashAttention stores the N × N matrix nowhere: it recomputes its tiles in SRAM during the backward pass, "
+                    + "which is faster than reading them back from HBM, let alone over PCIe."),
+    FLASH_AS_LAYER_CHECKPOINTING("Took FlashAttention's recomputation for layer checkpointing",
+            "FlashAttention recomputes only the attention tiles, inside its own kernel, from Q, K, V and the softmax "
+                    + "statistics; activation checkpointing, which reruns whole layers, is a separate technique."),
+    FLASH_SAVES_FLOPS("Thought FlashAttention saves FLOPs",
+            "FlashAttention does slightly more FLOPs than standard attention, since it recomputes in the backward pass; "
+                    + "what it cuts is HBM traffic, and with it memory."),
+    FLASH_IO_IGNORES_SRAM("Ignored the SRAM size in FlashAttention's HBM traffic",
+            "FlashAttention makes Θ(N²d²/M) HBM accesses: a larger on-chip memory M lets each loaded tile be reused "
+                    + "more, so the accesses fall as M grows."),
+    FLASH_IO_WITHOUT_N_SQUARED("Thought FlashAttention's HBM traffic is linear in N",
+            "FlashAttention's HBM accesses, Θ(N²d²/M), still grow with N²: it divides that term by M/d². It is the extra "
+                    + "memory, not the traffic, that becomes linear in N."),
+    FLASH_EXACT_ONLY_FP32("Thought FlashAttention is exact only in FP32",
+            "FlashAttention is exact in the same sense as standard attention in the same precision: in FP16 or BF16 the "
+                    + "two differ only in the rounding order of their sums."),
 
     // bank: training memory
 
