@@ -158,10 +158,153 @@ public enum Misconception {
     // inference fit, decode speed, activations, FlashAttention, training memory, ZeRO, parallelism).
 
     // bank: precision formats
+    BF16_SAME_LAYOUT_AS_FP16("Gave BF16 the FP16 bit layout",
+            "BF16 keeps FP32's 8 exponent bits and has 7 mantissa bits; FP16 has 5 exponent and 10 mantissa bits. Same "
+                    + "size, different split."),
+    BF16_FP16_LAYOUTS_SWAPPED("Swapped the BF16 and FP16 layouts",
+            "The wide 8-bit exponent (with 7 mantissa bits) is BF16's; FP16 has a 5-bit exponent and 10 mantissa bits."),
+    TF32_BF16_CONFUSED("Mixed up TF32 and BF16",
+            "TF32 is 1 sign + 8 exponent + 10 mantissa = 19 bits, used only inside tensor-core math; BF16 shares the 8-bit "
+                    + "exponent but keeps 7 mantissa bits to fit in 16 bits of storage."),
+    BF16_MORE_PRECISE("Took BF16 for the more precise 16-bit format",
+            "BF16 has 7 mantissa bits against FP16's 10, so it is less precise; what it gains is FP32's 8-bit exponent, "
+                    + "hence FP32's range."),
+    BF16_FP16_SIZE_DIFFERS("Gave BF16 and FP16 different sizes",
+            "Both are 16 bits, 2 bytes per value; they differ only in how those bits split between exponent and mantissa."),
+    BF16_FASTER_THAN_FP16("Thought tensor cores run BF16 faster than FP16",
+            "On A100 and H100 the dense BF16 and FP16 tensor-core rates are the same; BF16's advantage is range, not "
+                    + "speed."),
+    TF32_SAVES_MEMORY("Thought TF32 stores tensors in fewer bytes",
+            "TF32 is a tensor-core math mode: tensors stay FP32 in memory (4 bytes per value) and are rounded to a 10-bit "
+                    + "mantissa only inside the multiply."),
+    TF32_IS_FULL_FP32("Took TF32 for full FP32 math",
+            "The tensor core keeps only 10 of FP32's 23 mantissa bits of each input, so TF32 results can differ from true "
+                    + "FP32 arithmetic."),
+    FP8_FORMATS_SWAPPED("Swapped the two FP8 formats",
+            "E5M2 has the 5-bit exponent, so the range (max 57,344) and IEEE-style infinities; E4M3 has the extra mantissa "
+                    + "bit, so the precision, and reaches 448 with no infinities."),
+    FP8_FP16_RANGE("Gave FP8 the range of FP16",
+            "65,504 is FP16's largest finite value; with only 8 bits, E4M3 tops out at 448 and E5M2 at 57,344."),
+    E4M3_IEEE_RESERVED("Reserved E4M3's top exponent for infinities",
+            "E4M3 does not follow IEEE here: its all-ones exponent holds finite values and only one pattern per sign is "
+                    + "NaN, so its maximum is 1.75 × 2^8 = 448, not the 240 an IEEE-style layout would give."),
+    FP8_OVERFLOW_UNDETECTABLE("Thought 8-bit overflow cannot be detected",
+            "Overflow is detectable at any width; E4M3 drops infinities to spend its few bit patterns on finite values "
+                    + "(max 448 instead of 240)."),
+    FP8_EXTRA_ZERO("Thought the freed FP8 codes encode another zero",
+            "FP8 keeps signed zeros as IEEE does; the bit patterns E4M3 frees from infinities become large finite values, "
+                    + "up to 448."),
+    INT4_PADDED_TO_BYTE("Padded each INT4 value to a byte",
+            "INT4 codes are packed two per byte, half a byte each; what INT4 costs beyond 4 bits is the per-group scale "
+                    + "(and zero point)."),
+    SIGN_STORED_SEPARATELY("Stored the sign outside the integer code",
+            "A signed (or offset) integer code covers negative values within its own bits: INT8 is exactly 8 bits and INT4 "
+                    + "exactly 4."),
+    NF4_AS_FP4("Took NF4 for a 4-bit float",
+            "NF4 is a fixed table of 16 values at quantiles of a normal distribution in [-1, 1]; FP4 (E2M1) is a "
+                    + "different, floating-point 4-bit format."),
+    NF4_AS_UNIFORM("Took NF4's levels as evenly spaced",
+            "NF4's 16 levels follow normal quantiles: they are denser near zero, where most weights lie, unlike the even "
+                    + "steps of INT4."),
+    NF4_NATIVE_COMPUTE("Thought GPUs multiply in NF4",
+            "NF4 is a storage format (bitsandbytes): the weights are dequantized to 16 bits before each matrix multiply, "
+                    + "which runs in BF16 or FP16."),
+    FP16_SIGN_RANGE("Thought FP16 cannot hold large negative values",
+            "FP16 has a sign bit and a symmetric range of ±65,504; what breaks is magnitude: beyond 65,504 either way a "
+                    + "value overflows to infinity."),
 
     // bank: weight memory
+    GB_DEFINED_BINARY("Took a GB to be 2^30 bytes",
+            "The SI prefix giga means 10^9: a GB is 10^9 bytes. The binary unit of 2^30 bytes is the gibibyte (GiB), about "
+                    + "7.4% larger."),
+    UNIT_GAP_AS_MISSING_TENSORS("Explained a unit gap as missing tensors",
+            "Two figures for the same bytes that differ by 7.4% differ by the GiB/GB ratio, 2^30 / 10^9; missing tensors "
+                    + "would leave a gap of their own size instead."),
+    PARAMS_BINARY_MULTIPLE("Took parameter counts as binary multiples",
+            "A parameter count follows from the layer shapes and the vocabulary, not from powers of two: \"7B\" does not "
+                    + "mean 7 × 2^30."),
+    BLOCK_FORMULA_AS_EXACT("Took 12 × layers × hidden² as an exact count",
+            "That approximates GPT-style blocks with a 4× MLP; it leaves out the embeddings and is off for SwiGLU MLPs and "
+                    + "grouped-query attention. Sum the real tensor shapes."),
+    GGUF_DEQUANTIZED_ON_LOAD("Thought llama.cpp dequantizes the weights on load",
+            "llama.cpp keeps the quantized blocks as stored (often memory-mapped) and dequantizes inside its kernels, so "
+                    + "the weights take about the file's size."),
+    GGUF_ROW_PADDING("Blamed row padding for a GGUF's extra bits",
+            "Common hidden sizes are whole multiples of 256, so nothing is padded; the extra bits are block scales plus "
+                    + "the tensors a mix keeps at higher precision."),
+    KQUANT_MIX_MISREAD("Misread which tensors a k-quant mix upgrades",
+            "Q4_K_M moves only the output matrix and about half of the attn_v and ffn_down tensors to Q6_K; the other "
+                    + "matrices stay Q4_K."),
+    GGUF_EMBEDDING_FULL_PRECISION("Kept a GGUF's token embedding in full precision",
+            "In the k-quant mixes the token embedding is quantized like the other matrices; only the small 1-D norm "
+                    + "vectors stay in F32."),
+    TYING_REMOVES_MATRIX("Thought tying removes the shared matrix",
+            "Tied embeddings share one stored matrix between the input embedding and the output head: the copy that goes "
+                    + "away is the second, not the first."),
+    TYING_SHRINKS_KV("Thought tied embeddings shrink the KV cache",
+            "The KV cache depends on layers, KV heads, head size and tokens; the embedding matrices are weights and do not "
+                    + "enter it."),
+    MOE_EXPERTS_AS_FULL_MODELS("Counted each expert as a whole model",
+            "In an \"8x7B\" mixture only the feed-forward blocks are replicated per expert; attention, embeddings and norms "
+                    + "are shared, so Mixtral has 46.7B parameters, not 56B."),
 
     // bank: quantization methods
+    CONFUSED_WITH_GPTQ("Described GPTQ instead",
+            "Rounding weights column by column and correcting the rest with the inverse Hessian of calibration inputs is "
+                    + "GPTQ; RTN rounds each weight alone and AWQ rescales channels."),
+    CONFUSED_WITH_AWQ("Described AWQ instead",
+            "Searching per-channel scales from activation magnitudes and folding them into the previous operator is AWQ; "
+                    + "GPTQ compensates rounding errors with the inverse Hessian."),
+    CONFUSED_WITH_LLM_INT8("Described LLM.int8()'s FP16 outliers instead",
+            "Keeping outlier feature dimensions in FP16 is LLM.int8()'s mixed-precision decomposition; GPTQ, AWQ and "
+                    + "SmoothQuant keep every weight in one low-bit format."),
+    PTQ_AS_RETRAINING("Took post-training quantization for retraining",
+            "RTN, GPTQ, AWQ and SmoothQuant quantize a trained model with at most a little calibration data and no "
+                    + "backpropagation through the model; retraining with the quantizer is quantization-aware training."),
+    ROUND_TOWARD_ZERO("Took round-to-nearest as truncation",
+            "Round-to-nearest picks the closest level, so the error is at most half a step; rounding toward zero shrinks "
+                    + "every weight and can err by almost a whole step."),
+    OUTLIERS_BY_WEIGHT_MAGNITUDE("Picked the important weights by their own magnitude",
+            "LLM.int8() and AWQ find what matters from the activations: outlier feature dimensions or salient channels are "
+                    + "those with large activation magnitudes, not large weights."),
+    OUTLIERS_AS_WHOLE_LAYERS("Kept whole layers in high precision",
+            "LLM.int8() splits every matrix multiply by feature dimension inside every layer; no layer is left in FP16 as "
+                    + "a whole."),
+    OUTLIERS_ONLY_ATTENTION("Kept only the attention blocks in FP16",
+            "LLM.int8() applies to every linear layer, attention and MLP alike; in each, only the few outlier feature "
+                    + "dimensions run in FP16."),
+    ACT_ORDER_LAYERS("Took act-order as an order of layers",
+            "GPTQ's act-order permutes the columns inside each weight matrix, largest Hessian diagonal (activation size) "
+                    + "first; the layers keep their order."),
+    GPTQ_QUANTIZES_ACTIVATIONS("Thought GPTQ quantizes the activations",
+            "GPTQ is weight-only: activations stay in 16 bits and serve, as calibration inputs, only to build the Hessian."),
+    ACT_ORDER_SORTS_DATA("Took act-order as a sort of the calibration data",
+            "The calibration inputs only build the Hessian H = 2XXᵀ, a sum that does not depend on their order; act-order "
+                    + "reorders weight columns."),
+    SMOOTHING_AS_FILTERING("Took SmoothQuant's smoothing as filtering",
+            "SmoothQuant divides activation channels by s_j and multiplies the matching weight rows by s_j: the product is "
+                    + "exactly the same, nothing is filtered."),
+    W8A8_AS_WEIGHT_ONLY("Took SmoothQuant for weight-only quantization",
+            "SmoothQuant quantizes weights and activations to INT8 (W8A8) so matrix multiplies run as INT8 GEMMs; "
+                    + "weight-only methods such as GPTQ and AWQ leave activations in 16 bits."),
+    DQ_OVERHEAD_REMOVED("Counted the whole scale overhead as saved",
+            "Double quantization does not remove QLoRA's absmax constants: it stores them in 8 bits plus a second-level "
+                    + "FP32 scale, 0.127 bit per parameter instead of 0.5, a saving of about 0.373."),
+    DQ_REMAINDER_AS_SAVING("Took the remaining overhead for the saving",
+            "After double quantization the constants still cost about 0.127 bit per parameter; the saving is 0.5 − 0.127 ≈ "
+                    + "0.373 bit."),
+    DQ_REQUANTIZES_WEIGHTS("Thought double quantization re-quantizes the weights",
+            "The weights stay in NF4; double quantization quantizes the per-block FP32 absmax constants a second time, to "
+                    + "8 bits."),
+    KQUANT_AS_Q4_0("Took a k-quant for the older Q4_0 layout",
+            "Q4_0 stores blocks of 32 weights with one FP16 scale each; Q4_K groups 8 blocks of 32 into a 256-weight "
+                    + "super-block with 6-bit block scales and mins and one FP16 scale and min."),
+    PER_TENSOR_SCALE("Used one scale for a whole tensor",
+            "One scale lets a single outlier stretch the grid for every weight; low-bit formats use a scale per block or "
+                    + "per channel (k-quants use two levels of block scales)."),
+    KQUANT_AS_KMEANS("Took the K of k-quants for k-means",
+            "The K names the k-quant family; Q4_K stores integer codes with per-block scales and mins, not indices into a "
+                    + "learned codebook."),
 
     // bank: KV cache
 
