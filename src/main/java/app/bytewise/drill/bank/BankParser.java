@@ -125,6 +125,12 @@ public final class BankParser {
                 }
                 parsed.add(new BankQuestion.BankOption(o[0], correct, o[2], correct ? null : Misconception.valueOf(o[3])));
             }
+            List<Misconception> named = parsed.stream().map(BankQuestion.BankOption::misconception)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (new java.util.HashSet<>(named).size() != named.size()) {
+                throw new IllegalArgumentException(where + ": " + id + ": two wrong options name the same mistake "
+                        + named + "; each wrong option makes its own");
+            }
             if (parsed.stream().filter(BankQuestion.BankOption::correct).count() != 1) {
                 throw new IllegalArgumentException(where + ": " + id + " needs exactly one [x] option");
             }

@@ -73,6 +73,9 @@ class BankFilesTest {
         assertThatThrownBy(() -> BankParser.parse("f.md",
                 q.replace("  why: no\n- [ ] wrong two", "  why: no\n  miss: NO_SUCH\n- [ ] wrong two")))
                 .hasMessageContaining("f.md:9: unknown misconception 'NO_SUCH'");
+        assertThatThrownBy(() -> BankParser.parse("f.md",
+                q.replace("  why: no\n- [ ] wrong two", "  why: no\n  miss: ZERO_FIXED_FACTORS\n- [ ] wrong two")))
+                .hasMessageContaining("two wrong options name the same mistake");
         assertThatThrownBy(() -> BankParser.parse("f.md", q.replace("  why: yes\n", "  why: yes\n  miss: WRONG_ZERO_STAGE\n")))
                 .hasMessageContaining("is correct and must not have a 'miss:' line");
     }
