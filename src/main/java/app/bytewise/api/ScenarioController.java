@@ -95,9 +95,7 @@ class ScenarioController {
             throw new InvalidInputException("attempt", "attempt counts from 1.");
         }
         UserText.require("answer", request.answer());
-        if (request.answer() != null && request.answer().length() > 200) {
-            throw new InvalidInputException("answer", "An answer has at most 200 characters.");
-        }
+        app.bytewise.drill.answer.AnswerLength.check("answer", request.answer());
         ScenarioGrader.StepGrade g = grader.grade(s, index, request.answer(), attempt);
         Grade grade = g.grade();
         MisconceptionView m = grade.misconception().filter(x -> x != Misconception.WRONG_OPTION)

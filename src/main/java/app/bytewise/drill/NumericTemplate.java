@@ -70,6 +70,7 @@ public abstract class NumericTemplate implements QuestionTemplate {
             answer = s.answer().narrowedFor(withUnitMixUps(s).values());
             wrong = usableDistractors(answer, withUnitMixUps(s));
         }
+        s = new Scenario(Plurals.singularAfterOne(s.text()), s.answer(), s.wrong(), s.steps(), s.takeaway());
         Solution solution = new Solution(s.steps(), s.takeaway(), Lessons.of(topic));
         QuestionId qid = new QuestionId(id, kind, seed);
         if (kind == QuestionKind.NUMERIC) {

@@ -54,4 +54,21 @@ class PremisesStatedTest {
                     .doesNotContain("read in .").doesNotContain("null");
         }
     }
+
+    /** "1 sequences", "at 1 bytes": a drawn one reads in the singular. */
+    @ParameterizedTest
+    @MethodSource("templates")
+    void aDrawnOneReadsInTheSingular(QuestionTemplate t) {
+        for (long seed = 0; seed < 120; seed++) {
+            Question q = t.generate(seed, QuestionKind.NUMERIC);
+            assertThat(q.text()).as("%s seed %d", t.id(), seed)
+                    .doesNotContainPattern("(?<![\\d.,])1 (sequences|KV heads|attention heads|GPUs|bytes|tokens|layers|slots)\\b");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void pluralsAfterOneAreMadeSingular() {
+        assertThat(Plurals.singularAfterOne("serves 1 sequences on 1 GPUs at 1 bytes per value, 0.1 bytes, 11 layers"))
+                .isEqualTo("serves 1 sequence on 1 GPU at 1 byte per value, 0.1 bytes, 11 layers");
+    }
 }

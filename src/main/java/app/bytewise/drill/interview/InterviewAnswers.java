@@ -1,5 +1,6 @@
 package app.bytewise.drill.interview;
 
+import app.bytewise.drill.answer.AnswerLength;
 import app.bytewise.engine.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public record InterviewAnswers(Map<String, String> questions, List<String> steps) {
 
-    public static final int MAX_ANSWER_CHARS = 200;
+    public static final int MAX_ANSWER_CHARS = AnswerLength.MAX_CHARS;
     /** More than any plan asks: 12 questions, and a scenario's few steps. */
     public static final int MAX_QUESTIONS = 12;
     public static final int MAX_STEPS = 8;
@@ -32,9 +33,7 @@ public record InterviewAnswers(Map<String, String> questions, List<String> steps
     }
 
     private static void check(String field, String answer) {
-        if (answer != null && answer.length() > MAX_ANSWER_CHARS) {
-            throw new InvalidInputException(field, "An answer has at most " + MAX_ANSWER_CHARS + " characters.");
-        }
+        AnswerLength.check(field, answer);
     }
 
     public String question(String id) {
