@@ -72,7 +72,12 @@ class DrillController {
     record AnswerRequest(String answer, Integer attempt, Long timeTakenMs) {
     }
 
-    record MisconceptionView(String id, String title, String explanation) {
+    /** {@code lesson}: the path of the lesson that teaches the mistake. */
+    record MisconceptionView(String id, String title, String explanation, String lesson) {
+
+        static MisconceptionView of(app.bytewise.drill.Misconception m) {
+            return new MisconceptionView(m.id(), m.title(), m.explanation(), m.lesson());
+        }
     }
 
     record SolutionView(List<Step> steps, String takeaway, String lesson) {
@@ -142,7 +147,7 @@ class DrillController {
         boolean recorded = g.correct().isPresent() && users.of(authentication).map(user -> progress.record(
                 user.getId(), q, request.answer(), g, Duration.ofMillis(timeTakenMs))).isPresent();
         MisconceptionView m = g.misconception().filter(x -> x != Misconception.WRONG_OPTION)
-                .map(x -> new MisconceptionView(x.id(), x.title(), x.explanation())).orElse(null);
+                .map(MisconceptionView::of).orElse(null);
         boolean over = Grader.over(g, attempt);
         String wrongStep = over ? null : g.misconception().filter(x -> x != Misconception.WRONG_OPTION)
                 .flatMap(x -> WrongTurns.stepOf(g.solution().steps(), x)).map(Step::name).orElse(null);

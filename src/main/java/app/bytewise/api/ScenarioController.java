@@ -99,7 +99,7 @@ class ScenarioController {
         ScenarioGrader.StepGrade g = grader.grade(s, index, request.answer(), attempt);
         Grade grade = g.grade();
         MisconceptionView m = grade.misconception().filter(x -> x != Misconception.WRONG_OPTION)
-                .map(x -> new MisconceptionView(x.id(), x.title(), x.explanation())).orElse(null);
+                .map(MisconceptionView::of).orElse(null);
         return new StepAnswerView(index, g.step().key(), g.step().title(), grade.correct().orElse(null), grade.score(),
                 g.over(), g.over() ? grade.expected() : null, m, grade.feedback(), g.over()
                         ? new SolutionView(grade.solution().steps(), grade.solution().takeaway(), grade.solution().lesson())

@@ -1,198 +1,126 @@
 package app.bytewise.drill;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * The named mistakes a wrong answer can come from. Each wrong option of a question is one of these
- * applied to the same computation, and a typed answer that lands on one is diagnosed with it.
+ * applied to the same computation (or, in the bank, the reasoning it embodies), and a typed answer
+ * that lands on one is diagnosed with it. The names are stored with recorded answers, so a name is
+ * never reused for another mistake; the title, the explanation and the topic whose lesson teaches it
+ * are content, in {@code content/misconceptions/<topic>.md}.
  */
 public enum Misconception {
-    GIB_AS_GB("Used GiB where GB was asked",
-            "You divided by 2^30 (GiB) and called it GB. A GB is 10^9 bytes; the GiB figure is about 7% smaller."),
-    GB_AS_GIB("Used GB where GiB was asked",
-            "You divided by 10^9 (GB) but the question asks for GiB, which are 2^30 bytes each (and a MiB is 2^20 "
-                    + "bytes, not 10^6)."),
-    UNIT_SLIP("Wrote the right number with the wrong unit",
-            "The number is right in the unit the question asks for, but the unit written beside it is another one of the "
-                    + "same kind: a GB (10^9 bytes) is 7% smaller than a GiB (2^30), an MB 5% smaller than a MiB. The unit is "
-                    + "part of the answer."),
-    NOMINAL_PARAMETER_COUNT("Took the name's size as the parameter count",
-            "\"7B\" is a label: Llama-2-7B has 6,738,415,616 parameters. Count from the architecture, not the name."),
-    WRONG_FORMAT_BYTES("Used the bytes of the wrong format",
-            "Each format has its own width: FP32 4 bytes, FP16/BF16 2, FP8/INT8 1, INT4 half a byte per parameter."),
-    BITS_AS_BYTES("Confused bits and bytes", "A byte is 8 bits: divide the bit width by 8 to get bytes per parameter."),
-    NOMINAL_BITS("Ignored scales and unquantized tensors",
-            "Quantized checkpoints store scales (and zero points) per group and keep embeddings, the output head and "
-                    + "norms in 16 bits, so they take more than parameters × nominal bits."),
-    GGUF_HALF_BYTE("Took a 4-bit GGUF file as parameters × 0.5 bytes",
-            "llama.cpp's k-quant mixes store block scales and keep some tensors at 6 bits: Q4_K_M averages about "
-                    + "4.8 bits per weight, so a file is about 20% larger than params × 0.5."),
-    KV_NO_FACTOR_TWO("Forgot the factor 2 for keys and values",
-            "Every layer caches a key and a value vector per KV head and token: the formula starts with 2 ×."),
-    KV_ATTENTION_HEADS("Used attention heads instead of KV heads",
-            "With grouped-query or multi-query attention several query heads share one KV head; the cache holds only "
-                    + "the KV heads."),
-    FORGOT_KV_CACHE("Forgot the KV cache", "Serving needs the KV cache beside the weights; at long context it can "
-            + "exceed the weights."),
-    FORGOT_OVERHEAD("Forgot the runtime overhead",
-            "The CUDA context and framework take memory too (about 1 GiB here) before any tensor is allocated."),
-    FORGOT_BATCH("Forgot the batch size", "Each sequence in the batch has its own KV cache and activations."),
-    ADAM_TEN_BYTES("Counted Adam at 10 bytes per parameter",
-            "Mixed-precision Adam keeps 16-bit weights (2) and gradients (2) plus FP32 master weights, momentum and "
-                    + "variance (12): 16 bytes per parameter, not 10."),
-    FORGOT_GRADIENTS("Forgot the gradients", "Training keeps a gradient for every trainable parameter."),
-    FROZEN_BASE_TRAINED("Gave the frozen base gradients and optimizer state",
-            "With LoRA or QLoRA only the adapters train: the base weights are stored once in their format and have no "
-                    + "gradients, master copy or Adam moments."),
-    FORGOT_MASTER_WEIGHTS("Forgot the FP32 master weights",
-            "Mixed precision keeps an FP32 copy of the weights as optimizer state: K = 12 bytes, not 8."),
-    WRONG_ZERO_STAGE("Sharded the wrong states for this ZeRO stage",
-            "Stage 1 shards optimizer state, stage 2 also gradients, stage 3 also the parameters; the rest stays "
-                    + "replicated on every GPU."),
-    ZERO_FIXED_FACTORS("Took ZeRO's savings as fixed factors",
-            "ZeRO divides the sharded states by the number of data-parallel GPUs; \"4×, 8×, 16×\" hold only for one "
-                    + "configuration."),
-    WRONG_BUBBLE_DEFINITION("Mixed up the two bubble definitions",
-            "GPipe's (p−1)/(m+p−1) is the idle share of the whole schedule; Megatron's (p−1)/m is bubble time over "
-                    + "ideal compute time. Use the one the question names."),
-    BUBBLE_NO_MINUS_ONE("Counted p idle slots instead of p − 1",
-            "Only p − 1 stages wait at the start (and end) of a flush: the first stage starts at once."),
-    BUBBLE_ONE_MICROBATCH("Ignored the micro-batches",
-            "(p − 1)/p is the bubble with a single micro-batch; m micro-batches spread it over m + p − 1 slots."),
-    BUBBLE_SWAPPED("Swapped stages and micro-batches",
-            "p is the number of pipeline stages and m the number of micro-batches; the bubble grows with p and shrinks with m."),
-    ATTENTION_ONE_HEAD("Counted one attention head",
-            "Every head has its own s × s score matrix: multiply by the number of heads."),
-    PER_LAYER_ONLY("Counted one layer",
-            "The formula gives one layer; the whole model stores it for every layer."),
-    SCALE_PER_WEIGHT("Counted a scale for every weight",
-            "One scale is shared by a whole block: its 16 bits are spread over all the block's weights."),
-    FLASH_STORES_SCORES("Counted the attention scores despite FlashAttention",
-            "FlashAttention recomputes the scores in the backward pass instead of storing them, which removes the "
-                    + "5·a·s/h term."),
-    FORGOT_OUTPUT_HEAD("Forgot the output head",
-            "Unless the embeddings are tied, the output head is a separate vocab × hidden matrix."),
-    FORGOT_EMBEDDINGS("Counted only the transformer blocks",
-            "The token embedding table (vocab × hidden) holds parameters too, often hundreds of millions."),
-    TIED_HEAD_COUNTED("Counted a tied output head separately",
-            "With tied embeddings the output head reuses the embedding matrix: it is stored once."),
-    NO_CONTEXT_PADDING("Did not pad llama.cpp's context",
-            "llama.cpp rounds n_ctx up to a multiple of 256 cells, and without a unified cache each sequence's stream of "
-                    + "n_ctx / n_seq_max cells is rounded up again."),
-    CONTEXT_PER_SLOT("Gave every slot the whole context",
-            "llama-server's -c is the total: its -np slots share it, each getting a stream of n_ctx / n_seq_max cells."),
-    CONCURRENCY_AS_TOKENS_RATIO("Divided the cache's tokens by the request length",
-            "vLLM's maximum concurrency is its pages divided by the pages one request needs in every layer group: "
-                    + "sliding-window layers need only the window's pages, so it is not the token count over max_model_len."),
-    WINDOW_WITHOUT_BATCHED_TOKENS("Kept only the window in a sliding layer's pages",
-            "vLLM reserves window − 1 + max_num_batched_tokens tokens (and one page more) for a sliding layer: a whole "
-                    + "scheduler step of new tokens arrives before the oldest leave the window."),
-    PAGES_PER_LAYER("Counted vLLM's pages once per layer",
-            "One vLLM block holds a page of every layer in its group, so a request needs its pages once per group, not "
-                    + "once per layer."),
-    LATENT_AS_HEADS("Counted latent attention as per-head keys and values",
-            "Multi-head latent attention (DeepSeek-V2/V3, Kimi K2) caches one compressed vector of kv_lora_rank + "
-                    + "qk_rope_head_dim values per token and layer, not a key and a value for every head."),
-    LATENT_DOUBLED("Doubled the latent as if it were a key and a value",
-            "The MLA cache is one latent vector per token and layer: there is no factor 2."),
-    FORGOT_ROPE_KEY("Forgot the decoupled rotary key",
-            "Besides the kv_lora_rank latent, MLA caches a rotary key of qk_rope_head_dim values shared by all heads "
-                    + "(512 + 64 = 576 in DeepSeek-V3)."),
-    ACTIVE_AS_TOTAL("Counted only the active parameters in memory",
-            "A mixture of experts uses a few experts per token, but every expert must be in memory: the weights take "
-                    + "all parameters × bytes, the active count only sets compute and bytes read per token."),
-    HYBRID_ALL_ATTENTION("Counted every layer of a hybrid as attention",
-            "In Jamba or Qwen3-Next only some layers attend; the Mamba or DeltaNet layers keep a fixed state per "
-                    + "sequence, however long the context."),
-    FORGOT_RECURRENT_STATE("Forgot the recurrent layers' state",
-            "Mamba and DeltaNet layers keep a fixed state per sequence (FP32 in llama.cpp): small, but per sequence."),
-    IGNORED_SLIDING_WINDOW("Ignored the sliding window",
-            "Layers with a sliding window attend to (and cache) at most the window's tokens, however long the context."),
-    IGNORED_PAGE_ROUNDING("Ignored the page rounding",
-            "Paged KV caches allocate whole blocks (16 tokens in vLLM): each sequence rounds up to a multiple of the block."),
-    MOE_ALL_EXPERTS("Counted every expert as active",
-            "A mixture-of-experts model routes each token to only k of its experts: the others are stored but not used."),
-    MOE_FRACTION_OF_ALL("Scaled everything by k/E",
-            "Only the expert MLPs are sparse: attention, embeddings and norms are used by every token."),
-    RING_NO_FACTOR_TWO("Forgot that a ring all-reduce moves the data twice",
-            "A ring all-reduce is a reduce-scatter plus an all-gather: each GPU sends 2·(N−1)/N of the buffer."),
-    BIDIRECTIONAL_BANDWIDTH("Used the two-way bandwidth for a one-way copy",
-            "PCIe 4.0 x16 moves about 32 GB/s in each direction; the often-quoted 64 GB/s counts both directions."),
-    QUADRATIC_AS_LINEAR("Treated quadratic growth as linear",
-            "The score matrix is s × s: doubling the context multiplies it by four."),
-    WRONG_MANTISSA("Used the wrong mantissa width",
-            "FP32 has 23 stored mantissa bits, FP16 10 and BF16 7: the spacing near x is 2^(exponent − mantissa bits)."),
-    ULP_OFF_BY_ONE("Took the wrong power of two",
-            "The spacing follows the power of two just below x: for x in [2^e, 2^(e+1)) it is 2^(e − mantissa bits)."),
-    IGNORED_EXPONENT("Ignored the exponent",
-            "Floating-point spacing grows with the value: it is relative, not the same everywhere."),
-    SYMMETRIC_255("Used 255 levels for a symmetric grid",
-            "Symmetric INT8 maps ±absmax to ±127, so the step is absmax / 127."),
-    INVERTED_SCALE("Gave the inverse of the scale",
-            "The scale is the value of one step, absmax / 127; 127 / absmax is what multiplies x to give the code."),
-    INVERTED_CONVERSION("Converted the wrong way",
-            "A GiB (2^30 bytes) is larger than a GB (10^9 bytes): the same memory is a larger number in GB."),
-    PIPELINE_ONE_MICROBATCH("Counted one micro-batch in flight",
-            "With 1F1B scheduling the first stage holds activations for p micro-batches before its first backward pass."),
-    PIPELINE_ALL_MICROBATCHES("Counted all micro-batches in flight",
-            "Storing all m micro-batches is GPipe's schedule; 1F1B caps the first stage at p."),
-    NON_GATED_MLP("Counted two MLP matrices instead of three",
-            "A gated (SwiGLU) MLP has gate, up and down projections: 3 × hidden × intermediate."),
-    LORA_ONE_MATRIX("Counted only one LoRA matrix",
-            "LoRA adds two matrices per target, A (r × in) and B (out × r): r × (in + out) parameters."),
-    FORGOT_TWO_FLOPS("Forgot that a multiply-add is two FLOPs",
-            "A forward pass costs about 2 FLOPs per parameter per token: one multiply and one add."),
-    NEEDLESS_SACRIFICE("Gave up more precision than needed",
-            "A higher-precision option fits: quantizing further (or buying more GPUs) costs accuracy or money for nothing."),
-    FORGOT_RECOMPUTE("Counted activations that are recomputed",
-            "With recomputation the layers keep less: full recomputation stores only each layer's input, 2·s·b·h bytes."),
-    SQUARED_TERM_MISSING("Left out the attention-score term",
-            "Without FlashAttention or recomputation the s × s attention scores are stored: 5·a·s/h per s·b·h."),
-    ONE_SEQUENCE_ONLY("Read throughput as per-sequence speed",
-            "In a batch every sequence advances one token per step: aggregate throughput is per-sequence speed × batch."),
-    FORGOT_DIVISION("Forgot to divide across GPUs", "Tensor parallelism splits the weights evenly over the GPUs."),
-    LABEL_AS_USABLE("Used the label instead of the memory the driver reports",
-            "A process gets what the driver reports, less than the label: with ECC on (the default) nvidia-smi shows a "
-                    + "24 GiB A10G as 23,028 MiB and a 16 GiB T4 as 15,360 MiB. Decide fits on the reported total."),
-    EXPERTS_ONE_TOKEN("Counted one token's experts for the whole batch",
-            "Each token of a batched step picks its own k experts: the layer reads the union of the batch's choices, "
-                    + "E × (1 − (1 − k/E)^B) experts in expectation with uniform routing, not k."),
-    EXPERTS_NO_OVERLAP("Assumed the tokens never pick the same expert",
-            "k × B counts an expert twice when two tokens choose it; the expected number of distinct experts is "
-                    + "E × (1 − (1 − k/E)^B), always below both k × B and E."),
-    EXPERTS_ALL_AT_BATCH("Assumed a batch reads every expert",
-            "An expert is missed by all B tokens of a step with probability ((E − k)/E)^B: at small batches a good share "
-                    + "of the experts is not read, E × (1 − (1 − k/E)^B) are."),
-    FP4_WRONG_BLOCK("Used the other FP4 format's block size",
-            "MXFP4 shares one 8-bit scale among 32 values (4.25 bits per weight); NVFP4 one FP8 scale among 16 (4.5 bits), "
-                    + "plus a 4-byte FP32 scale per tensor."),
-    SWA_WITHOUT_UBATCH("Gave a sliding layer only its window",
-            "llama.cpp keeps window + n_ubatch cells for sliding layers (padded to 256): a whole micro-batch of new tokens "
-                    + "is written before the oldest leave the window."),
-    SWA_UNPADDED("Did not pad the sliding cache to 256 cells",
-            "llama.cpp rounds every KV cache, the sliding one too, up to a multiple of 256 cells."),
-    NGL_WITHOUT_OUTPUT("Did not count the output layer among llama.cpp's -ngl layers",
-            "llama.cpp offloads layers from the end and counts the output layer as one: -ngl N puts the output layer "
-                    + "and the last N − 1 repeating layers on the GPU (all of them from N = layers + 1)."),
-    EMBEDDINGS_ON_GPU("Put the token embeddings on the GPU",
-            "llama.cpp keeps the token-embedding table on the CPU whatever -ngl says: it is a lookup, not a matrix product."),
-    WRONG_OPTION("Picked another option", "See the explanation of this option.");
+    // Precision formats: content/misconceptions/precision-formats.md
+    GIB_AS_GB, GB_AS_GIB, UNIT_SLIP, BITS_AS_BYTES, WRONG_MANTISSA, ULP_OFF_BY_ONE, IGNORED_EXPONENT,
+    INVERTED_CONVERSION, BF16_SAME_LAYOUT_AS_FP16, BF16_FP16_LAYOUTS_SWAPPED, TF32_BF16_CONFUSED, BF16_MORE_PRECISE,
+    BF16_FP16_SIZE_DIFFERS, BF16_FASTER_THAN_FP16, TF32_SAVES_MEMORY, TF32_IS_FULL_FP32, FP8_FORMATS_SWAPPED,
+    FP8_FP16_RANGE, E4M3_IEEE_RESERVED, FP8_OVERFLOW_UNDETECTABLE, FP8_EXTRA_ZERO, INT4_PADDED_TO_BYTE,
+    SIGN_STORED_SEPARATELY, NF4_AS_FP4, NF4_AS_UNIFORM, NF4_NATIVE_COMPUTE, FP16_SIGN_RANGE,
 
-    private final String title;
-    private final String explanation;
+    // Weight memory: content/misconceptions/weight-memory.md
+    NOMINAL_PARAMETER_COUNT, WRONG_FORMAT_BYTES, FORGOT_OUTPUT_HEAD, FORGOT_EMBEDDINGS, TIED_HEAD_COUNTED,
+    ACTIVE_AS_TOTAL, MOE_ALL_EXPERTS, MOE_FRACTION_OF_ALL, NON_GATED_MLP, FORGOT_TWO_FLOPS, GB_DEFINED_BINARY,
+    UNIT_GAP_AS_MISSING_TENSORS, PARAMS_BINARY_MULTIPLE, BLOCK_FORMULA_AS_EXACT, GGUF_DEQUANTIZED_ON_LOAD,
+    GGUF_ROW_PADDING, KQUANT_MIX_MISREAD, GGUF_EMBEDDING_FULL_PRECISION, TYING_REMOVES_MATRIX, TYING_SHRINKS_KV,
+    MOE_EXPERTS_AS_FULL_MODELS,
 
-    Misconception(String title, String explanation) {
-        this.title = title;
-        this.explanation = explanation;
-    }
+    // Quantization methods: content/misconceptions/quantization-methods.md
+    NOMINAL_BITS, GGUF_HALF_BYTE, SCALE_PER_WEIGHT, SYMMETRIC_255, INVERTED_SCALE, FP4_WRONG_BLOCK,
+    CONFUSED_WITH_GPTQ, CONFUSED_WITH_AWQ, CONFUSED_WITH_LLM_INT8, PTQ_AS_RETRAINING, ROUND_TOWARD_ZERO,
+    OUTLIERS_BY_WEIGHT_MAGNITUDE, OUTLIERS_AS_WHOLE_LAYERS, OUTLIERS_ONLY_ATTENTION, ACT_ORDER_LAYERS,
+    GPTQ_QUANTIZES_ACTIVATIONS, ACT_ORDER_SORTS_DATA, SMOOTHING_AS_FILTERING, W8A8_AS_WEIGHT_ONLY,
+    DQ_OVERHEAD_REMOVED, DQ_REMAINDER_AS_SAVING, DQ_REQUANTIZES_WEIGHTS, KQUANT_AS_Q4_0, PER_TENSOR_SCALE,
+    KQUANT_AS_KMEANS,
+
+    // KV cache: content/misconceptions/kv-cache.md
+    KV_NO_FACTOR_TWO, KV_ATTENTION_HEADS, NO_CONTEXT_PADDING, CONTEXT_PER_SLOT, CONCURRENCY_AS_TOKENS_RATIO,
+    WINDOW_WITHOUT_BATCHED_TOKENS, PAGES_PER_LAYER, LATENT_AS_HEADS, LATENT_DOUBLED, FORGOT_ROPE_KEY,
+    HYBRID_ALL_ATTENTION, FORGOT_RECURRENT_STATE, IGNORED_SLIDING_WINDOW, IGNORED_PAGE_ROUNDING, SWA_WITHOUT_UBATCH,
+    SWA_UNPADDED, KV_FACTOR_AS_BYTES, KV_COPY_PER_PHASE, KV_FACTOR_FROM_ENGINE, KV_ASSUMED_GQA, GQA_RATIO_AS_KV_HEADS,
+    GQA_SAVES_ONLY_COMPUTE, GQA_GROWS_WEIGHTS, KV_QUADRATIC, KV_SHARED_ACROSS_BATCH, KV_FIXED_AFTER_PREFILL,
+    PAGING_AS_COMPRESSION, PAGING_AS_OFFLOAD, PAGING_AS_EVICTION, MQA_REVERSED, MQA_AS_BATCHING, MQA_AS_SCHEDULING,
+
+    // KV-cache quantization: content/misconceptions/kv-quantization.md
+    KV_QUANT_TOUCHES_WEIGHTS, KV_BITS_RATIO_WRONG, PAGING_REPLACES_KV_QUANT, KEY_OUTLIERS_IGNORED, KV_CACHED_IN_FP32,
+    GROUP_WITHOUT_SCALE, SINKS_AS_RECENT_TOKENS, RESIDUAL_ONLY_FOR_PREFILL, CODES_IN_RESIDUAL, KV_QUANT_NO_OVERHEAD,
+    PEAK_AS_CACHE_SAVING, KV_QUANT_LOSSLESS, KV_QUANT_NEEDS_TRAINING, KV_QUANT_CUTS_FLOPS, FORMAT_SETS_CLOCK,
+    KV_BYTES_NOT_READ, SCORES_CACHED, TOKEN_IDS_FILL_MEMORY, VALUES_HAVE_OUTLIER_CHANNELS, VALUES_READ_ONCE,
+    GROUPING_SETS_BITS, KV_QUANT_SAVES_NOTHING,
+
+    // Fitting inference on a GPU: content/misconceptions/inference-fit.md
+    FORGOT_KV_CACHE, FORGOT_OVERHEAD, FORGOT_BATCH, NEEDLESS_SACRIFICE, LABEL_AS_USABLE, NGL_WITHOUT_OUTPUT,
+    EMBEDDINGS_ON_GPU, TRAINING_STATES_IN_SERVING, NO_INFERENCE_ACTIVATIONS, ONE_LAYER_RESIDENT, DECIMAL_MEMORY_LABEL,
+    GB_AS_1000_MIB, FIXED_KV_FACTOR, BYTES_COUNTED_TWICE, DRIVER_TAKES_HALF, HOST_COPY_ON_GPU, OVERHEAD_NEGLIGIBLE,
+    KV_NOT_SHARDED, GQA_MAKES_KV_NEGLIGIBLE, WEIGHT_QUANT_SAVES_NOTHING, CONTEXT_LIMIT_SAVES_NOTHING,
+
+    // Decode speed: content/misconceptions/decode-speed.md
+    BIDIRECTIONAL_BANDWIDTH, ONE_SEQUENCE_ONLY, EXPERTS_ONE_TOKEN, EXPERTS_NO_OVERLAP, EXPERTS_ALL_AT_BATCH,
+    DECODE_BOUND_BY_SAMPLING, DECODE_BOUND_BY_TOKENIZER, DECODE_COMPUTE_BOUND, BANDWIDTH_OVER_GIB,
+    CPU_OFFLOAD_IS_CHEAP, NEWER_GPU_DECODES_FASTER, BATCHING_SHRINKS_WEIGHTS, BATCHING_SHRINKS_KV_CACHE,
+    BATCHING_NO_DECODE_GAIN, PREFILL_MEMORY_BOUND, PREFILL_DECODE_SWAPPED, WEIGHTS_READ_PER_SEQUENCE,
+    LOW_BIT_MATH_SPEEDUP, QUANT_ONLY_SAVES_MEMORY, SIBLING_CARD_FIGURES, INTERCONNECT_AS_MEMORY_BANDWIDTH,
+    FLOPS_AS_BANDWIDTH, CAPACITY_AS_BANDWIDTH,
+
+    // Activations: content/misconceptions/activations.md
+    ATTENTION_ONE_HEAD, PER_LAYER_ONLY, QUADRATIC_AS_LINEAR, FORGOT_RECOMPUTE, SQUARED_TERM_MISSING,
+    INFERENCE_ACTIVATIONS_INT8, INFERENCE_RECOMPUTES, INFERENCE_ACTIVATIONS_OFFLOADED, DECODE_ACTIVATIONS_ACCUMULATE,
+    ACTIVATIONS_FIXED_PER_MODEL, DECODE_SQUARE_SCORES, ALL_LAYERS_LIVE_AT_INFERENCE, SCORES_AS_KV_CACHE,
+    ASSUMED_FULL_RECOMPUTATION, PARAMS_AS_ACTIVATIONS, SELECTIVE_AS_FULL_RECOMPUTATION, RECOMPUTE_COSTLY_TENSORS,
+    RECOMPUTE_SMALL_TENSORS, ATTENTION_TERM_WITHOUT_AS_OVER_H, SHARE_OF_THE_REST, TERMS_ASSUMED_EQUAL,
+    KV_CACHE_IN_TRAINING, COMM_BUFFERS_AS_ACTIVATIONS, NO_CHECKPOINT_KEPT, RECOMPUTE_SAVES_COMPUTE,
+
+    // FlashAttention: content/misconceptions/flash-attention.md
+    FLASH_STORES_SCORES, FLASH_SHRINKS_KV_CACHE, FLASH_ABOUT_WEIGHTS, FLASH_SKIPS_OUTPUT, FLASH_APPROXIMATES,
+    FLASH_IS_SPARSE, FLASH_LOWER_PRECISION, HBM_SRAM_SIZES_SWAPPED, SRAM_AS_L2_CACHE, HBM_FASTER_THAN_SRAM,
+    FLASH_STILL_QUADRATIC, FLASH_CONSTANT_MEMORY, FLASH_OFFLOADS_SCORES, FLASH_AS_LAYER_CHECKPOINTING,
+    FLASH_SAVES_FLOPS, FLASH_IO_IGNORES_SRAM, FLASH_IO_WITHOUT_N_SQUARED, FLASH_EXACT_ONLY_FP32,
+
+    // Training memory: content/misconceptions/training-memory.md
+    ADAM_TEN_BYTES, FORGOT_GRADIENTS, FROZEN_BASE_TRAINED, FORGOT_MASTER_WEIGHTS, LORA_ONE_MATRIX,
+    FORGOT_ADAM_MOMENTS, OPTIMIZER_STATE_AS_TOTAL, TRAINING_AS_WEIGHTS_ONLY, FORGOT_OPTIMIZER_STATE,
+    MASTER_COPY_IN_FP32, FP32_DOUBLES_ALL_STATES, EIGHT_BIT_ADAM_ON_WEIGHTS, EIGHT_BIT_ADAM_ON_GRADIENTS,
+    EIGHT_BIT_ADAM_DROPS_MOMENT, FROZEN_BASE_IN_FP32, MODEL_STATES_SCALE_WITH_DATA, ADAPTER_STATE_DOMINATES,
+    FROZEN_BASE_NOT_RESIDENT, QLORA_TRAINS_4BIT, EIGHT_BIT_ADAM_FITS_FULL_TUNE, PAGED_OPTIMIZER_AS_ZERO,
+    GRADIENTS_PER_EXAMPLE,
+
+    // ZeRO: content/misconceptions/zero.md
+    WRONG_ZERO_STAGE, ZERO_FIXED_FACTORS,
+    ZERO_SHARDS_ACTIVATIONS, ZERO_STAGE_AS_OFFLOAD, ZERO_PARAMS_KEPT_REPLICATED, ZERO_ALL_STATES_SHARDED,
+    ZERO_ALWAYS_MORE_COMM, ZERO3_COMM_GROWS_WITH_RANKS, ZERO1_NO_GRADIENT_EXCHANGE, ZERO_GATHERS_OPTIMIZER_STATES,
+    ZERO3_EXTRA_GRADIENT_TRAFFIC, OFFLOAD_MOVES_MODEL_PASSES, OFFLOAD_MOVES_ACTIVATIONS, OFFLOAD_AS_INFINITY,
+    ZERO_SAVINGS_ADDED, INFINITY_AS_LONG_CONTEXT, ZERO_DROPS_OPTIMIZER_STATE, ZERO_AS_GRADIENT_COMPRESSION,
+
+    // Parallelism: content/misconceptions/parallelism.md
+    WRONG_BUBBLE_DEFINITION, BUBBLE_NO_MINUS_ONE, BUBBLE_ONE_MICROBATCH, BUBBLE_SWAPPED, RING_NO_FACTOR_TWO,
+    PIPELINE_ONE_MICROBATCH, PIPELINE_ALL_MICROBATCHES, FORGOT_DIVISION,
+    TAKEN_FOR_TENSOR_PARALLEL, TAKEN_FOR_PIPELINE_PARALLEL, TAKEN_FOR_DATA_PARALLEL, TAKEN_FOR_SEQUENCE_PARALLEL,
+    TAKEN_FOR_ZERO, NONLINEARITY_ON_PARTIAL_SUMS, TP_CANNOT_SPAN_NODES, TP_COMMS_ONCE_PER_STEP,
+    BUBBLE_VANISHES_WITH_MICROBATCHES, ONE_F_ONE_B_SHRINKS_BUBBLE, GPIPE_BUBBLE_FOR_INFERENCE, BUBBLE_BACKWARD_ONLY,
+    SP_DOUBLES_COMMUNICATION, SP_ACROSS_DATA_RANKS, SP_AS_KV_CACHE_SCHEME, PIPELINE_SENDS_WEIGHTS,
+    INFERENCE_NEEDS_NO_COMMS, SPLITS_EQUAL_TRAFFIC,
+    /** Only for answers recorded before every option named its mistake; no question offers it any more. */
+    WRONG_OPTION;
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public String title() {
-        return title;
+        return MisconceptionTexts.of(this).title();
     }
 
     public String explanation() {
-        return explanation;
+        return MisconceptionTexts.of(this).explanation();
+    }
+
+    /** The topic whose lesson teaches this mistake; none for {@link #WRONG_OPTION}. */
+    public Optional<Topic> topic() {
+        return Optional.ofNullable(MisconceptionTexts.of(this).topic());
+    }
+
+    /** The path of the lesson that teaches this mistake (the lessons' index for {@link #WRONG_OPTION}). */
+    public String lesson() {
+        return topic().map(Lessons::of).orElse("/lessons");
     }
 }

@@ -1,6 +1,7 @@
 package app.bytewise.drill.bank;
 
 import app.bytewise.drill.Difficulty;
+import app.bytewise.drill.Misconception;
 import app.bytewise.drill.Topic;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,17 @@ public final class BankParser {
             } else if (current == null || line.isBlank() || line.startsWith("# ")) {
                 continue;
             } else if (line.startsWith("- [x] ") || line.startsWith("- [ ] ")) {
-                current.options.add(new String[] {line.substring(6).strip(), line.startsWith("- [x]") ? "x" : "", null});
+                current.options.add(new String[] {line.substring(6).strip(), line.startsWith("- [x]") ? "x" : "", null, null});
             } else if (line.strip().startsWith("why:")) {
                 if (current.options.isEmpty()) {
                     throw new IllegalArgumentException(where + ": 'why:' before any option");
                 }
                 current.options.get(current.options.size() - 1)[2] = line.strip().substring(4).strip();
+            } else if (line.strip().startsWith("miss:")) {
+                if (current.options.isEmpty()) {
+                    throw new IllegalArgumentException(where + ": 'miss:' before any option");
+                }
+                current.options.get(current.options.size() - 1)[3] = misconception(line.strip().substring(5).strip(), where);
             } else {
                 int colon = line.indexOf(':');
                 if (colon < 0) {
@@ -55,6 +61,20 @@ public final class BankParser {
             questions.add(current.build());
         }
         return questions;
+    }
+
+    private static String misconception(String name, String where) {
+        try {
+            if (Misconception.valueOf(name) == Misconception.WRONG_OPTION) {
+                throw new IllegalArgumentException(where + ": 'miss: WRONG_OPTION' names no mistake; name the one this option makes");
+            }
+            return name;
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith(where)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(where + ": unknown misconception '" + name + "' (a constant of Misconception)");
+        }
     }
 
     private static final class Builder {
@@ -98,7 +118,18 @@ public final class BankParser {
                 if (o[2] == null || o[2].isBlank()) {
                     throw new IllegalArgumentException(where + ": " + id + ": every option needs a 'why:' line");
                 }
-                parsed.add(new BankQuestion.BankOption(o[0], !o[1].isEmpty(), o[2]));
+                boolean correct = !o[1].isEmpty();
+                if (correct == (o[3] != null)) {
+                    throw new IllegalArgumentException(where + ": " + id + ": option '" + o[0] + "' "
+                            + (correct ? "is correct and must not have a 'miss:' line" : "needs a 'miss:' line naming its mistake"));
+                }
+                parsed.add(new BankQuestion.BankOption(o[0], correct, o[2], correct ? null : Misconception.valueOf(o[3])));
+            }
+            List<Misconception> named = parsed.stream().map(BankQuestion.BankOption::misconception)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (new java.util.HashSet<>(named).size() != named.size()) {
+                throw new IllegalArgumentException(where + ": " + id + ": two wrong options name the same mistake "
+                        + named + "; each wrong option makes its own");
             }
             if (parsed.stream().filter(BankQuestion.BankOption::correct).count() != 1) {
                 throw new IllegalArgumentException(where + ": " + id + " needs exactly one [x] option");

@@ -2,7 +2,6 @@ package app.bytewise.drill.bank;
 
 import app.bytewise.drill.Difficulty;
 import app.bytewise.drill.Lessons;
-import app.bytewise.drill.Misconception;
 import app.bytewise.drill.Option;
 import app.bytewise.drill.Question;
 import app.bytewise.drill.QuestionId;
@@ -54,7 +53,7 @@ public record BankTemplate(BankQuestion question) implements QuestionTemplate {
         List<Option> lettered = new ArrayList<>();
         for (int i = 0; i < options.size(); i++) {
             var o = options.get(i);
-            lettered.add(new Option(LETTERS[i], o.text(), o.correct(), o.correct() ? null : Misconception.WRONG_OPTION,
+            lettered.add(new Option(LETTERS[i], o.text(), o.correct(), o.misconception(),
                     o.why()));
         }
         return new Question(new QuestionId(id(), QuestionKind.CHOICE, seed), question.topic(), question.difficulty(),

@@ -259,6 +259,9 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
             Span tag = new Span("Misconception: " + m.title());
             tag.addClassName("bw-misconception");
             feedback.add(tag);
+            if (m != Misconception.WRONG_OPTION) {
+                feedback.add(MisconceptionLink.of(m, grade.feedback()));
+            }
         });
         if (Grader.over(grade, attempt)) {
             answered++;

@@ -202,7 +202,7 @@ public class ScenariosView extends VerticalLayout implements BeforeEnterObserver
             tag.addClassName("bw-misconception");
             Paragraph where = new Paragraph("That slip is made at this step: " + g.step().title() + ".");
             where.addClassName("bw-wrong-step");
-            feedback.add(tag, where);
+            feedback.add(tag, where, MisconceptionLink.of(m, g.grade().feedback()));
         });
         if (!g.over()) {
             feedback.add(new Paragraph("Try once more for half the mark; this step's answer and solution come after a "

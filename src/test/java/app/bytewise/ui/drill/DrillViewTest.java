@@ -49,10 +49,13 @@ class DrillViewTest extends KaribuTestBase {
         Option wrong = drill.current().options().stream().filter(o -> !o.correct()).findFirst().orElseThrow();
         drill.answer(wrong.id());
         assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().equals("Not this time."));
-        if (wrong.misconception() != app.bytewise.drill.Misconception.WRONG_OPTION) {
-            assertThat(_get(Span.class, spec -> spec.withClasses("bw-misconception")).getText())
-                    .contains(wrong.misconception().title());
-        }
+        // Every wrong option, bank ones included, names its mistake and links to the lesson teaching it.
+        assertThat(wrong.misconception()).isNotEqualTo(app.bytewise.drill.Misconception.WRONG_OPTION);
+        assertThat(_get(Span.class, spec -> spec.withClasses("bw-misconception")).getText())
+                .contains(wrong.misconception().title());
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText(
+                "Lesson: " + wrong.misconception().topic().orElseThrow().title())).getHref())
+                .isEqualTo(wrong.misconception().lesson());
         drill.answer(drill.current().correctOption().orElseThrow().id());
         assertThat(_get(Span.class, spec -> spec.withClasses("bw-score")).getText()).startsWith("Score 0.5 / 1");
     }
