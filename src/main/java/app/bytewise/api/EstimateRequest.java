@@ -43,6 +43,9 @@ public record EstimateRequest(
         @Schema(defaultValue = "false") Boolean sequenceParallel,
         @Schema(description = "LoRA adapters; the base is frozen in 'weights' (bf16, or nf4 for QLoRA)") Lora lora,
         @Schema(description = "none, optimizer or optimizer+params", defaultValue = "none") String offload,
+        @Schema(description = "Which bytes of mixed-precision Adam are counted (training): zero-paper (16 B), "
+                + "megatron (18 B; stage 0 or 1), deepspeed (its ZeRO-2/3 estimator)", defaultValue = "zero-paper")
+        String accounting,
         @Schema(description = "A serving engine to allocate as (inference): {\"name\": \"llama.cpp\", \"nCtx\": …, "
                 + "\"nSeqMax\": …, \"cacheTypeK\": \"q8_0\", …}") EngineInput engine) {
 

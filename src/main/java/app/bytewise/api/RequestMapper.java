@@ -132,7 +132,8 @@ class RequestMapper {
                 or(r.pipelineParallel(), 1), or(r.microBatches(), 1), or(r.batchSize(), 1), or(r.contextLength(), 4096L),
                 r.recompute() == null ? Recompute.NONE : Recompute.parse(r.recompute()), or(r.flashAttention(), true),
                 or(r.sequenceParallel(), false), lora, frozen, Offload.parse(r.offload()),
-                or(r.overheadBytes(), InferenceRequest.DEFAULT_OVERHEAD_BYTES), gpu(r.gpu()));
+                or(r.overheadBytes(), InferenceRequest.DEFAULT_OVERHEAD_BYTES), gpu(r.gpu()),
+                app.bytewise.engine.training.Accounting.parse(r.accounting()));
     }
 
     /** Paged allocation defaults to vLLM's block of 16 tokens; a page size alone also turns paging on. */

@@ -176,6 +176,18 @@ class EstimateApiTest {
         assertThat(body.get("gpuCount").intValue()).isEqualTo(64);
     }
 
+    /** Megatron-LM printed 60226959360.0 bytes of weights and optimizer for its Llama 3 8B example on 8 GPUs. */
+    @Test
+    void trainingAccountingAsMegatronCountsIt() throws Exception {
+        JsonNode body = JSON.readTree(post("""
+                {"model": {"preset": "meta-llama-3-8b"}, "mode": "training", "accounting": "megatron",
+                 "zeroStage": 1, "gpus": 8, "overheadBytes": 0}""").body());
+        long states = body.get("components").get("weights").longValue() + body.get("components").get("gradients").longValue()
+                + body.get("components").get("optimizer").longValue();
+        assertThat(states).isEqualTo(60_226_959_360L);
+        assertThat(body.get("components").has("outputActivations")).isTrue();
+    }
+
     @Test
     void pastedConfigIsCounted() throws Exception {
         JsonNode body = JSON.readTree(post("""
@@ -287,6 +299,9 @@ class EstimateApiTest {
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"zeroStage\": 5}|zeroStage",
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"tensorParallel\": 3}|tensorParallel",
         "{\"model\": {\"parameterCount\": 1000}, \"mode\": \"training\", \"optimizer\": \"adafactor\"}|optimizer",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"accounting\": \"hf\"}|accounting",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"accounting\": \"deepspeed\", \"zeroStage\": 1}|accounting",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"offload\": \"optimizer\"}|offload",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 4096, \"num_hidden_layers\": 10000000, \"num_attention_heads\": 32, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.num_hidden_layers",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 4096, \"num_hidden_layers\": 9223372036854775808, \"num_attention_heads\": 32, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.num_hidden_layers",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 2147483647, \"num_hidden_layers\": 32, \"num_attention_heads\": 1, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.hidden_size",

@@ -29,6 +29,8 @@ public final class TrainingEstimator {
     public static MemoryEstimate estimate(TrainingRequest r) {
         Model model = r.model();
         Optimizer opt = r.optimizer();
+        Accounting accounting = r.accounting();
+        accounting.check(r);
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>(model.notes());
         long modelSplit = (long) r.tensorParallel() * r.pipelineParallel();
@@ -58,7 +60,7 @@ public final class TrainingEstimator {
         } else {
             trainable = model.parameters();
             weightsTotal = trainable * opt.weightBytes();
-            gradientsTotal = trainable * opt.gradientBytes();
+            gradientsTotal = trainable * accounting.gradientBytes(opt, stage);
             optimizerTotal = model.hasTensors()
                     ? opt.stateBytes(model.tensorGroups()) : opt.stateBytes(trainable);
         }
@@ -103,7 +105,7 @@ public final class TrainingEstimator {
                 offloadParams ? "Offloaded to CPU (ZeRO-Infinity)." : "w = " + opt.weightBytes() + " bytes per parameter ("
                         + opt.label() + ")" + (r.lora().isPresent() ? "; the frozen base is counted in its storage format." : ".")));
         steps.add(Step.bytes("gradients", "Gradients per GPU", "g·" + share + (stage >= 2 ? " / N_d" : ""), split,
-                gradients, offloadStates ? "Offloaded to CPU (ZeRO-Offload)." : "g = " + opt.gradientBytes() + " bytes per parameter."));
+                gradients, offloadStates ? "Offloaded to CPU (ZeRO-Offload)." : accounting.gradientNote(opt, stage)));
         steps.add(Step.bytes("optimizer", "Optimizer state per GPU", "K·" + share + (stage >= 1 ? " / N_d" : ""), split,
                 optimizer, offloadStates ? "Offloaded to CPU (ZeRO-Offload)." : "K = " + opt.kDescription() + "."));
         if (offloadStates) {
@@ -117,6 +119,17 @@ public final class TrainingEstimator {
         components.put("weights", weights);
         components.put("gradients", gradients);
         components.put("optimizer", optimizer);
+        if (accounting == Accounting.DEEPSPEED && stage == 3) {
+            long largest = largestTensor(model);
+            components.put("gatheredParameters", 4 * largest);
+            steps.add(Step.bytes("gatheredParameters", "Largest layer gathered whole (ZeRO-3)", "4 × largest layer",
+                    List.of(Input.of("largest layer", largest, "parameters")), 4 * largest, "DeepSpeed's "
+                            + "largest_layer_memory: its 16-bit parameters gathered and 16-bit gradients computed. The "
+                            + "largest tensor stands for the largest module; prefetch and bucket buffers come on top."));
+        }
+        if (accounting != Accounting.ZERO_PAPER) {
+            notes.add("Accounting: " + accounting.label() + ".");
+        }
         app.bytewise.engine.ContextLimit.warning(model, r.sequenceLength()).ifPresent(notes::add);
         model.architecture().ifPresentOrElse(a -> {
             Step act = activations(a, r);
@@ -210,6 +223,15 @@ public final class TrainingEstimator {
         } catch (ArithmeticException overflow) {
             throw refusal.get();
         }
+    }
+
+    /** Parameters of the largest tensor. */
+    private static long largestTensor(Model model) {
+        if (!model.hasTensors()) {
+            throw new InvalidInputException("accounting", "DeepSpeed's ZeRO-3 count gathers the largest layer whole; a "
+                    + "bare parameter count has no layers: choose a model with its tensors, or another accounting.");
+        }
+        return model.tensorGroups().stream().mapToLong(g -> g.first().elements()).max().orElseThrow();
     }
 
     /** The model states of a stage of {@code stageParams} parameters, before any sharding. */

@@ -15,11 +15,12 @@ import java.util.Optional;
  * @param microBatches micro-batches per pipeline flush (m)
  * @param lora LoRA adapters; the base weights are then frozen
  * @param frozenBaseFormat storage of the frozen base under LoRA (BF16 for LoRA, NF4 for QLoRA)
+ * @param accounting which bytes of mixed-precision Adam are counted
  */
 public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, int dataParallel, int tensorParallel,
         int pipelineParallel, int microBatches, int microBatchSize, long sequenceLength, Recompute recompute,
         boolean flashAttention, boolean sequenceParallel, Optional<LoraSpec> lora, Optional<WeightFormat> frozenBaseFormat,
-        Offload offload, long overheadBytes, Optional<Gpu> gpu) {
+        Offload offload, long overheadBytes, Optional<Gpu> gpu, Accounting accounting) {
 
     /** 2^20 GPUs in all: about five times the largest training clusters built (xAI's Colossus, 200,000 GPUs). */
     public static final int MAX_GPUS = 1 << 20;
@@ -36,6 +37,12 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
         if (sequenceLength < 1 || sequenceLength > 10_000_000) {
             throw new InvalidInputException("contextLength", "The sequence length must be 1 to 10,000,000 tokens.");
         }
+        if (offload != Offload.NONE && zeroStage == 0) {
+            // DeepSpeed reads offload_optimizer only in its ZeRO optimizers, built when zero_enabled (stage > 0):
+            // _configure_optimizer, deepspeed/runtime/engine.py. At stage 0 the setting would do nothing.
+            throw new InvalidInputException("offload", "Offloading needs a ZeRO stage of 1 or more: DeepSpeed offloads "
+                    + "only through its ZeRO optimizers.");
+        }
         if (offload == Offload.OPTIMIZER_AND_PARAMS && zeroStage != 3) {
             throw new InvalidInputException("offload", "Offloading the parameters needs ZeRO stage 3 (ZeRO-Infinity).");
         }
@@ -45,6 +52,7 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
                     "%,d × %,d × %,d GPUs (data × tensor × pipeline parallel) is more than %,d.", dataParallel,
                     tensorParallel, pipelineParallel, MAX_GPUS));
         }
+        java.util.Objects.requireNonNull(accounting, "accounting");
         model.architecture().ifPresent(a -> {
             if (pipelineParallel > a.layers()) {
                 throw new InvalidInputException("pipelineParallel",
@@ -66,49 +74,55 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
     public static TrainingRequest of(Model model, Optimizer optimizer) {
         return new TrainingRequest(model, optimizer, 0, 1, 1, 1, 1, 1, 2048, Recompute.NONE, true, false,
                 Optional.empty(), Optional.empty(), Offload.NONE, InferenceRequest.DEFAULT_OVERHEAD_BYTES,
-                Optional.empty());
+                Optional.empty(), Accounting.ZERO_PAPER);
     }
 
     public TrainingRequest withZero(int stage, int ranks) {
         return new TrainingRequest(model, optimizer, stage, ranks, tensorParallel, pipelineParallel, microBatches,
                 microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora, frozenBaseFormat,
-                offload, overheadBytes, gpu);
+                offload, overheadBytes, gpu, accounting);
     }
 
     public TrainingRequest withParallelism(int tensor, int pipeline, int microBatchCount, boolean sequence) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensor, pipeline, microBatchCount,
                 microBatchSize, sequenceLength, recompute, flashAttention, sequence, lora, frozenBaseFormat, offload,
-                overheadBytes, gpu);
+                overheadBytes, gpu, accounting);
     }
 
     public TrainingRequest withActivations(long tokens, int batch, Recompute mode, boolean flash) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, batch, tokens, mode, flash, sequenceParallel, lora, frozenBaseFormat, offload,
-                overheadBytes, gpu);
+                overheadBytes, gpu, accounting);
     }
 
     public TrainingRequest withLora(LoraSpec spec, WeightFormat base) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel,
-                Optional.of(spec), Optional.of(base), offload, overheadBytes, gpu);
+                Optional.of(spec), Optional.of(base), offload, overheadBytes, gpu, accounting);
     }
 
     public TrainingRequest withOffload(Offload where) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora,
-                frozenBaseFormat, where, overheadBytes, gpu);
+                frozenBaseFormat, where, overheadBytes, gpu, accounting);
     }
 
     public TrainingRequest withOverhead(long bytes) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora,
-                frozenBaseFormat, offload, bytes, gpu);
+                frozenBaseFormat, offload, bytes, gpu, accounting);
     }
 
     public TrainingRequest onGpu(Gpu chosen) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora,
-                frozenBaseFormat, offload, overheadBytes, Optional.ofNullable(chosen));
+                frozenBaseFormat, offload, overheadBytes, Optional.ofNullable(chosen), accounting);
+    }
+
+    public TrainingRequest withAccounting(Accounting convention) {
+        return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
+                microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora,
+                frozenBaseFormat, offload, overheadBytes, gpu, convention);
     }
 
     public int totalGpus() {

@@ -12,6 +12,7 @@ import app.bytewise.engine.inference.KvFormat;
 import app.bytewise.engine.training.Optimizer;
 import app.bytewise.engine.training.Recompute;
 import app.bytewise.engine.training.TrainingEstimator;
+import app.bytewise.engine.training.Accounting;
 import app.bytewise.engine.training.TrainingRequest;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -49,6 +50,7 @@ final class EstimatorForm extends Div {
     private final ComboBox<Gpu> gpu = new ComboBox<>("GPU");
     private final IntegerField gpuCount = new IntegerField("GPUs");
     private final Select<Optimizer> optimizer = new Select<>();
+    private final Select<Accounting> accounting = new Select<>();
     private final IntegerField zeroStage = new IntegerField("ZeRO stage");
     private final IntegerField tensorParallel = new IntegerField("Tensor parallel");
     private final IntegerField pipelineParallel = new IntegerField("Pipeline stages");
@@ -81,6 +83,10 @@ final class EstimatorForm extends Div {
         optimizer.setLabel("Optimizer");
         optimizer.setItems(Optimizer.values());
         optimizer.setItemLabelGenerator(Optimizer::label);
+        accounting.setLabel("Accounting");
+        accounting.setItems(Accounting.values());
+        accounting.setItemLabelGenerator(Accounting::label);
+        accounting.setValue(Accounting.ZERO_PAPER);
         recompute.setLabel("Recomputation");
         recompute.setItems(Recompute.values());
         recompute.setItemLabelGenerator(r -> switch (r) {
@@ -92,7 +98,7 @@ final class EstimatorForm extends Div {
                 .forEach(f -> f.setStepButtonsVisible(true));
         custom = new CustomConfigField(this::useCustom);
         FlexLayout fields = new FlexLayout(model, mode, weights, kvCache, context, batch, gpu, gpuCount, optimizer,
-                zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, flash, sequenceParallel);
+                accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, flash, sequenceParallel);
         fields.addClassName("bw-estimator-form");
         if (!heading.isEmpty()) {
             add(new H2(heading));
@@ -106,6 +112,7 @@ final class EstimatorForm extends Div {
         List.of(model, weights, gpu).forEach(f -> f.addValueChangeListener(e -> changed()));
         List.of(mode, kvCache).forEach(f -> f.addValueChangeListener(e -> changed()));
         optimizer.addValueChangeListener(e -> changed());
+        accounting.addValueChangeListener(e -> changed());
         recompute.addValueChangeListener(e -> changed());
         List.of(flash, sequenceParallel).forEach(f -> f.addValueChangeListener(e -> changed()));
         List.of(context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel, microBatches)
@@ -135,6 +142,9 @@ final class EstimatorForm extends Div {
         String optimizerId = param(q, prefix, "optimizer").orElse("adamw-mixed");
         optimizer.setValue(Arrays.stream(Optimizer.values()).filter(o -> o.id().equals(optimizerId)).findFirst()
                 .orElse(Optimizer.ADAMW_MIXED));
+        String accountingId = param(q, prefix, "accounting").orElse("zero-paper");
+        accounting.setValue(Arrays.stream(Accounting.values()).filter(a -> a.id().equals(accountingId)).findFirst()
+                .orElse(Accounting.ZERO_PAPER));
         zeroStage.setValue(intParam(q, prefix, "zero", 0));
         tensorParallel.setValue(intParam(q, prefix, "tp", 1));
         pipelineParallel.setValue(intParam(q, prefix, "pp", 1));
@@ -184,6 +194,9 @@ final class EstimatorForm extends Div {
             p.put(prefix + "recompute", recompute.getValue().name().toLowerCase(java.util.Locale.ROOT));
             p.put(prefix + "flash", flash.getValue() ? "1" : "0");
             p.put(prefix + "sp", sequenceParallel.getValue() ? "1" : "0");
+            if (accounting.getValue() != Accounting.ZERO_PAPER) {
+                p.put(prefix + "accounting", accounting.getValue().id());
+            }
         }
     }
 
@@ -198,11 +211,11 @@ final class EstimatorForm extends Div {
         weights.setVisible(!training);
         kvCache.setVisible(!training);
         engine.setVisible(!training);
-        List.<com.vaadin.flow.component.Component>of(optimizer, zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, flash, sequenceParallel)
+        List.<com.vaadin.flow.component.Component>of(optimizer, accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, flash, sequenceParallel)
                 .forEach(f -> f.setVisible(training));
         gpuCount.setLabel(training ? "Data-parallel GPUs" : "GPUs");
         List.<HasValidation>of(model, weights, context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel,
-                microBatches).forEach(f -> f.setInvalid(false));
+                microBatches, accounting).forEach(f -> f.setInvalid(false));
         try {
             return Optional.of(training ? training() : inference());
         } catch (InvalidInputException bad) {
@@ -214,6 +227,7 @@ final class EstimatorForm extends Div {
                 case "tensorParallel" -> tensorParallel;
                 case "pipelineParallel" -> pipelineParallel;
                 case "microBatches" -> microBatches;
+                case "accounting" -> accounting;
                 default -> context;
             };
             field.setErrorMessage(bad.getMessage());
@@ -288,11 +302,12 @@ final class EstimatorForm extends Div {
                         required(microBatches, "microBatches"), sequenceParallel.getValue())
                 .withActivations(required(context, "contextLength"), required(batch, "batchSize"), recompute.getValue(),
                         flash.getValue())
-                .onGpu(gpu.getValue());
+                .onGpu(gpu.getValue()).withAccounting(accounting.getValue());
         var memory = TrainingEstimator.estimate(r);
         String label = m.name() + " · " + optimizer.getValue().label() + " · ZeRO-" + zeroStage.getValue() + " · DP "
                 + gpuCount.getValue() + " × TP " + tensorParallel.getValue() + " × PP " + pipelineParallel.getValue()
-                + " = " + r.totalGpus() + " GPUs";
+                + " = " + r.totalGpus() + " GPUs"
+                + (accounting.getValue() == Accounting.ZERO_PAPER ? "" : " · " + accounting.getValue().label());
         return new Outcome(EstimateResultPanel.training(m, memory, gpus), memory.perGpuBytes(), label);
     }
 

@@ -68,4 +68,56 @@ class FrameworkTermsTest {
         assertThat(e.component("activations")).isEqualTo(8L * 2 * 8192 * 4096 + 4_336_910_336L);
         assertThat(e.notes()).anyMatch(n -> n.contains("last pipeline stage is the busiest"));
     }
+
+    private static long states(MemoryEstimate e) {
+        return e.component("weights") + e.component("gradients") + e.component("optimizer");
+    }
+
+    @Test
+    void megatronsAccountingIsWhatItsReportPrints() {
+        // Megatron printed 60226959360.0 bytes of weights and optimizer for the example (TP 1, PP 1, N_d 8,
+        // distributed optimizer: 6 + 12/8 bytes per parameter) and 27242803200.0 with PP 4 and N_d 2.
+        TrainingRequest r = TrainingRequest.of(LLAMA_3_8B, Optimizer.ADAMW_MIXED).withAccounting(Accounting.MEGATRON);
+        assertThat(states(TrainingEstimator.estimate(r.withZero(1, 8)))).isEqualTo(60_226_959_360L);
+        assertThat(states(TrainingEstimator.estimate(r.withZero(1, 2).withParallelism(1, 4, 8, false))))
+                .isEqualTo(27_242_803_200L);
+        // Without the distributed optimizer: 18 bytes per parameter, against the ZeRO paper's 16.
+        assertThat(states(TrainingEstimator.estimate(r))).isEqualTo(18 * LLAMA_3_8B.parameters());
+        assertThat(states(TrainingEstimator.estimate(r.withAccounting(Accounting.ZERO_PAPER))))
+                .isEqualTo(16 * LLAMA_3_8B.parameters());
+    }
+
+    @Test
+    void deepSpeedsAccountingIsItsEstimatorsRow() {
+        Model llama = TestModels.model("llama-2-7b");
+        long psi = llama.parameters();
+        long largest = 32_000L * 4096; // the embedding
+        var setup = app.bytewise.engine.training.framework.DeepSpeedEstimator.Setup.of(8, 1);
+        var zero2 = app.bytewise.engine.training.framework.DeepSpeedEstimator.zero2(psi, setup);
+        var zero3 = app.bytewise.engine.training.framework.DeepSpeedEstimator.zero3(psi, largest, setup);
+        TrainingRequest r = TrainingRequest.of(llama, Optimizer.ADAMW_MIXED).withAccounting(Accounting.DEEPSPEED);
+        assertThat(states(TrainingEstimator.estimate(r.withZero(2, 8)))).isEqualTo(zero2.get(1).gpuBytes());
+        assertThat(states(TrainingEstimator.estimate(r.withZero(2, 8).withOffload(Offload.OPTIMIZER))))
+                .isEqualTo(zero2.get(0).gpuBytes());
+        MemoryEstimate s3 = TrainingEstimator.estimate(r.withZero(3, 8));
+        assertThat(states(s3) + s3.component("gatheredParameters")).isEqualTo(zero3.get(4).gpuBytes());
+        MemoryEstimate s3offload = TrainingEstimator.estimate(r.withZero(3, 8).withOffload(Offload.OPTIMIZER));
+        assertThat(states(s3offload) + s3offload.component("gatheredParameters")).isEqualTo(zero3.get(2).gpuBytes());
+    }
+
+    @Test
+    void aConventionRefusesWhatItDoesNotDescribe() {
+        TrainingRequest r = TrainingRequest.of(LLAMA_3_8B, Optimizer.ADAMW_MIXED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingEstimator.estimate(
+                r.withAccounting(Accounting.DEEPSPEED).withZero(1, 8)))
+                .isInstanceOf(app.bytewise.engine.InvalidInputException.class).hasMessageContaining("stages 2 and 3");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingEstimator.estimate(
+                r.withAccounting(Accounting.MEGATRON).withZero(3, 8)))
+                .isInstanceOf(app.bytewise.engine.InvalidInputException.class).hasMessageContaining("stage 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingEstimator.estimate(
+                TrainingRequest.of(LLAMA_3_8B, Optimizer.ADAMW).withAccounting(Accounting.MEGATRON)))
+                .hasMessageContaining("adamw-mixed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.withOffload(Offload.OPTIMIZER))
+                .hasMessageContaining("ZeRO stage of 1 or more");
+    }
 }

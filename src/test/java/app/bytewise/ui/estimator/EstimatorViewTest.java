@@ -15,6 +15,7 @@ import com.github.mvysny.kaributesting.v10.UploadKt;
 import java.nio.charset.StandardCharsets;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.Map;
+import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.Test;
 
 class EstimatorViewTest extends KaribuTestBase {
@@ -291,5 +292,20 @@ class EstimatorViewTest extends KaribuTestBase {
         Map<String, String> url = new java.util.LinkedHashMap<>();
         view.second().write(url, EstimatorView.B);
         assertThat(url).containsEntry("b.tp", "2").containsEntry("b.recompute", "full").containsEntry("b.zero", "3");
+    }
+
+    /** Megatron's accounting from the URL: Meta-Llama-3-8B with its distributed optimizer on 8 GPUs, 6 + 12/8 bytes. */
+    @Test
+    void accountingIsAChoiceThatNamesWhatItCounts() {
+        EstimatorView view = open(Map.of("model", "meta-llama-3-8b", "mode", "training", "gpus", "8", "zero", "1",
+                "accounting", "megatron"));
+        String text = view.result().getElement().getTextRecursively();
+        // 4 bytes of FP32 main gradients per parameter: 4 × 8,030,261,248.
+        assertThat(text).contains("32,121,044,992 bytes").contains("Megatron-LM accumulates FP32 main gradients");
+        @SuppressWarnings("unchecked")
+        Select<app.bytewise.engine.training.Accounting> accounting = _get(Select.class, spec -> spec.withLabel("Accounting"));
+        accounting.setValue(app.bytewise.engine.training.Accounting.DEEPSPEED);
+        assertThat(accounting.isInvalid()).isTrue();
+        assertThat(accounting.getErrorMessage()).contains("ZeRO stages 2 and 3");
     }
 }
