@@ -32,7 +32,7 @@ public record EstimateRequest(
                 defaultValue = "false") Boolean pagedAttention,
         @Schema(description = "Tokens per KV page when paged", defaultValue = "16") Integer pageSize,
         @Schema(description = "Runtime overhead per GPU in bytes, 0 to 1 TiB", defaultValue = "1073741824") Long overheadBytes,
-        @Schema(description = "adamw, adamw-mixed, adamw-bf16, adamw-8bit, sgd-momentum, adafactor",
+        @Schema(description = "adamw, adamw-fused, adamw-mixed, adamw-bf16, adamw-8bit, sgd-momentum, sgd, lion, lion-8bit, adafactor",
                 defaultValue = "adamw-mixed") String optimizer,
         @Schema(description = "ZeRO stage 0-3", defaultValue = "0") Integer zeroStage,
         @Schema(description = "Data-parallel ranks (training)", defaultValue = "1") Integer gpus,
@@ -46,6 +46,9 @@ public record EstimateRequest(
         @Schema(description = "Which bytes of mixed-precision Adam are counted (training): zero-paper (16 B), "
                 + "megatron (18 B; stage 0 or 1), deepspeed (its ZeRO-2/3 estimator)", defaultValue = "zero-paper")
         String accounting,
+        @Schema(description = "The attention core in training: eager-dropout (GPT, 5 B per score), eager-fp32-softmax "
+                + "(Hugging Face eager Llama, 6 B), eager-no-dropout (2 B), flash (no scores); flashAttention false "
+                + "means eager-dropout", defaultValue = "flash") String attention,
         @Schema(description = "A serving engine to allocate as (inference): {\"name\": \"llama.cpp\", \"nCtx\": …, "
                 + "\"nSeqMax\": …, \"cacheTypeK\": \"q8_0\", …}") EngineInput engine) {
 

@@ -10,6 +10,7 @@ import app.bytewise.engine.inference.InferenceRequest;
 import app.bytewise.engine.inference.KvFormat;
 import app.bytewise.engine.model.Model;
 import app.bytewise.engine.model.ModelReader;
+import app.bytewise.engine.training.AttentionKernel;
 import app.bytewise.engine.training.LoraSpec;
 import app.bytewise.engine.training.Offload;
 import app.bytewise.engine.training.Optimizer;
@@ -110,6 +111,10 @@ class RequestMapper {
         WeightFormat weights = Formats.parse(or(r.weights(), "bf16"), "weights");
         KvFormat kv = r.kvCache() == null ? KvFormat.FP16 : KvFormat.parse(r.kvCache());
         Optional<Gpu> gpu = gpu(r.gpu());
+        if (r.attention() != null) {
+            throw new InvalidInputException("attention", "attention chooses what training keeps for backward; in "
+                    + "inference use flashAttention (true or false).");
+        }
         return new InferenceRequest(model, weights, kv, or(r.contextLength(), 4096L), or(r.batchSize(), 1),
                 or(r.flashAttention(), true), pageSize(r),
                 or(r.overheadBytes(), InferenceRequest.DEFAULT_OVERHEAD_BYTES), gpu, or(r.gpuCount(), 1));
@@ -130,10 +135,23 @@ class RequestMapper {
         }
         return new TrainingRequest(model, optimizer, or(r.zeroStage(), 0), or(r.gpus(), 1), or(r.tensorParallel(), 1),
                 or(r.pipelineParallel(), 1), or(r.microBatches(), 1), or(r.batchSize(), 1), or(r.contextLength(), 4096L),
-                r.recompute() == null ? Recompute.NONE : Recompute.parse(r.recompute()), or(r.flashAttention(), true),
+                r.recompute() == null ? Recompute.NONE : Recompute.parse(r.recompute()), attention(r),
                 or(r.sequenceParallel(), false), lora, frozen, Offload.parse(r.offload()),
                 or(r.overheadBytes(), InferenceRequest.DEFAULT_OVERHEAD_BYTES), gpu(r.gpu()),
                 app.bytewise.engine.training.Accounting.parse(r.accounting()));
+    }
+
+    /** {@code attention} names the kernel; the older {@code flashAttention} flag may agree with it, never contradict. */
+    private static AttentionKernel attention(EstimateRequest r) {
+        if (r.attention() == null) {
+            return or(r.flashAttention(), true) ? AttentionKernel.FLASH : AttentionKernel.EAGER_DROPOUT;
+        }
+        AttentionKernel kernel = AttentionKernel.parse(r.attention());
+        if (r.flashAttention() != null && r.flashAttention() != (kernel == AttentionKernel.FLASH)) {
+            throw new InvalidInputException("attention", "attention '" + kernel.id() + "' contradicts flashAttention: "
+                    + r.flashAttention() + "; give one of them.");
+        }
+        return kernel;
     }
 
     /** Paged allocation defaults to vLLM's block of 16 tokens; a page size alone also turns paging on. */

@@ -43,7 +43,7 @@ public final class Directives {
             Map.entry("kv-per-token", Set.of("model", "format")),
             Map.entry("inference", Set.of("model", "format", "context", "batch")),
             Map.entry("states", Set.of("model", "params", "optimizer", "zero", "gpus")),
-            Map.entry("activations", Set.of("model", "seq", "batch", "recompute", "flash", "layers")),
+            Map.entry("activations", Set.of("model", "seq", "batch", "recompute", "flash", "attention", "layers")),
             Map.entry("decode", Set.of("model", "format", "gpu", "context", "batch")),
             Map.entry("bubble", Set.of("p", "m", "kind")),
             Map.entry("bpw", Set.of("model", "format")),
@@ -148,7 +148,11 @@ public final class Directives {
     private long activations(Map<String, String> args) {
         Architecture a = arch(args);
         long perLayer = TrainingActivations.perLayer(a, num(args, "seq", 2048), (int) num(args, "batch", 1), 1, false,
-                Recompute.parse(args.getOrDefault("recompute", "none")), Boolean.parseBoolean(args.getOrDefault("flash", "false")));
+                Recompute.parse(args.getOrDefault("recompute", "none")), args.containsKey("attention")
+                        ? app.bytewise.engine.training.AttentionKernel.parse(args.get("attention"))
+                        : Boolean.parseBoolean(args.getOrDefault("flash", "false"))
+                        ? app.bytewise.engine.training.AttentionKernel.FLASH
+                        : app.bytewise.engine.training.AttentionKernel.EAGER_DROPOUT);
         String layers = args.getOrDefault("layers", "all");
         return perLayer * (layers.equals("all") ? a.layers() : Long.parseLong(layers));
     }

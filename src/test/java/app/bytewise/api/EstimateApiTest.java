@@ -188,6 +188,15 @@ class EstimateApiTest {
         assertThat(body.get("components").has("outputActivations")).isTrue();
     }
 
+    /** The eager Llama core of Hugging Face keeps 6 bytes per score: 32 layers × (34·s·h + 6·a·s²) at 4,096 tokens. */
+    @Test
+    void trainingAttentionImplementation() throws Exception {
+        JsonNode body = JSON.readTree(post("""
+                {"model": {"preset": "llama-2-7b"}, "mode": "training", "attention": "eager-fp32-softmax",
+                 "contextLength": 4096}""").body());
+        assertThat(body.get("components").get("activations").longValue()).isEqualTo(32 * 3_791_650_816L);
+    }
+
     @Test
     void pastedConfigIsCounted() throws Exception {
         JsonNode body = JSON.readTree(post("""
@@ -302,6 +311,9 @@ class EstimateApiTest {
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"accounting\": \"hf\"}|accounting",
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"accounting\": \"deepspeed\", \"zeroStage\": 1}|accounting",
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"offload\": \"optimizer\"}|offload",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"attention\": \"sdpa-math\"}|attention",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"attention\": \"flash\", \"flashAttention\": false}|attention",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"attention\": \"flash\"}|attention",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 4096, \"num_hidden_layers\": 10000000, \"num_attention_heads\": 32, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.num_hidden_layers",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 4096, \"num_hidden_layers\": 9223372036854775808, \"num_attention_heads\": 32, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.num_hidden_layers",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 2147483647, \"num_hidden_layers\": 32, \"num_attention_heads\": 1, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.hidden_size",

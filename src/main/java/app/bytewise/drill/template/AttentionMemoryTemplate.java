@@ -60,9 +60,10 @@ public final class AttentionMemoryTemplate extends NumericTemplate {
                     List.of(step), "The score matrix grows with s²: doubling the context quadruples it.");
         }
         boolean flash = variant == Variant.MODEL_ACTIVATIONS_FLASH;
-        long perLayer = TrainingActivations.perLayer(a, s, b, 1, false, Recompute.NONE, flash);
-        long noSquare = TrainingActivations.perLayer(a, s, b, 1, false, Recompute.NONE, true);
+        // Korthikanti's 34·s·b·h, as the question states it (FlashAttention's small log-sum-exp left out).
+        long noSquare = TrainingActivations.perLayer(a, s, b, 1, false, Recompute.SELECTIVE, false);
         long withSquare = TrainingActivations.perLayer(a, s, b, 1, false, Recompute.NONE, false);
+        long perLayer = flash ? noSquare : withSquare;
         long answer = flash ? perLayer * a.layers() : perLayer;
         String text = flash
                 ? String.format("Training %s (%d layers, hidden size %d) with FlashAttention and no recomputation, micro-batch "

@@ -62,7 +62,7 @@ public final class ScalingTemplate extends NumericTemplate {
         return switch (variant) {
             case FULL_RECOMPUTE -> {
                 long perLayer = TrainingActivations.perLayer(a, s, b, 1, false, Recompute.FULL, false);
-                long stored = TrainingActivations.perLayer(a, s, b, 1, false, Recompute.NONE, true);
+                long stored = TrainingActivations.perLayer(a, s, b, 1, false, Recompute.SELECTIVE, false);
                 yield new Scenario(String.format("Training %s (%d layers, hidden %d) with full activation recomputation, "
                         + "micro-batch %d, sequence %,d: how much do the stored layer inputs take, in GB?", m.name(),
                         a.layers(), a.hiddenSize(), b, s), NumericAnswer.bytes(perLayer * a.layers(), Unit.GB),

@@ -14,8 +14,9 @@ import java.util.List;
  * <ul>
  *   <li>no recomputation: {@code s·b·h·(10 + 24/t + 5·a·s/(h·t))}, with sequence parallelism
  *       {@code s·b·h·(34/t + 5·a·s/(h·t))}; for t = 1 both are {@code s·b·h·(34 + 5·a·s/h)};</li>
- *   <li>selective recomputation drops the {@code 5·a·s/h} attention-core term; so does
- *       FlashAttention, which never stores the scores (Dao et al. 2022);</li>
+ *   <li>selective recomputation drops the {@code 5·a·s/h} attention-core term; other attention
+ *       implementations keep other amounts there ({@link AttentionKernel}: FlashAttention only a
+ *       log-sum-exp, Hugging Face's eager Llama 6 bytes per score);</li>
  *   <li>full recomputation stores only each layer's input, {@code 2·s·b·h} (÷ t with sequence parallelism).</li>
  * </ul>
  * With 1F1B pipeline scheduling the first stage holds p micro-batches of its L/p layers, i.e. the
@@ -26,24 +27,28 @@ public final class TrainingActivations {
     private TrainingActivations() {
     }
 
-    /** Bytes per layer; exact when the divisions by t come out whole, rounded up otherwise. */
-    public static long perLayer(Architecture a, long s, int b, int t, boolean sp, Recompute mode, boolean flash) {
+    /**
+     * Bytes per layer; exact when the divisions by t come out whole, rounded up otherwise. The linear terms
+     * are Korthikanti's; the attention core's term is the kernel's ({@link AttentionKernel#coreBytes}), kept
+     * only without recomputation (selective recomputation recomputes the core, full the whole layer).
+     */
+    public static long perLayer(Architecture a, long s, int b, int t, boolean sp, Recompute mode, AttentionKernel kernel) {
         BigDecimal sbh = BigDecimal.valueOf(s).multiply(BigDecimal.valueOf(b)).multiply(BigDecimal.valueOf(a.hiddenSize()));
         BigDecimal tp = BigDecimal.valueOf(t);
         BigDecimal factor;
         if (mode == Recompute.FULL) {
             factor = sp ? BigDecimal.valueOf(2).divide(tp, 12, RoundingMode.HALF_EVEN) : BigDecimal.valueOf(2);
         } else {
-            BigDecimal linear = sp ? BigDecimal.valueOf(34).divide(tp, 12, RoundingMode.HALF_EVEN)
+            factor = sp ? BigDecimal.valueOf(34).divide(tp, 12, RoundingMode.HALF_EVEN)
                     : BigDecimal.TEN.add(BigDecimal.valueOf(24).divide(tp, 12, RoundingMode.HALF_EVEN));
-            boolean attentionCore = mode == Recompute.NONE && !flash;
-            BigDecimal core = attentionCore
-                    ? BigDecimal.valueOf(5L * a.attentionHeads()).multiply(BigDecimal.valueOf(s))
-                            .divide(BigDecimal.valueOf(a.hiddenSize()).multiply(tp), 12, RoundingMode.HALF_EVEN)
-                    : BigDecimal.ZERO;
-            factor = linear.add(core);
         }
-        return sbh.multiply(factor).setScale(0, RoundingMode.CEILING).longValueExact();
+        long linear = sbh.multiply(factor).setScale(0, RoundingMode.CEILING).longValueExact();
+        return mode == Recompute.NONE ? Math.addExact(linear, kernel.coreBytes(s, b, a.attentionHeads(), t)) : linear;
+    }
+
+    /** {@code flash} false is Korthikanti's eager GPT core (5·a·s²·b/t). */
+    public static long perLayer(Architecture a, long s, int b, int t, boolean sp, Recompute mode, boolean flash) {
+        return perLayer(a, s, b, t, sp, mode, flash ? AttentionKernel.FLASH : AttentionKernel.EAGER_DROPOUT);
     }
 
     /** Layers whose activations the busiest (first) pipeline stage holds at once. */
@@ -102,30 +107,43 @@ public final class TrainingActivations {
 
     private static long perLayer(Architecture a, TrainingRequest r) {
         return perLayer(a, r.sequenceLength(), r.microBatchSize(), r.tensorParallel(), r.sequenceParallel(),
-                r.recompute(), r.flashAttention());
+                r.recompute(), r.attention());
+    }
+
+    private static String coreNote(AttentionKernel kernel, Recompute mode) {
+        if (mode != Recompute.NONE) {
+            return "nothing: it is recomputed.";
+        }
+        return switch (kernel) {
+            case EAGER_DROPOUT -> "a 16-bit softmax, a 1-byte dropout mask and the dropout's output: 5 bytes per score.";
+            case EAGER_FP32_SOFTMAX -> "the FP32 softmax and its 16-bit copy: 6 bytes per score (transformers' eager "
+                    + "attention).";
+            case EAGER_NO_DROPOUT -> "one 16-bit softmax: 2 bytes per score.";
+            case FLASH -> "no scores, only the FP32 log-sum-exp per head and token.";
+        };
     }
 
     public static Step step(Architecture a, TrainingRequest r) {
-        long perLayer = perLayer(a, r.sequenceLength(), r.microBatchSize(), r.tensorParallel(), r.sequenceParallel(),
-                r.recompute(), r.flashAttention());
+        long perLayer = perLayer(a, r);
+        AttentionKernel kernel = r.attention();
+        String linear = r.sequenceParallel() ? "s·b·h·34/t" : "s·b·h·(10 + 24/t)";
         long layers = layersHeld(a, r.pipelineParallel(), r.microBatches());
         String formula = switch (r.recompute()) {
             case FULL -> "2·s·b·h" + (r.sequenceParallel() ? "/t" : "") + " per layer";
-            case SELECTIVE -> (r.sequenceParallel() ? "s·b·h·34/t" : "s·b·h·(10 + 24/t)") + " per layer";
-            case NONE -> r.flashAttention()
-                    ? (r.sequenceParallel() ? "s·b·h·34/t" : "s·b·h·(10 + 24/t)") + " per layer (FlashAttention: no 5·a·s/h term)"
-                    : (r.sequenceParallel() ? "s·b·h·(34/t + 5·a·s/(h·t))" : "s·b·h·(10 + 24/t + 5·a·s/(h·t))") + " per layer";
+            case SELECTIVE -> linear + " per layer (the attention core recomputed)";
+            case NONE -> linear + " + " + kernel.formula() + " per layer";
         };
         return Step.bytes("activations", "Activations (" + r.recompute().name().toLowerCase(java.util.Locale.ROOT)
-                        + " recomputation" + (r.flashAttention() ? ", FlashAttention" : "") + ")",
+                        + " recomputation" + (r.recompute() == Recompute.NONE ? ", " + kernel.label() : "") + ")",
                 formula + " × layers held",
                 List.of(Input.of("s", r.sequenceLength(), "tokens"), Input.of("b", r.microBatchSize(), "sequences"),
                         Input.of("h", a.hiddenSize(), ""), Input.of("a", a.attentionHeads(), "heads"),
                         Input.of("t", r.tensorParallel(), ""), Input.of("per layer", perLayer, "bytes"),
                         Input.of("layers held", layers, "")),
                 Math.multiplyExact(perLayer, layers),
-                "Korthikanti et al. 2022, Table 2: a GPT-style layer with dropout in 16-bit; layers without dropout or "
-                        + "with a gated MLP differ by some percent." + (a.isUniform() ? "" : " This model's layers are "
+                "Korthikanti et al. 2022, Table 2: the linear terms of a GPT-style layer with dropout in 16-bit; layers "
+                        + "without dropout or with a gated MLP differ by some percent. The attention core keeps "
+                        + coreNote(kernel, r.recompute()) + (a.isUniform() ? "" : " This model's layers are "
                         + "not all alike (" + a.kinds().size() + " kinds); the formula is applied to every layer with the "
                         + "first attention layer's " + a.attentionHeads() + " heads, an approximation."));
     }

@@ -15,11 +15,12 @@ import java.util.Optional;
  * @param microBatches micro-batches per pipeline flush (m)
  * @param lora LoRA adapters; the base weights are then frozen
  * @param frozenBaseFormat storage of the frozen base under LoRA (BF16 for LoRA, NF4 for QLoRA)
+ * @param attention how the attention core runs, which decides what it keeps for backward
  * @param accounting which bytes of mixed-precision Adam are counted
  */
 public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, int dataParallel, int tensorParallel,
         int pipelineParallel, int microBatches, int microBatchSize, long sequenceLength, Recompute recompute,
-        boolean flashAttention, boolean sequenceParallel, Optional<LoraSpec> lora, Optional<WeightFormat> frozenBaseFormat,
+        AttentionKernel attention, boolean sequenceParallel, Optional<LoraSpec> lora, Optional<WeightFormat> frozenBaseFormat,
         Offload offload, long overheadBytes, Optional<Gpu> gpu, Accounting accounting) {
 
     /** 2^20 GPUs in all: about five times the largest training clusters built (xAI's Colossus, 200,000 GPUs). */
@@ -53,6 +54,7 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
                     tensorParallel, pipelineParallel, MAX_GPUS));
         }
         java.util.Objects.requireNonNull(accounting, "accounting");
+        java.util.Objects.requireNonNull(attention, "attention");
         model.architecture().ifPresent(a -> {
             if (pipelineParallel > a.layers()) {
                 throw new InvalidInputException("pipelineParallel",
@@ -72,57 +74,66 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
     }
 
     public static TrainingRequest of(Model model, Optimizer optimizer) {
-        return new TrainingRequest(model, optimizer, 0, 1, 1, 1, 1, 1, 2048, Recompute.NONE, true, false,
+        return new TrainingRequest(model, optimizer, 0, 1, 1, 1, 1, 1, 2048, Recompute.NONE, AttentionKernel.FLASH, false,
                 Optional.empty(), Optional.empty(), Offload.NONE, InferenceRequest.DEFAULT_OVERHEAD_BYTES,
                 Optional.empty(), Accounting.ZERO_PAPER);
     }
 
     public TrainingRequest withZero(int stage, int ranks) {
         return new TrainingRequest(model, optimizer, stage, ranks, tensorParallel, pipelineParallel, microBatches,
-                microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora, frozenBaseFormat,
+                microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora, frozenBaseFormat,
                 offload, overheadBytes, gpu, accounting);
     }
 
     public TrainingRequest withParallelism(int tensor, int pipeline, int microBatchCount, boolean sequence) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensor, pipeline, microBatchCount,
-                microBatchSize, sequenceLength, recompute, flashAttention, sequence, lora, frozenBaseFormat, offload,
+                microBatchSize, sequenceLength, recompute, attention, sequence, lora, frozenBaseFormat, offload,
                 overheadBytes, gpu, accounting);
     }
 
+    /** {@code flash} false is the eager GPT core of Korthikanti et al., with dropout. */
     public TrainingRequest withActivations(long tokens, int batch, Recompute mode, boolean flash) {
+        return withActivations(tokens, batch, mode, flash ? AttentionKernel.FLASH : AttentionKernel.EAGER_DROPOUT);
+    }
+
+    public TrainingRequest withActivations(long tokens, int batch, Recompute mode, AttentionKernel kernel) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
-                microBatches, batch, tokens, mode, flash, sequenceParallel, lora, frozenBaseFormat, offload,
+                microBatches, batch, tokens, mode, kernel, sequenceParallel, lora, frozenBaseFormat, offload,
                 overheadBytes, gpu, accounting);
     }
 
     public TrainingRequest withLora(LoraSpec spec, WeightFormat base) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
-                microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel,
+                microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel,
                 Optional.of(spec), Optional.of(base), offload, overheadBytes, gpu, accounting);
     }
 
     public TrainingRequest withOffload(Offload where) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
-                microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora,
+                microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
                 frozenBaseFormat, where, overheadBytes, gpu, accounting);
     }
 
     public TrainingRequest withOverhead(long bytes) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
-                microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora,
+                microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
                 frozenBaseFormat, offload, bytes, gpu, accounting);
     }
 
     public TrainingRequest onGpu(Gpu chosen) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
-                microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora,
+                microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
                 frozenBaseFormat, offload, overheadBytes, Optional.ofNullable(chosen), accounting);
     }
 
     public TrainingRequest withAccounting(Accounting convention) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
-                microBatches, microBatchSize, sequenceLength, recompute, flashAttention, sequenceParallel, lora,
+                microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
                 frozenBaseFormat, offload, overheadBytes, gpu, convention);
+    }
+
+    public boolean flashAttention() {
+        return attention == AttentionKernel.FLASH;
     }
 
     public int totalGpus() {

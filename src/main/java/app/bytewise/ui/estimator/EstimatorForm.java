@@ -13,6 +13,7 @@ import app.bytewise.engine.training.Optimizer;
 import app.bytewise.engine.training.Recompute;
 import app.bytewise.engine.training.TrainingEstimator;
 import app.bytewise.engine.training.Accounting;
+import app.bytewise.engine.training.AttentionKernel;
 import app.bytewise.engine.training.TrainingRequest;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -56,7 +57,7 @@ final class EstimatorForm extends Div {
     private final IntegerField pipelineParallel = new IntegerField("Pipeline stages");
     private final IntegerField microBatches = new IntegerField("Micro-batches");
     private final Select<Recompute> recompute = new Select<>();
-    private final Checkbox flash = new Checkbox("FlashAttention");
+    private final Select<AttentionKernel> attention = new Select<>();
     private final Checkbox sequenceParallel = new Checkbox("Sequence parallel");
     private final CustomConfigField custom;
     private final CheckpointFileField checkpointFile;
@@ -87,6 +88,10 @@ final class EstimatorForm extends Div {
         accounting.setItems(Accounting.values());
         accounting.setItemLabelGenerator(Accounting::label);
         accounting.setValue(Accounting.ZERO_PAPER);
+        attention.setLabel("Attention");
+        attention.setItems(AttentionKernel.values());
+        attention.setItemLabelGenerator(AttentionKernel::label);
+        attention.setValue(AttentionKernel.FLASH);
         recompute.setLabel("Recomputation");
         recompute.setItems(Recompute.values());
         recompute.setItemLabelGenerator(r -> switch (r) {
@@ -98,7 +103,7 @@ final class EstimatorForm extends Div {
                 .forEach(f -> f.setStepButtonsVisible(true));
         custom = new CustomConfigField(this::useCustom);
         FlexLayout fields = new FlexLayout(model, mode, weights, kvCache, context, batch, gpu, gpuCount, optimizer,
-                accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, flash, sequenceParallel);
+                accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, attention, sequenceParallel);
         fields.addClassName("bw-estimator-form");
         if (!heading.isEmpty()) {
             add(new H2(heading));
@@ -114,7 +119,8 @@ final class EstimatorForm extends Div {
         optimizer.addValueChangeListener(e -> changed());
         accounting.addValueChangeListener(e -> changed());
         recompute.addValueChangeListener(e -> changed());
-        List.of(flash, sequenceParallel).forEach(f -> f.addValueChangeListener(e -> changed()));
+        attention.addValueChangeListener(e -> changed());
+        sequenceParallel.addValueChangeListener(e -> changed());
         List.of(context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel, microBatches)
                 .forEach(f -> f.addValueChangeListener(e -> changed()));
     }
@@ -152,7 +158,11 @@ final class EstimatorForm extends Div {
         String recomputeId = param(q, prefix, "recompute").orElse("none");
         recompute.setValue(Arrays.stream(Recompute.values()).filter(r -> r.name().equalsIgnoreCase(recomputeId))
                 .findFirst().orElse(Recompute.NONE));
-        flash.setValue(!"0".equals(param(q, prefix, "flash").orElse("1")));
+        // Links from before the choice carry flash=0 for the eager GPT core.
+        String attentionId = param(q, prefix, "attention").orElse("0".equals(param(q, prefix, "flash").orElse("1"))
+                ? AttentionKernel.EAGER_DROPOUT.id() : AttentionKernel.FLASH.id());
+        attention.setValue(Arrays.stream(AttentionKernel.values()).filter(k -> k.id().equals(attentionId)).findFirst()
+                .orElse(AttentionKernel.FLASH));
         sequenceParallel.setValue("1".equals(param(q, prefix, "sp").orElse("0")));
         Map<String, String> engineParams = new java.util.HashMap<>();
         for (String key : List.of("engine", "ctk", "ctv", "fa", "swafull", "unified", "ngl", "ncmoe")) {
@@ -192,7 +202,7 @@ final class EstimatorForm extends Div {
             p.put(prefix + "pp", String.valueOf(pipelineParallel.getValue()));
             p.put(prefix + "mb", String.valueOf(microBatches.getValue()));
             p.put(prefix + "recompute", recompute.getValue().name().toLowerCase(java.util.Locale.ROOT));
-            p.put(prefix + "flash", flash.getValue() ? "1" : "0");
+            p.put(prefix + "attention", attention.getValue().id());
             p.put(prefix + "sp", sequenceParallel.getValue() ? "1" : "0");
             if (accounting.getValue() != Accounting.ZERO_PAPER) {
                 p.put(prefix + "accounting", accounting.getValue().id());
@@ -211,7 +221,7 @@ final class EstimatorForm extends Div {
         weights.setVisible(!training);
         kvCache.setVisible(!training);
         engine.setVisible(!training);
-        List.<com.vaadin.flow.component.Component>of(optimizer, accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, flash, sequenceParallel)
+        List.<com.vaadin.flow.component.Component>of(optimizer, accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, attention, sequenceParallel)
                 .forEach(f -> f.setVisible(training));
         gpuCount.setLabel(training ? "Data-parallel GPUs" : "GPUs");
         List.<HasValidation>of(model, weights, context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel,
@@ -301,7 +311,7 @@ final class EstimatorForm extends Div {
                 .withParallelism(required(tensorParallel, "tensorParallel"), required(pipelineParallel, "pipelineParallel"),
                         required(microBatches, "microBatches"), sequenceParallel.getValue())
                 .withActivations(required(context, "contextLength"), required(batch, "batchSize"), recompute.getValue(),
-                        flash.getValue())
+                        attention.getValue())
                 .onGpu(gpu.getValue()).withAccounting(accounting.getValue());
         var memory = TrainingEstimator.estimate(r);
         String label = m.name() + " · " + optimizer.getValue().label() + " · ZeRO-" + zeroStage.getValue() + " · DP "

@@ -308,4 +308,25 @@ class EstimatorViewTest extends KaribuTestBase {
         assertThat(accounting.isInvalid()).isTrue();
         assertThat(accounting.getErrorMessage()).contains("ZeRO stages 2 and 3");
     }
+
+    /** The attention implementation decides the core's bytes: Hugging Face's eager Llama keeps 6 per score. */
+    @Test
+    void attentionImplementationIsAChoice() {
+        EstimatorView view = open(Map.of("model", "llama-2-7b", "mode", "training", "context", "4096",
+                "attention", "eager-fp32-softmax"));
+        // 34·s·b·h + 6·a·s²·b = 570,425,344 + 3,221,225,472 bytes per layer.
+        assertThat(view.result().getElement().getTextRecursively()).contains("3,791,650,816");
+        @SuppressWarnings("unchecked")
+        Select<app.bytewise.engine.training.AttentionKernel> attention = _get(Select.class,
+                spec -> spec.withLabel("Attention"));
+        attention.setValue(app.bytewise.engine.training.AttentionKernel.FLASH);
+        // FlashAttention: 34·s·b·h + the FP32 log-sum-exp 4·a·s·b = 524,288.
+        assertThat(view.result().getElement().getTextRecursively()).contains("570,949,632");
+        // A link from before the choice with flash=0 opens the eager GPT core.
+        open(Map.of("model", "llama-2-7b", "mode", "training", "flash", "0"));
+        @SuppressWarnings("unchecked")
+        Select<app.bytewise.engine.training.AttentionKernel> restored = _get(Select.class,
+                spec -> spec.withLabel("Attention"));
+        assertThat(restored.getValue()).isEqualTo(app.bytewise.engine.training.AttentionKernel.EAGER_DROPOUT);
+    }
 }
