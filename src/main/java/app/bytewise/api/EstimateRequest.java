@@ -1,6 +1,7 @@
 package app.bytewise.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -49,8 +50,22 @@ public record EstimateRequest(
         @Schema(description = "The attention core in training: eager-dropout (GPT, 5 B per score), eager-fp32-softmax "
                 + "(Hugging Face eager Llama, 6 B), eager-no-dropout (2 B), flash (no scores); flashAttention false "
                 + "means eager-dropout", defaultValue = "flash") String attention,
+        @Schema(description = "Model chunks per GPU in Megatron's interleaved 1F1B schedule (training, pipeline "
+                + "parallel)", defaultValue = "1") Integer virtualStages,
+        @Schema(description = "DeepSpeed's ZeRO settings under accounting deepspeed, as its config names them: "
+                + "reduce_bucket_size, stage3_prefetch_bucket_size, stage3_max_live_parameters, "
+                + "stage3_param_persistence_threshold, and gpus_per_node for its CPU budget") DeepSpeed deepspeed,
         @Schema(description = "A serving engine to allocate as (inference): {\"name\": \"llama.cpp\", \"nCtx\": …, "
                 + "\"nSeqMax\": …, \"cacheTypeK\": \"q8_0\", …}") EngineInput engine) {
+
+    /** DeepSpeed's own key names, so a {@code zero_optimization} section can be pasted. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record DeepSpeed(@JsonProperty("reduce_bucket_size") Long reduceBucketSize,
+            @JsonProperty("stage3_prefetch_bucket_size") Long prefetchBucketSize,
+            @JsonProperty("stage3_max_live_parameters") Long maxLiveParameters,
+            @JsonProperty("stage3_param_persistence_threshold") Long persistenceThreshold,
+            @JsonProperty("gpus_per_node") Integer gpusPerNode) {
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Lora(Integer rank, List<String> targets) {

@@ -16,6 +16,7 @@ import app.bytewise.engine.training.Offload;
 import app.bytewise.engine.training.Optimizer;
 import app.bytewise.engine.training.Recompute;
 import app.bytewise.engine.training.TrainingRequest;
+import app.bytewise.engine.training.ZeroSettings;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -138,7 +139,17 @@ class RequestMapper {
                 r.recompute() == null ? Recompute.NONE : Recompute.parse(r.recompute()), attention(r),
                 or(r.sequenceParallel(), false), lora, frozen, Offload.parse(r.offload()),
                 or(r.overheadBytes(), InferenceRequest.DEFAULT_OVERHEAD_BYTES), gpu(r.gpu()),
-                app.bytewise.engine.training.Accounting.parse(r.accounting()));
+                app.bytewise.engine.training.Accounting.parse(r.accounting()), or(r.virtualStages(), 1), zero(r.deepspeed()));
+    }
+
+    private static ZeroSettings zero(EstimateRequest.DeepSpeed d) {
+        ZeroSettings base = ZeroSettings.DEEPSPEED_DEFAULTS;
+        if (d == null) {
+            return base;
+        }
+        return new ZeroSettings(or(d.reduceBucketSize(), base.reduceBucketSize()),
+                or(d.prefetchBucketSize(), base.prefetchBucketSize()), or(d.maxLiveParameters(), base.maxLiveParameters()),
+                or(d.persistenceThreshold(), base.paramPersistenceThreshold()), or(d.gpusPerNode(), base.gpusPerNode()));
     }
 
     /** {@code attention} names the kernel; the older {@code flashAttention} flag may agree with it, never contradict. */

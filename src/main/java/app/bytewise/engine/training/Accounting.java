@@ -71,6 +71,10 @@ public enum Accounting {
 
     /** Refuses what the convention does not describe, naming the field to change. */
     void check(TrainingRequest r) {
+        if (this != DEEPSPEED && !r.zero().isDefault()) {
+            throw new InvalidInputException("deepspeed", "DeepSpeed's bucket, prefetch and node settings count only "
+                    + "with DeepSpeed's accounting: choose accounting deepspeed, or leave them out.");
+        }
         if (this == ZERO_PAPER) {
             return;
         }

@@ -87,7 +87,16 @@ public final class TrainingActivations {
 
     /** Activations on the first stage: its layers for min(p, m) micro-batches in flight. */
     static long firstStage(Architecture a, TrainingRequest r) {
-        return Math.multiplyExact(perLayer(a, r), layersHeld(a, r.pipelineParallel(), r.microBatches()));
+        long perLayer = perLayer(a, r);
+        int v = r.virtualStages();
+        if (v == 1) {
+            return Math.multiplyExact(perLayer, layersHeld(a, r.pipelineParallel(), r.microBatches()));
+        }
+        // Interleaved 1F1B: the first stage's L/p layers for p·(1 + (p − 1)/(p·v)) = (p·v + p − 1)/v micro-batches
+        // (Narayanan et al. 2021, §2.2.2; Megatron's interleaved_schedule_memory_penalty).
+        long p = r.pipelineParallel();
+        long layers = a.layers() / p;
+        return Math.ceilDiv(Math.multiplyExact(Math.multiplyExact(perLayer, layers), p * v + p - 1), v);
     }
 
     /** Activations on the last stage: its layers for the one micro-batch 1F1B keeps there, and the output. */
@@ -128,6 +137,7 @@ public final class TrainingActivations {
         AttentionKernel kernel = r.attention();
         String linear = r.sequenceParallel() ? "s·b·h·34/t" : "s·b·h·(10 + 24/t)";
         long layers = layersHeld(a, r.pipelineParallel(), r.microBatches());
+        int v = r.virtualStages();
         String formula = switch (r.recompute()) {
             case FULL -> "2·s·b·h" + (r.sequenceParallel() ? "/t" : "") + " per layer";
             case SELECTIVE -> linear + " per layer (the attention core recomputed)";
@@ -135,16 +145,23 @@ public final class TrainingActivations {
         };
         return Step.bytes("activations", "Activations (" + r.recompute().name().toLowerCase(java.util.Locale.ROOT)
                         + " recomputation" + (r.recompute() == Recompute.NONE ? ", " + kernel.label() : "") + ")",
-                formula + " × layers held",
-                List.of(Input.of("s", r.sequenceLength(), "tokens"), Input.of("b", r.microBatchSize(), "sequences"),
+                formula + (v == 1 ? " × layers held" : " × L/p × (p·v + p − 1)/v (interleaved)"),
+                v == 1 ? List.of(Input.of("s", r.sequenceLength(), "tokens"), Input.of("b", r.microBatchSize(), "sequences"),
                         Input.of("h", a.hiddenSize(), ""), Input.of("a", a.attentionHeads(), "heads"),
                         Input.of("t", r.tensorParallel(), ""), Input.of("per layer", perLayer, "bytes"),
-                        Input.of("layers held", layers, "")),
-                Math.multiplyExact(perLayer, layers),
+                        Input.of("layers held", layers, ""))
+                        : List.of(Input.of("s", r.sequenceLength(), "tokens"), Input.of("b", r.microBatchSize(), "sequences"),
+                        Input.of("h", a.hiddenSize(), ""), Input.of("a", a.attentionHeads(), "heads"),
+                        Input.of("t", r.tensorParallel(), ""), Input.of("per layer", perLayer, "bytes"),
+                        Input.of("L/p", a.layers() / r.pipelineParallel(), "layers"),
+                        Input.of("p", r.pipelineParallel(), "stages"), Input.of("v", v, "model chunks per GPU")),
+                firstStage(a, r),
                 "Korthikanti et al. 2022, Table 2: the linear terms of a GPT-style layer with dropout in 16-bit; layers "
                         + "without dropout or with a gated MLP differ by some percent. The attention core keeps "
                         + coreNote(kernel, r.recompute()) + (a.isUniform() ? "" : " This model's layers are "
                         + "not all alike (" + a.kinds().size() + " kinds); the formula is applied to every layer with the "
-                        + "first attention layer's " + a.attentionHeads() + " heads, an approximation."));
+                        + "first attention layer's " + a.attentionHeads() + " heads, an approximation.")
+                        + (v == 1 ? "" : " Interleaving v model chunks per GPU keeps 1 + (p − 1)/(p·v) times the "
+                        + "activations of a full 1F1B pipeline on the first stage (Narayanan et al. 2021)."));
     }
 }

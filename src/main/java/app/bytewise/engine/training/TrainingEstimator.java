@@ -108,7 +108,9 @@ public final class TrainingEstimator {
                 gradients, offloadStates ? "Offloaded to CPU (ZeRO-Offload)." : accounting.gradientNote(opt, stage)));
         steps.add(Step.bytes("optimizer", "Optimizer state per GPU", "K·" + share + (stage >= 1 ? " / N_d" : ""), split,
                 optimizer, offloadStates ? "Offloaded to CPU (ZeRO-Offload)." : "K = " + opt.kDescription() + "."));
-        if (offloadStates) {
+        if (offloadStates && accounting == Accounting.DEEPSPEED) {
+            steps.add(DeepSpeedTerms.cpuStep(r, () -> largestTensor(model)));
+        } else if (offloadStates) {
             long cpu = Math.ceilDiv(gradientsTotal + optimizerTotal + (offloadParams ? weightsTotal : 0), modelSplit);
             steps.add(Step.bytes("cpuOffload", "Held in CPU memory instead (per model replica shard)",
                     "(gradients + optimizer state" + (offloadParams ? " + weights" : "") + ") / (t·p)", split, cpu,
@@ -125,7 +127,10 @@ public final class TrainingEstimator {
             steps.add(Step.bytes("gatheredParameters", "Largest layer gathered whole (ZeRO-3)", "4 × largest layer",
                     List.of(Input.of("largest layer", largest, "parameters")), 4 * largest, "DeepSpeed's "
                             + "largest_layer_memory: its 16-bit parameters gathered and 16-bit gradients computed. The "
-                            + "largest tensor stands for the largest module; prefetch and bucket buffers come on top."));
+                            + "largest tensor stands for the largest module."));
+        }
+        if (accounting == Accounting.DEEPSPEED) {
+            components.put("zeroBuffers", DeepSpeedTerms.buffers(model, r, steps));
         }
         if (accounting != Accounting.ZERO_PAPER) {
             notes.add("Accounting: " + accounting.label() + ".");

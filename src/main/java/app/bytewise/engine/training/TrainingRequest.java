@@ -17,11 +17,14 @@ import java.util.Optional;
  * @param frozenBaseFormat storage of the frozen base under LoRA (BF16 for LoRA, NF4 for QLoRA)
  * @param attention how the attention core runs, which decides what it keeps for backward
  * @param accounting which bytes of mixed-precision Adam are counted
+ * @param virtualStages model chunks per GPU in Megatron's interleaved 1F1B schedule (1: not interleaved)
+ * @param zero DeepSpeed's bucket and prefetch settings, counted with its accounting
  */
 public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, int dataParallel, int tensorParallel,
         int pipelineParallel, int microBatches, int microBatchSize, long sequenceLength, Recompute recompute,
         AttentionKernel attention, boolean sequenceParallel, Optional<LoraSpec> lora, Optional<WeightFormat> frozenBaseFormat,
-        Offload offload, long overheadBytes, Optional<Gpu> gpu, Accounting accounting) {
+        Offload offload, long overheadBytes, Optional<Gpu> gpu, Accounting accounting, int virtualStages,
+        ZeroSettings zero) {
 
     /** 2^20 GPUs in all: about five times the largest training clusters built (xAI's Colossus, 200,000 GPUs). */
     public static final int MAX_GPUS = 1 << 20;
@@ -55,7 +58,20 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
         }
         java.util.Objects.requireNonNull(accounting, "accounting");
         java.util.Objects.requireNonNull(attention, "attention");
+        java.util.Objects.requireNonNull(zero, "zero");
+        if (virtualStages < 1 || virtualStages > 1024) {
+            throw new InvalidInputException("virtualStages", "Virtual stages per GPU must be 1 to 1,024.");
+        }
+        if (virtualStages > 1 && (pipelineParallel == 1 || microBatches < pipelineParallel)) {
+            // Megatron's 1 + (p − 1)/(p·v) (theoretical_memory_usage.py) is for a full pipeline, p micro-batches in flight.
+            throw new InvalidInputException("virtualStages", "An interleaved schedule needs pipeline parallelism and at "
+                    + "least as many micro-batches as pipeline stages.");
+        }
         model.architecture().ifPresent(a -> {
+            if (virtualStages > 1 && a.layers() % ((long) pipelineParallel * virtualStages) != 0) {
+                throw new InvalidInputException("virtualStages", "The " + a.layers() + " layers do not split into "
+                        + pipelineParallel + " × " + virtualStages + " equal model chunks.");
+            }
             if (pipelineParallel > a.layers()) {
                 throw new InvalidInputException("pipelineParallel",
                         "Pipeline parallelism cannot exceed the " + a.layers() + " layers.");
@@ -76,19 +92,19 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
     public static TrainingRequest of(Model model, Optimizer optimizer) {
         return new TrainingRequest(model, optimizer, 0, 1, 1, 1, 1, 1, 2048, Recompute.NONE, AttentionKernel.FLASH, false,
                 Optional.empty(), Optional.empty(), Offload.NONE, InferenceRequest.DEFAULT_OVERHEAD_BYTES,
-                Optional.empty(), Accounting.ZERO_PAPER);
+                Optional.empty(), Accounting.ZERO_PAPER, 1, ZeroSettings.DEEPSPEED_DEFAULTS);
     }
 
     public TrainingRequest withZero(int stage, int ranks) {
         return new TrainingRequest(model, optimizer, stage, ranks, tensorParallel, pipelineParallel, microBatches,
                 microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora, frozenBaseFormat,
-                offload, overheadBytes, gpu, accounting);
+                offload, overheadBytes, gpu, accounting, virtualStages, zero);
     }
 
     public TrainingRequest withParallelism(int tensor, int pipeline, int microBatchCount, boolean sequence) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensor, pipeline, microBatchCount,
                 microBatchSize, sequenceLength, recompute, attention, sequence, lora, frozenBaseFormat, offload,
-                overheadBytes, gpu, accounting);
+                overheadBytes, gpu, accounting, virtualStages, zero);
     }
 
     /** {@code flash} false is the eager GPT core of Korthikanti et al., with dropout. */
@@ -99,37 +115,49 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
     public TrainingRequest withActivations(long tokens, int batch, Recompute mode, AttentionKernel kernel) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, batch, tokens, mode, kernel, sequenceParallel, lora, frozenBaseFormat, offload,
-                overheadBytes, gpu, accounting);
+                overheadBytes, gpu, accounting, virtualStages, zero);
     }
 
     public TrainingRequest withLora(LoraSpec spec, WeightFormat base) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel,
-                Optional.of(spec), Optional.of(base), offload, overheadBytes, gpu, accounting);
+                Optional.of(spec), Optional.of(base), offload, overheadBytes, gpu, accounting, virtualStages, zero);
     }
 
     public TrainingRequest withOffload(Offload where) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
-                frozenBaseFormat, where, overheadBytes, gpu, accounting);
+                frozenBaseFormat, where, overheadBytes, gpu, accounting, virtualStages, zero);
     }
 
     public TrainingRequest withOverhead(long bytes) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
-                frozenBaseFormat, offload, bytes, gpu, accounting);
+                frozenBaseFormat, offload, bytes, gpu, accounting, virtualStages, zero);
     }
 
     public TrainingRequest onGpu(Gpu chosen) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
-                frozenBaseFormat, offload, overheadBytes, Optional.ofNullable(chosen), accounting);
+                frozenBaseFormat, offload, overheadBytes, Optional.ofNullable(chosen), accounting, virtualStages, zero);
     }
 
     public TrainingRequest withAccounting(Accounting convention) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
-                frozenBaseFormat, offload, overheadBytes, gpu, convention);
+                frozenBaseFormat, offload, overheadBytes, gpu, convention, virtualStages, zero);
+    }
+
+    public TrainingRequest withInterleaving(int chunks) {
+        return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
+                microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
+                frozenBaseFormat, offload, overheadBytes, gpu, accounting, chunks, zero);
+    }
+
+    public TrainingRequest withZeroSettings(ZeroSettings settings) {
+        return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
+                microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
+                frozenBaseFormat, offload, overheadBytes, gpu, accounting, virtualStages, settings);
     }
 
     public boolean flashAttention() {
