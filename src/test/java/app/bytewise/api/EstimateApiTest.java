@@ -197,6 +197,21 @@ class EstimateApiTest {
         assertThat(body.get("components").get("activations").longValue()).isEqualTo(32 * 3_791_650_816L);
     }
 
+    /** A zero_optimization section's keys as DeepSpeed names them; its defaults give a 1 GB bucket at ZeRO-3. */
+    @Test
+    void deepSpeedSettingsAndInterleaving() throws Exception {
+        JsonNode body = JSON.readTree(post("""
+                {"model": {"preset": "meta-llama-3-8b"}, "mode": "training", "accounting": "deepspeed",
+                 "zeroStage": 3, "gpus": 8, "deepspeed": {"reduce_bucket_size": 200000000,
+                 "stage3_prefetch_bucket_size": 0}}""").body());
+        assertThat(body.get("components").get("zeroBuffers").longValue()).isEqualTo(400_000_000L + 2L * 65 * 4096);
+        JsonNode interleaved = JSON.readTree(post("""
+                {"model": {"preset": "meta-llama-3-8b"}, "mode": "training", "pipelineParallel": 4, "microBatches": 8,
+                 "virtualStages": 2, "recompute": "selective", "contextLength": 8192}""").body());
+        // The first stage: 8 layers × 34·s·b·h × (p·v + p − 1)/v = 8 × 1,140,850,688 × 11/2.
+        assertThat(interleaved.get("components").get("activations").longValue()).isEqualTo(8L * 1_140_850_688L * 11 / 2);
+    }
+
     @Test
     void pastedConfigIsCounted() throws Exception {
         JsonNode body = JSON.readTree(post("""
@@ -314,6 +329,9 @@ class EstimateApiTest {
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"attention\": \"sdpa-math\"}|attention",
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"attention\": \"flash\", \"flashAttention\": false}|attention",
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"attention\": \"flash\"}|attention",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"zeroStage\": 3, \"deepspeed\": {\"reduce_bucket_size\": 1}}|deepspeed",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"accounting\": \"deepspeed\", \"zeroStage\": 3, \"deepspeed\": {\"reduce_bucket_size\": -1}}|deepspeed.reduce_bucket_size",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"virtualStages\": 2}|virtualStages",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 4096, \"num_hidden_layers\": 10000000, \"num_attention_heads\": 32, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.num_hidden_layers",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 4096, \"num_hidden_layers\": 9223372036854775808, \"num_attention_heads\": 32, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.num_hidden_layers",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 2147483647, \"num_hidden_layers\": 32, \"num_attention_heads\": 1, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.hidden_size",
