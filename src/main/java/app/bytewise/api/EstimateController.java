@@ -48,8 +48,10 @@ class EstimateController {
                     throw new InvalidInputException("engine", "An engine profile is for inference; leave engine out "
                             + "for training.");
                 }
-                yield EstimateResponse.of(TrainingEstimator.estimate(mapper.training(request, model)), model, null,
-                        input.checkpoint(), null, null);
+                var training = mapper.training(request, model);
+                yield EstimateResponse.of(TrainingEstimator.estimate(training), model, null, input.checkpoint(), null,
+                        null).withFrameworks(EstimateResponse.Frameworks.of(
+                                app.bytewise.engine.training.FrameworkChecks.of(training)));
             }
             default -> throw new InvalidInputException("mode", "mode must be inference or training");
         };

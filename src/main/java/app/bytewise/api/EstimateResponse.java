@@ -15,7 +15,38 @@ public record EstimateResponse(String mode, ModelRef model, long parameters, lon
         Map<String, Long> components, long totalBytes, long perGpuBytes, int gpuCount, Boolean fits, Size total,
         Size perGpu, Capacity capacity, List<StepView> steps, List<String> notes, Boolean guess, Long contextLimit,
         app.bytewise.engine.checkpoint.CheckpointReport checkpointFile,
-        app.bytewise.engine.format.CheckpointBytes checkpoint, EngineInput.View engine) {
+        app.bytewise.engine.format.CheckpointBytes checkpoint, EngineInput.View engine, Frameworks frameworks) {
+
+    /**
+     * What DeepSpeed's estimators and Megatron-LM's report print for the same training set-up; {@code printed} is
+     * each line as the framework prints it, to hold against a training log.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Frameworks(List<Row> deepspeedZero2, List<Row> deepspeedZero3, String deepspeedNote,
+            Megatron megatron, String megatronNote) {
+
+        public record Row(long cpuBytes, long gpuBytes, String options, String printed) {
+        }
+
+        public record Megatron(double parametersOnMostLoadedShard, double weightAndOptimizerBytes,
+                double activationBytes, String printed) {
+        }
+
+        static Frameworks of(app.bytewise.engine.training.FrameworkChecks c) {
+            java.util.function.Function<app.bytewise.engine.training.framework.DeepSpeedEstimator.Row, Row> row =
+                    r -> new Row(r.cpuBytes(), r.gpuBytes(), r.options().strip(), r.printed());
+            return new Frameworks(c.zero2().stream().map(row).toList(), c.zero3().stream().map(row).toList(),
+                    c.deepSpeedNote(), c.megatron().map(m -> new Megatron(m.parametersOnMostLoadedShard(),
+                            m.weightAndOptimizerBytes(), m.activationBytes(), m.printed())).orElse(null),
+                    c.megatronNote());
+        }
+    }
+
+    EstimateResponse withFrameworks(Frameworks checks) {
+        return new EstimateResponse(mode, model, parameters, activeParameters, components, totalBytes, perGpuBytes,
+                gpuCount, fits, total, perGpu, capacity, steps, notes, guess, contextLimit, checkpointFile, checkpoint,
+                engine, checks);
+    }
 
     public record ModelRef(String id, String name) {
     }
@@ -62,7 +93,7 @@ public record EstimateResponse(String mode, ModelRef model, long parameters, lon
                 m.components(), m.totalBytes(), m.perGpuBytes(), m.gpuCount(), m.fits().orElse(null),
                 Size.of(m.totalBytes()), Size.of(m.perGpuBytes()), capacity,
                 m.steps().stream().map(StepView::of).toList(), m.notes(), model.isGuess() ? Boolean.TRUE : null,
-                model.contextLimit() > 0 ? model.contextLimit() : null, file.orElse(null), checkpoint, engine);
+                model.contextLimit() > 0 ? model.contextLimit() : null, file.orElse(null), checkpoint, engine, null);
     }
 
     static Capacity capacity(InferenceResult r) {

@@ -186,6 +186,12 @@ class EstimateApiTest {
                 + body.get("components").get("optimizer").longValue();
         assertThat(states).isEqualTo(60_226_959_360L);
         assertThat(body.get("components").has("outputActivations")).isTrue();
+        // The framework view: Megatron's own line for the set-up, DeepSpeed's tables for the same GPUs.
+        assertThat(body.get("frameworks").get("megatron").get("printed").stringValue())
+                .startsWith("Theoretical memory footprints: weight and optimizer=57436.90 MB");
+        assertThat(body.get("frameworks").get("deepspeedZero3")).hasSize(6);
+        assertThat(body.get("frameworks").get("deepspeedZero2").get(1).get("options").stringValue())
+                .isEqualTo("offload_optimizer=none");
     }
 
     /** The eager Llama core of Hugging Face keeps 6 bytes per score: 32 layers × (34·s·h + 6·a·s²) at 4,096 tokens. */
