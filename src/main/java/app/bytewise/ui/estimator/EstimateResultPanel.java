@@ -64,7 +64,8 @@ final class EstimateResultPanel extends Div {
         return panel;
     }
 
-    static EstimateResultPanel training(CatalogModel model, MemoryEstimate m, GpuCatalog gpus) {
+    static EstimateResultPanel training(CatalogModel model, MemoryEstimate m, GpuCatalog gpus,
+            app.bytewise.engine.training.FrameworkChecks checks) {
         EstimateResultPanel panel = new EstimateResultPanel();
         panel.headline(m, "Per GPU", m.perGpuBytes());
         panel.parameters(model);
@@ -73,6 +74,7 @@ final class EstimateResultPanel extends Div {
                 g.fits(m.perGpuBytes()) ? "fits" : "does not fit", "")).toList();
         panel.gpuTable(rows);
         panel.steps(m);
+        panel.add(new FrameworkChecksPanel(checks));
         panel.tensors(model);
         return panel;
     }

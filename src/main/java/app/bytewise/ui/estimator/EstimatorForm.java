@@ -56,6 +56,7 @@ final class EstimatorForm extends Div {
     private final IntegerField tensorParallel = new IntegerField("Tensor parallel");
     private final IntegerField pipelineParallel = new IntegerField("Pipeline stages");
     private final IntegerField microBatches = new IntegerField("Micro-batches");
+    private final IntegerField virtualStages = new IntegerField("Interleaved chunks per GPU");
     private final Select<Recompute> recompute = new Select<>();
     private final Select<AttentionKernel> attention = new Select<>();
     private final Checkbox sequenceParallel = new Checkbox("Sequence parallel");
@@ -99,11 +100,12 @@ final class EstimatorForm extends Div {
             case SELECTIVE -> "Selective (attention)";
             case FULL -> "Full";
         });
-        List.of(context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel, microBatches)
+        List.of(context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel, microBatches, virtualStages)
                 .forEach(f -> f.setStepButtonsVisible(true));
         custom = new CustomConfigField(this::useCustom);
         FlexLayout fields = new FlexLayout(model, mode, weights, kvCache, context, batch, gpu, gpuCount, optimizer,
-                accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, attention, sequenceParallel);
+                accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, virtualStages, recompute, attention,
+                sequenceParallel);
         fields.addClassName("bw-estimator-form");
         if (!heading.isEmpty()) {
             add(new H2(heading));
@@ -121,7 +123,7 @@ final class EstimatorForm extends Div {
         recompute.addValueChangeListener(e -> changed());
         attention.addValueChangeListener(e -> changed());
         sequenceParallel.addValueChangeListener(e -> changed());
-        List.of(context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel, microBatches)
+        List.of(context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel, microBatches, virtualStages)
                 .forEach(f -> f.addValueChangeListener(e -> changed()));
     }
 
@@ -155,6 +157,7 @@ final class EstimatorForm extends Div {
         tensorParallel.setValue(intParam(q, prefix, "tp", 1));
         pipelineParallel.setValue(intParam(q, prefix, "pp", 1));
         microBatches.setValue(intParam(q, prefix, "mb", 1));
+        virtualStages.setValue(intParam(q, prefix, "vp", 1));
         String recomputeId = param(q, prefix, "recompute").orElse("none");
         recompute.setValue(Arrays.stream(Recompute.values()).filter(r -> r.name().equalsIgnoreCase(recomputeId))
                 .findFirst().orElse(Recompute.NONE));
@@ -201,6 +204,9 @@ final class EstimatorForm extends Div {
             p.put(prefix + "tp", String.valueOf(tensorParallel.getValue()));
             p.put(prefix + "pp", String.valueOf(pipelineParallel.getValue()));
             p.put(prefix + "mb", String.valueOf(microBatches.getValue()));
+            if (virtualStages.getValue() != null && virtualStages.getValue() != 1) {
+                p.put(prefix + "vp", String.valueOf(virtualStages.getValue()));
+            }
             p.put(prefix + "recompute", recompute.getValue().name().toLowerCase(java.util.Locale.ROOT));
             p.put(prefix + "attention", attention.getValue().id());
             p.put(prefix + "sp", sequenceParallel.getValue() ? "1" : "0");
@@ -221,11 +227,12 @@ final class EstimatorForm extends Div {
         weights.setVisible(!training);
         kvCache.setVisible(!training);
         engine.setVisible(!training);
-        List.<com.vaadin.flow.component.Component>of(optimizer, accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, recompute, attention, sequenceParallel)
+        List.<com.vaadin.flow.component.Component>of(optimizer, accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, virtualStages, recompute,
+                        attention, sequenceParallel)
                 .forEach(f -> f.setVisible(training));
         gpuCount.setLabel(training ? "Data-parallel GPUs" : "GPUs");
         List.<HasValidation>of(model, weights, context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel,
-                microBatches, accounting).forEach(f -> f.setInvalid(false));
+                microBatches, virtualStages, accounting).forEach(f -> f.setInvalid(false));
         try {
             return Optional.of(training ? training() : inference());
         } catch (InvalidInputException bad) {
@@ -237,6 +244,7 @@ final class EstimatorForm extends Div {
                 case "tensorParallel" -> tensorParallel;
                 case "pipelineParallel" -> pipelineParallel;
                 case "microBatches" -> microBatches;
+                case "virtualStages" -> virtualStages;
                 case "accounting" -> accounting;
                 default -> context;
             };
@@ -312,13 +320,15 @@ final class EstimatorForm extends Div {
                         required(microBatches, "microBatches"), sequenceParallel.getValue())
                 .withActivations(required(context, "contextLength"), required(batch, "batchSize"), recompute.getValue(),
                         attention.getValue())
+                .withInterleaving(required(virtualStages, "virtualStages"))
                 .onGpu(gpu.getValue()).withAccounting(accounting.getValue());
         var memory = TrainingEstimator.estimate(r);
         String label = m.name() + " · " + optimizer.getValue().label() + " · ZeRO-" + zeroStage.getValue() + " · DP "
                 + gpuCount.getValue() + " × TP " + tensorParallel.getValue() + " × PP " + pipelineParallel.getValue()
                 + " = " + r.totalGpus() + " GPUs"
                 + (accounting.getValue() == Accounting.ZERO_PAPER ? "" : " · " + accounting.getValue().label());
-        return new Outcome(EstimateResultPanel.training(m, memory, gpus), memory.perGpuBytes(), label);
+        return new Outcome(EstimateResultPanel.training(m, memory, gpus,
+                app.bytewise.engine.training.FrameworkChecks.of(r)), memory.perGpuBytes(), label);
     }
 
     private static String required(String format) {

@@ -329,4 +329,19 @@ class EstimatorViewTest extends KaribuTestBase {
                 spec -> spec.withLabel("Attention"));
         assertThat(restored.getValue()).isEqualTo(app.bytewise.engine.training.AttentionKernel.EAGER_DROPOUT);
     }
+
+    /** The framework view prints DeepSpeed's and Megatron's own lines for the set-up; interleaving is a field. */
+    @Test
+    void frameworkViewAndInterleaving() {
+        EstimatorView view = open(Map.of("model", "meta-llama-3-8b", "mode", "training", "gpus", "8", "zero", "1",
+                "context", "8192", "recompute", "selective", "sp", "1"));
+        String text = view.result().getElement().getTextRecursively();
+        assertThat(text).contains("What your framework prints for this set-up")
+                .contains("Theoretical memory footprints: weight and optimizer=57436.90 MB, activation=36936.06 MB")
+                .contains("offload_param=none, offload_optimizer=none, zero_init=1");
+        open(Map.of("model", "meta-llama-3-8b", "mode", "training", "pp", "4", "mb", "2", "vp", "2"));
+        IntegerField chunks = _get(IntegerField.class, spec -> spec.withLabel("Interleaved chunks per GPU"));
+        assertThat(chunks.isInvalid()).isTrue();
+        assertThat(chunks.getErrorMessage()).contains("at least as many micro-batches");
+    }
 }
