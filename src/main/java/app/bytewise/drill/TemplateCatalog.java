@@ -82,6 +82,8 @@ public final class TemplateCatalog {
         // One family per class, in a package per topic.
         all.add(new app.bytewise.drill.template.decodespeed.ExpertsReadAtBatchTemplate(context));
         all.add(new app.bytewise.drill.template.quantization.Fp4TensorSizeTemplate());
+        all.add(new app.bytewise.drill.template.training.MegatronStatesTemplate(context));
+        all.add(new app.bytewise.drill.template.training.EagerAttentionCoreTemplate(context));
         all.add(new app.bytewise.drill.template.inferencefit.LlamaCppGpuLayersTemplate(context));
         all.add(new app.bytewise.drill.template.inferencefit.VllmLongestModelLenTemplate(context));
         all.add(new app.bytewise.drill.template.kvcache.LlamaCppSlidingCellsTemplate(context));
