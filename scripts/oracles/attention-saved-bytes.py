@@ -18,6 +18,9 @@ Variants, written after the code they stand for:
                       aten/src/ATen/native/Dropout.cpp), which keeps a bool mask; on the CPU F.dropout
                       multiplies by a noise tensor in the input's dtype instead
   eager-no-dropout    16-bit softmax without dropout
+  loss-upcast         not attention: Hugging Face's ForCausalLMLoss on the head's BF16 logits of shape
+                      [b, s, V] (logits.float(), then cross_entropy): the floating-point tensors it
+                      saves besides the logits (the integer labels left out), written with a = 1, d = V
 
   /usr/bin/python3 scripts/oracles/attention-saved-bytes.py           # rewrite the file
   /usr/bin/python3 scripts/oracles/attention-saved-bytes.py --check   # exit 1 if the file would change
@@ -66,6 +69,28 @@ def eager_no_dropout(q, k, v):
     return torch.matmul(weights, v)
 
 
+def loss_upcast(logits, labels):
+    logits = logits.float()
+    return F.cross_entropy(logits.view(-1, logits.shape[-1]), labels.view(-1))
+
+
+def loss_saved_bytes(b, s, vocab):
+    torch.manual_seed(0)
+    logits = torch.randn(b, s, vocab, dtype=torch.bfloat16, requires_grad=True)
+    labels = torch.randint(0, vocab, (b, s))
+    seen = {}
+
+    def pack(t):
+        if t.storage().data_ptr() != logits.storage().data_ptr() and t.dim() > 0 and t.is_floating_point():
+            seen[t.storage().data_ptr()] = t.storage().nbytes()
+        return t
+
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
+        loss = loss_upcast(logits, labels)
+    loss.backward()
+    return sum(seen.values())
+
+
 VARIANTS = [("eager-fp32-softmax", eager_fp32_softmax), ("eager-dropout", eager_dropout),
             ("eager-no-dropout", eager_no_dropout)]
 
@@ -95,6 +120,8 @@ def table():
     for name, fn in VARIANTS:
         for b, a, s, d in CASES:
             lines.append(f"{name}\t{b}\t{a}\t{s}\t{d}\t{saved_bytes(fn, b, a, s, d)}")
+    for b, s, vocab in [(1, 64, 1000), (2, 128, 512)]:
+        lines.append(f"loss-upcast\t{b}\t1\t{s}\t{vocab}\t{loss_saved_bytes(b, s, vocab)}")
     return "\n".join(lines) + "\n"
 
 

@@ -50,6 +50,8 @@ public record EstimateRequest(
         @Schema(description = "The attention core in training: eager-dropout (GPT, 5 B per score), eager-fp32-softmax "
                 + "(Hugging Face eager Llama, 6 B), eager-no-dropout (2 B), flash (no scores); flashAttention false "
                 + "means eager-dropout", defaultValue = "flash") String attention,
+        @Schema(description = "What the loss holds per logit (training): fp32 (Megatron, 4 bytes) or upcast (Hugging "
+                + "Face's 16-bit logits upcast to FP32, 10 bytes at the loss)", defaultValue = "fp32") String logits,
         @Schema(description = "Model chunks per GPU in Megatron's interleaved 1F1B schedule (training, pipeline "
                 + "parallel)", defaultValue = "1") Integer virtualStages,
         @Schema(description = "DeepSpeed's ZeRO settings under accounting deepspeed, as its config names them: "

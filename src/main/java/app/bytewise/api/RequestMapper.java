@@ -139,7 +139,8 @@ class RequestMapper {
                 r.recompute() == null ? Recompute.NONE : Recompute.parse(r.recompute()), attention(r),
                 or(r.sequenceParallel(), false), lora, frozen, Offload.parse(r.offload()),
                 or(r.overheadBytes(), InferenceRequest.DEFAULT_OVERHEAD_BYTES), gpu(r.gpu()),
-                app.bytewise.engine.training.Accounting.parse(r.accounting()), or(r.virtualStages(), 1), zero(r.deepspeed()));
+                app.bytewise.engine.training.Accounting.parse(r.accounting()), or(r.virtualStages(), 1), zero(r.deepspeed()),
+                app.bytewise.engine.training.LogitsLoss.parse(r.logits()));
     }
 
     private static ZeroSettings zero(EstimateRequest.DeepSpeed d) {

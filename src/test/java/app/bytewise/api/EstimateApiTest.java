@@ -216,6 +216,11 @@ class EstimateApiTest {
                  "virtualStages": 2, "recompute": "selective", "contextLength": 8192}""").body());
         // The first stage: 8 layers × 34·s·b·h × (p·v + p − 1)/v = 8 × 1,140,850,688 × 11/2.
         assertThat(interleaved.get("components").get("activations").longValue()).isEqualTo(8L * 1_140_850_688L * 11 / 2);
+        JsonNode upcast = JSON.readTree(post("""
+                {"model": {"preset": "meta-llama-3-8b"}, "mode": "training", "logits": "upcast", "contextLength": 8192}""")
+                .body());
+        assertThat(upcast.get("components").get("outputActivations").longValue())
+                .isEqualTo(4L * 8192 * 4096 + 10L * 8192 * 128_256);
     }
 
     @Test
@@ -338,6 +343,7 @@ class EstimateApiTest {
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"zeroStage\": 3, \"deepspeed\": {\"reduce_bucket_size\": 1}}|deepspeed",
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"accounting\": \"deepspeed\", \"zeroStage\": 3, \"deepspeed\": {\"reduce_bucket_size\": -1}}|deepspeed.reduce_bucket_size",
         "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"virtualStages\": 2}|virtualStages",
+        "{\"model\": {\"preset\": \"llama-2-7b\"}, \"mode\": \"training\", \"logits\": \"bf16\"}|logits",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 4096, \"num_hidden_layers\": 10000000, \"num_attention_heads\": 32, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.num_hidden_layers",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 4096, \"num_hidden_layers\": 9223372036854775808, \"num_attention_heads\": 32, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.num_hidden_layers",
         "{\"model\": {\"config\": {\"model_type\": \"llama\", \"hidden_size\": 2147483647, \"num_hidden_layers\": 32, \"num_attention_heads\": 1, \"intermediate_size\": 11008, \"vocab_size\": 32000}}}|model.config.hidden_size",

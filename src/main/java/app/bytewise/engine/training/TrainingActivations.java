@@ -67,7 +67,7 @@ public final class TrainingActivations {
     public static long outputBytes(Architecture a, TrainingRequest r) {
         long sb = Math.multiplyExact(r.sequenceLength(), (long) r.microBatchSize());
         long hidden = Math.multiplyExact(4 * sb, a.hiddenSize());
-        long logits = Math.multiplyExact(4 * sb, a.vocabSize());
+        long logits = Math.multiplyExact(Math.multiplyExact((long) r.logits().bytesPerLogit(), sb), a.vocabSize());
         int t = r.tensorParallel();
         return r.sequenceParallel() ? Math.ceilDiv(Math.addExact(hidden, logits), t)
                 : Math.addExact(hidden, Math.ceilDiv(logits, t));
@@ -76,13 +76,15 @@ public final class TrainingActivations {
     public static Step outputStep(Architecture a, TrainingRequest r) {
         return Step.bytes("outputActivations", "Output layer and loss activations"
                         + (r.pipelineParallel() > 1 ? " (last pipeline stage)" : ""),
-                r.sequenceParallel() ? "4·s·b·(h + V) / t" : "4·s·b·h + 4·s·b·V / t",
+                r.logits() == LogitsLoss.FP32 ? (r.sequenceParallel() ? "4·s·b·(h + V) / t" : "4·s·b·h + 4·s·b·V / t")
+                        : (r.sequenceParallel() ? "(4·s·b·h + 10·s·b·V) / t" : "4·s·b·h + 10·s·b·V / t"),
                 List.of(Input.of("s", r.sequenceLength(), "tokens"), Input.of("b", r.microBatchSize(), "sequences"),
                         Input.of("h", a.hiddenSize(), ""), Input.of("V", a.vocabSize(), "tokens"),
                         Input.of("t", r.tensorParallel(), "")),
-                outputBytes(a, r), "The final norm's output and FP32 logits for the cross-entropy loss, as Megatron-LM "
-                        + "counts them (theoretical_memory_usage.py); not reduced by recomputation. A trainer that "
-                        + "also keeps 16-bit logits, or fuses the loss, differs by 2·s·b·V bytes either way.");
+                outputBytes(a, r), (r.logits() == LogitsLoss.FP32 ? "The final norm's output and FP32 logits for the "
+                        + "cross-entropy loss, as Megatron-LM counts them (theoretical_memory_usage.py)"
+                        : "The final norm's output, and per logit the head's 16-bit output, its FP32 copy and the FP32 "
+                        + "log-softmax while Hugging Face's ForCausalLMLoss runs") + "; not reduced by recomputation.");
     }
 
     /** Activations on the first stage: its layers for min(p, m) micro-batches in flight. */

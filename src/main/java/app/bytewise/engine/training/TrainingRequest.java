@@ -19,12 +19,13 @@ import java.util.Optional;
  * @param accounting which bytes of mixed-precision Adam are counted
  * @param virtualStages model chunks per GPU in Megatron's interleaved 1F1B schedule (1: not interleaved)
  * @param zero DeepSpeed's bucket and prefetch settings, counted with its accounting
+ * @param logits how the loss holds the logits: Megatron's FP32 count or Hugging Face's 16-bit logits upcast
  */
 public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, int dataParallel, int tensorParallel,
         int pipelineParallel, int microBatches, int microBatchSize, long sequenceLength, Recompute recompute,
         AttentionKernel attention, boolean sequenceParallel, Optional<LoraSpec> lora, Optional<WeightFormat> frozenBaseFormat,
         Offload offload, long overheadBytes, Optional<Gpu> gpu, Accounting accounting, int virtualStages,
-        ZeroSettings zero) {
+        ZeroSettings zero, LogitsLoss logits) {
 
     /** 2^20 GPUs in all: about five times the largest training clusters built (xAI's Colossus, 200,000 GPUs). */
     public static final int MAX_GPUS = 1 << 20;
@@ -59,6 +60,7 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
         java.util.Objects.requireNonNull(accounting, "accounting");
         java.util.Objects.requireNonNull(attention, "attention");
         java.util.Objects.requireNonNull(zero, "zero");
+        java.util.Objects.requireNonNull(logits, "logits");
         if (virtualStages < 1 || virtualStages > 1024) {
             throw new InvalidInputException("virtualStages", "Virtual stages per GPU must be 1 to 1,024.");
         }
@@ -92,19 +94,20 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
     public static TrainingRequest of(Model model, Optimizer optimizer) {
         return new TrainingRequest(model, optimizer, 0, 1, 1, 1, 1, 1, 2048, Recompute.NONE, AttentionKernel.FLASH, false,
                 Optional.empty(), Optional.empty(), Offload.NONE, InferenceRequest.DEFAULT_OVERHEAD_BYTES,
-                Optional.empty(), Accounting.ZERO_PAPER, 1, ZeroSettings.DEEPSPEED_DEFAULTS);
+                Optional.empty(), Accounting.ZERO_PAPER, 1, ZeroSettings.DEEPSPEED_DEFAULTS,
+                LogitsLoss.FP32);
     }
 
     public TrainingRequest withZero(int stage, int ranks) {
         return new TrainingRequest(model, optimizer, stage, ranks, tensorParallel, pipelineParallel, microBatches,
                 microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora, frozenBaseFormat,
-                offload, overheadBytes, gpu, accounting, virtualStages, zero);
+                offload, overheadBytes, gpu, accounting, virtualStages, zero, logits);
     }
 
     public TrainingRequest withParallelism(int tensor, int pipeline, int microBatchCount, boolean sequence) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensor, pipeline, microBatchCount,
                 microBatchSize, sequenceLength, recompute, attention, sequence, lora, frozenBaseFormat, offload,
-                overheadBytes, gpu, accounting, virtualStages, zero);
+                overheadBytes, gpu, accounting, virtualStages, zero, logits);
     }
 
     /** {@code flash} false is the eager GPT core of Korthikanti et al., with dropout. */
@@ -115,49 +118,55 @@ public record TrainingRequest(Model model, Optimizer optimizer, int zeroStage, i
     public TrainingRequest withActivations(long tokens, int batch, Recompute mode, AttentionKernel kernel) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, batch, tokens, mode, kernel, sequenceParallel, lora, frozenBaseFormat, offload,
-                overheadBytes, gpu, accounting, virtualStages, zero);
+                overheadBytes, gpu, accounting, virtualStages, zero, logits);
     }
 
     public TrainingRequest withLora(LoraSpec spec, WeightFormat base) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel,
-                Optional.of(spec), Optional.of(base), offload, overheadBytes, gpu, accounting, virtualStages, zero);
+                Optional.of(spec), Optional.of(base), offload, overheadBytes, gpu, accounting, virtualStages, zero, logits);
     }
 
     public TrainingRequest withOffload(Offload where) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
-                frozenBaseFormat, where, overheadBytes, gpu, accounting, virtualStages, zero);
+                frozenBaseFormat, where, overheadBytes, gpu, accounting, virtualStages, zero, logits);
     }
 
     public TrainingRequest withOverhead(long bytes) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
-                frozenBaseFormat, offload, bytes, gpu, accounting, virtualStages, zero);
+                frozenBaseFormat, offload, bytes, gpu, accounting, virtualStages, zero, logits);
     }
 
     public TrainingRequest onGpu(Gpu chosen) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
-                frozenBaseFormat, offload, overheadBytes, Optional.ofNullable(chosen), accounting, virtualStages, zero);
+                frozenBaseFormat, offload, overheadBytes, Optional.ofNullable(chosen), accounting, virtualStages, zero, logits);
     }
 
     public TrainingRequest withAccounting(Accounting convention) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
-                frozenBaseFormat, offload, overheadBytes, gpu, convention, virtualStages, zero);
+                frozenBaseFormat, offload, overheadBytes, gpu, convention, virtualStages, zero, logits);
     }
 
     public TrainingRequest withInterleaving(int chunks) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
-                frozenBaseFormat, offload, overheadBytes, gpu, accounting, chunks, zero);
+                frozenBaseFormat, offload, overheadBytes, gpu, accounting, chunks, zero, logits);
     }
 
     public TrainingRequest withZeroSettings(ZeroSettings settings) {
         return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
                 microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
-                frozenBaseFormat, offload, overheadBytes, gpu, accounting, virtualStages, settings);
+                frozenBaseFormat, offload, overheadBytes, gpu, accounting, virtualStages, settings, logits);
+    }
+
+    public TrainingRequest withLogits(LogitsLoss loss) {
+        return new TrainingRequest(model, optimizer, zeroStage, dataParallel, tensorParallel, pipelineParallel,
+                microBatches, microBatchSize, sequenceLength, recompute, attention, sequenceParallel, lora,
+                frozenBaseFormat, offload, overheadBytes, gpu, accounting, virtualStages, zero, loss);
     }
 
     public boolean flashAttention() {

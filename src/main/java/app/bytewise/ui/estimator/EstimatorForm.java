@@ -59,6 +59,7 @@ final class EstimatorForm extends Div {
     private final IntegerField virtualStages = new IntegerField("Interleaved chunks per GPU");
     private final Select<Recompute> recompute = new Select<>();
     private final Select<AttentionKernel> attention = new Select<>();
+    private final Select<app.bytewise.engine.training.LogitsLoss> logits = new Select<>();
     private final Checkbox sequenceParallel = new Checkbox("Sequence parallel");
     private final CustomConfigField custom;
     private final CheckpointFileField checkpointFile;
@@ -93,6 +94,10 @@ final class EstimatorForm extends Div {
         attention.setItems(AttentionKernel.values());
         attention.setItemLabelGenerator(AttentionKernel::label);
         attention.setValue(AttentionKernel.FLASH);
+        logits.setLabel("Loss logits");
+        logits.setItems(app.bytewise.engine.training.LogitsLoss.values());
+        logits.setItemLabelGenerator(app.bytewise.engine.training.LogitsLoss::label);
+        logits.setValue(app.bytewise.engine.training.LogitsLoss.FP32);
         recompute.setLabel("Recomputation");
         recompute.setItems(Recompute.values());
         recompute.setItemLabelGenerator(r -> switch (r) {
@@ -105,7 +110,7 @@ final class EstimatorForm extends Div {
         custom = new CustomConfigField(this::useCustom);
         FlexLayout fields = new FlexLayout(model, mode, weights, kvCache, context, batch, gpu, gpuCount, optimizer,
                 accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, virtualStages, recompute, attention,
-                sequenceParallel);
+                logits, sequenceParallel);
         fields.addClassName("bw-estimator-form");
         if (!heading.isEmpty()) {
             add(new H2(heading));
@@ -122,6 +127,7 @@ final class EstimatorForm extends Div {
         accounting.addValueChangeListener(e -> changed());
         recompute.addValueChangeListener(e -> changed());
         attention.addValueChangeListener(e -> changed());
+        logits.addValueChangeListener(e -> changed());
         sequenceParallel.addValueChangeListener(e -> changed());
         List.of(context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel, microBatches, virtualStages)
                 .forEach(f -> f.addValueChangeListener(e -> changed()));
@@ -167,6 +173,9 @@ final class EstimatorForm extends Div {
         attention.setValue(Arrays.stream(AttentionKernel.values()).filter(k -> k.id().equals(attentionId)).findFirst()
                 .orElse(AttentionKernel.FLASH));
         sequenceParallel.setValue("1".equals(param(q, prefix, "sp").orElse("0")));
+        String logitsId = param(q, prefix, "logits").orElse("fp32");
+        logits.setValue(Arrays.stream(app.bytewise.engine.training.LogitsLoss.values())
+                .filter(l -> l.id().equals(logitsId)).findFirst().orElse(app.bytewise.engine.training.LogitsLoss.FP32));
         Map<String, String> engineParams = new java.util.HashMap<>();
         for (String key : List.of("engine", "ctk", "ctv", "fa", "swafull", "unified", "ngl", "ncmoe")) {
             param(q, prefix, key).ifPresent(v -> engineParams.put(key, v));
@@ -209,6 +218,9 @@ final class EstimatorForm extends Div {
             }
             p.put(prefix + "recompute", recompute.getValue().name().toLowerCase(java.util.Locale.ROOT));
             p.put(prefix + "attention", attention.getValue().id());
+            if (logits.getValue() != app.bytewise.engine.training.LogitsLoss.FP32) {
+                p.put(prefix + "logits", logits.getValue().id());
+            }
             p.put(prefix + "sp", sequenceParallel.getValue() ? "1" : "0");
             if (accounting.getValue() != Accounting.ZERO_PAPER) {
                 p.put(prefix + "accounting", accounting.getValue().id());
@@ -228,7 +240,7 @@ final class EstimatorForm extends Div {
         kvCache.setVisible(!training);
         engine.setVisible(!training);
         List.<com.vaadin.flow.component.Component>of(optimizer, accounting, zeroStage, tensorParallel, pipelineParallel, microBatches, virtualStages, recompute,
-                        attention, sequenceParallel)
+                        attention, logits, sequenceParallel)
                 .forEach(f -> f.setVisible(training));
         gpuCount.setLabel(training ? "Data-parallel GPUs" : "GPUs");
         List.<HasValidation>of(model, weights, context, batch, gpuCount, zeroStage, tensorParallel, pipelineParallel,
@@ -320,7 +332,7 @@ final class EstimatorForm extends Div {
                         required(microBatches, "microBatches"), sequenceParallel.getValue())
                 .withActivations(required(context, "contextLength"), required(batch, "batchSize"), recompute.getValue(),
                         attention.getValue())
-                .withInterleaving(required(virtualStages, "virtualStages"))
+                .withInterleaving(required(virtualStages, "virtualStages")).withLogits(logits.getValue())
                 .onGpu(gpu.getValue()).withAccounting(accounting.getValue());
         var memory = TrainingEstimator.estimate(r);
         String label = m.name() + " · " + optimizer.getValue().label() + " · ZeRO-" + zeroStage.getValue() + " · DP "

@@ -21,7 +21,7 @@ class AttentionKernelTest {
 
     @Test
     void eagerCoresKeepWhatPyTorchSaves() throws IOException {
-        List<String[]> rows = measured();
+        List<String[]> rows = measured().stream().filter(r -> !r[0].equals("loss-upcast")).toList();
         assertThat(rows).hasSize(9);
         for (String[] row : rows) {
             AttentionKernel kernel = AttentionKernel.parse(row[0]);
@@ -47,6 +47,24 @@ class AttentionKernelTest {
         // Selective recomputation recomputes the core, whatever the kernel.
         assertThat(TrainingActivations.perLayer(llama, s, 1, 1, false, Recompute.SELECTIVE,
                 AttentionKernel.EAGER_FP32_SOFTMAX)).isEqualTo(34L * s * 4096);
+    }
+
+    /** Hugging Face's upcast loss keeps the FP32 log-softmax, 4 bytes per logit, as PyTorch saved it. */
+    @Test
+    void upcastLossKeepsFourBytesPerLogitOfItsTen() throws IOException {
+        List<String[]> rows = measured().stream().filter(r -> r[0].equals("loss-upcast")).toList();
+        assertThat(rows).hasSize(2);
+        for (String[] row : rows) {
+            long logits = Long.parseLong(row[1]) * Long.parseLong(row[3]) * Long.parseLong(row[4]);
+            assertThat(Long.parseLong(row[5])).isEqualTo(4 * logits);
+        }
+        // At the loss's peak the 16-bit logits (2) and their FP32 copy (4) are live beside it.
+        assertThat(LogitsLoss.UPCAST.bytesPerLogit()).isEqualTo(2 + 4 + 4);
+        var llama = TestModels.model("meta-llama-3-8b");
+        TrainingRequest r = TrainingRequest.of(llama, Optimizer.ADAMW_MIXED)
+                .withActivations(8192, 1, Recompute.FULL, true).withLogits(LogitsLoss.UPCAST);
+        assertThat(TrainingActivations.outputBytes(llama.architecture().orElseThrow(), r))
+                .isEqualTo(4L * 8192 * 4096 + 10L * 8192 * 128_256);
     }
 
     @Test
