@@ -32,7 +32,7 @@ echo "  both nodes healthy after $(( $(now_ms) - t0 )) ms"
 log "Migrations ran once, each demo account exists once"
 migrations=$(find db/migration -name 'V*__*.sql' | wc -l)
 expect_equal "$(sql -c "SELECT count(*) FROM flyway_schema_history WHERE success")" "$migrations" "applied migrations"
-expect_equal "$(sql -c "SELECT count(*) FROM user_account")" 2 "accounts"
+expect_equal "$(sql -c "SELECT count(*) FROM user_account")" 3 "accounts (3 demo)"
 created=$(cat "$WORK_DIR"/node-a.log "$WORK_DIR"/node-b.log | grep -c "Created demo account" || true)
 expect_equal "$created" 2 "demo accounts created (across both nodes)"
 
@@ -98,7 +98,7 @@ wait_healthy node-b "$B"
 expect_equal "$(sql -c "SELECT count(*) FROM classroom")" 1 "classes"
 expect_equal "$(sql -c "SELECT count(*) FROM quiz")" 1 "quizzes"
 expect_equal "$(sql -c "SELECT count(*) FROM submission")" 3 "sample submissions"
-expect_equal "$(sql -c "SELECT count(*) FROM user_account")" 5 "accounts (2 demo, 3 sample students)"
+expect_equal "$(sql -c "SELECT count(*) FROM user_account")" 6 "accounts (3 demo, 3 sample students)"
 expect_equal "$(sql -c "SELECT count(*) FROM attempt")" 8 "the demo candidate's drill answers"
 stop_all_nodes
 echo

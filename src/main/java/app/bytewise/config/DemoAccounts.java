@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the demo candidate and instructor on first start, unless {@code bytewise.demo.enabled}
+ * Creates the demo candidate, instructor and administrator on first start, unless {@code bytewise.demo.enabled}
  * is false (as any production deployment should set). Existing accounts are left untouched, and
  * another node creating them at the same moment is no error.
  */
@@ -25,6 +25,8 @@ class DemoAccounts implements ApplicationRunner {
     static final String CANDIDATE_PASSWORD = "candidate-demo";
     static final String INSTRUCTOR = "instructor";
     static final String INSTRUCTOR_PASSWORD = "instructor-demo";
+    static final String ADMINISTRATOR = "admin";
+    static final String ADMINISTRATOR_PASSWORD = "admin-demo";
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -38,6 +40,7 @@ class DemoAccounts implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         ensure(CANDIDATE, "Demo Candidate", CANDIDATE_PASSWORD, Role.CANDIDATE);
         ensure(INSTRUCTOR, "Demo Instructor", INSTRUCTOR_PASSWORD, Role.INSTRUCTOR);
+        ensure(ADMINISTRATOR, "Demo Administrator", ADMINISTRATOR_PASSWORD, Role.ADMINISTRATOR);
     }
 
     private void ensure(String username, String displayName, String password, Role role) {

@@ -32,7 +32,9 @@ class StartupMessage {
             message.append("  Demo logins:  ").append(DemoAccounts.CANDIDATE).append(" / ")
                     .append(DemoAccounts.CANDIDATE_PASSWORD).append("   (candidate)\n")
                     .append("                ").append(DemoAccounts.INSTRUCTOR).append(" / ")
-                    .append(DemoAccounts.INSTRUCTOR_PASSWORD).append("  (instructor)\n");
+                    .append(DemoAccounts.INSTRUCTOR_PASSWORD).append("  (instructor)\n")
+                    .append("                ").append(DemoAccounts.ADMINISTRATOR).append(" / ")
+                    .append(DemoAccounts.ADMINISTRATOR_PASSWORD).append("            (administrator)\n");
         }
         log.info(message.toString());
     }

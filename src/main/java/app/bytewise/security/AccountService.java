@@ -23,9 +23,11 @@ public class AccountService {
     private final Clock clock;
     private final PasswordPolicy passwordPolicy = PasswordPolicy.standard();
     private final SignInNames signInNames;
+    private final InstructorInvites invites;
 
     public AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
-            SignInNames signInNames) {
+            SignInNames signInNames, InstructorInvites invites) {
+        this.invites = invites;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -43,6 +45,17 @@ public class AccountService {
      */
     @Transactional
     public UserAccount registerCandidate(String chosenName, String displayName, String password) {
+        return register(chosenName, displayName, password, "");
+    }
+
+    /**
+     * As {@link #registerCandidate}, and with a non-blank instructor invite code an instructor: the
+     * code is used in the same transaction, so a wrong, used or expired one (a {@link SignUpException}
+     * on {@code invite}) leaves no account behind and a code makes exactly one account.
+     */
+    @Transactional
+    public UserAccount register(String chosenName, String displayName, String password, String inviteCode) {
+        boolean invited = inviteCode != null && !inviteCode.isBlank();
         String chosen = normalize(chosenName);
         UserText.problem(chosen).ifPresent(problem -> {
             throw new SignUpException("username", problem);
@@ -60,7 +73,12 @@ public class AccountService {
             if (!accounts.existsByUsername(name)) {
                 // A sign-up racing for the very same tag loses at the unique index, with the same
                 // neutral message as below; the odds are 1 in 10,000 per concurrent pair.
-                return store(name, shown(chosen, displayName), password, Role.CANDIDATE);
+                UserAccount account = store(name, shown(chosen, displayName), password,
+                        invited ? Role.INSTRUCTOR : Role.CANDIDATE);
+                if (invited) {
+                    invites.redeem(inviteCode, account);
+                }
+                return account;
             }
         }
         throw new SignUpException("username", "Please try again in a moment, or with another name.");

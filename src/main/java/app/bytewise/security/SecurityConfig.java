@@ -81,7 +81,14 @@ public class SecurityConfig {
         // An error dispatch shows the error's own status (403 for a missing CSRF token, say) instead of
         // a redirect to the sign-in page; the error page shows no details (server.error.include-*).
         http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .requestMatchers("/styles/**", "/images/**").permitAll());
+                .requestMatchers("/styles/**", "/images/**").permitAll()
+                // A page address that is no view: let Vaadin answer with its own 404 page, for visitors
+                // signed in or not, instead of a bare 403 or a detour to sign-in. Views keep their own
+                // access checks (Vaadin's navigation access control), so this opens nothing.
+                .requestMatchers(request -> "GET".equals(request.getMethod())
+                        && !vaadinRequests.isFrameworkInternalRequest(request)
+                        && !vaadinRequests.isSecuredFlowRoute(request)
+                        && !vaadinRequests.isAnonymousRoute(request)).permitAll());
         http.headers(SecurityHeaders.standard(contentSecurityPolicy));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         // Session ids travel only in the cookie (also server.servlet.session.tracking-modes=cookie).

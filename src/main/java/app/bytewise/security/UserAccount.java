@@ -67,6 +67,11 @@ public class UserAccount {
         return role;
     }
 
+    /** Only {@link AccountRoles} calls this, after checking who asks. */
+    void changeRole(Role newRole) {
+        this.role = newRole;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -18,7 +18,9 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
     public AccessDeniedView() {
         addClassName("bw-page");
         add(new H1("Not available to your account"),
-                new Paragraph("This page is for instructors. Candidates find their own work under Progress."),
+                new Paragraph("Your account's role does not include this page. Candidates find their own work under "
+                        + "Progress and Assignments, instructors theirs under Classroom; an administrator can make "
+                        + "an account an instructor."),
                 new RouterLink("Back to the start", HomeView.class));
     }
 

@@ -1,5 +1,6 @@
 package app.bytewise.ui;
 
+import org.springframework.beans.factory.annotation.Value;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -19,7 +20,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
 
-    public LoginView() {
+    public LoginView(@Value("${bytewise.demo.enabled:false}") boolean demoAccounts) {
         addClassName("bw-auth");
         setAlignItems(Alignment.CENTER);
         form.setAction("login");
@@ -27,6 +28,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setI18n(i18n());
         add(new Anchor("", "Bytewise"), form,
                 new Paragraph(new com.vaadin.flow.component.Text("New here? "), new Anchor("signup", "Create an account")));
+        if (demoAccounts) {
+            Paragraph hint = new Paragraph("Demo accounts: candidate / candidate-demo, instructor / instructor-demo, "
+                    + "admin / admin-demo.");
+            hint.addClassName("bw-demo-hint");
+            add(hint);
+        }
     }
 
     @Override
@@ -42,6 +49,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("Username");
+        i18n.getForm().setSubmit("Sign in");
         i18n.getErrorMessage().setTitle("Incorrect username or password");
         i18n.getErrorMessage().setMessage("Check the username and password and try again.");
         return i18n;

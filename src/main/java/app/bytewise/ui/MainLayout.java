@@ -7,6 +7,7 @@ import app.bytewise.ui.drill.WorkedExamplesView;
 import app.bytewise.ui.progress.ProgressView;
 import app.bytewise.ui.lesson.LessonsView;
 import app.bytewise.security.Role;
+import app.bytewise.ui.admin.AccountsView;
 import app.bytewise.ui.classroom.AssignmentsView;
 import app.bytewise.ui.classroom.ClassroomView;
 import app.bytewise.ui.estimator.EstimatorView;
@@ -50,7 +51,8 @@ public class MainLayout extends AppLayout {
 
     private static SideNav navigation(AuthenticationContext authentication) {
         SideNav nav = new SideNav();
-        nav.setLabel("Main");
+        // Named for screen readers only: a visible "Main" over the links said nothing to anyone else.
+        nav.getElement().setAttribute("aria-label", "Main");
         nav.addItem(new SideNavItem("Lessons", LessonsView.class, VaadinIcon.BOOK.create()));
         nav.addItem(new SideNavItem("Estimator", EstimatorView.class, VaadinIcon.CALC.create()));
         nav.addItem(new SideNavItem("Drill", DrillView.class, VaadinIcon.BULLSEYE.create()));
@@ -66,6 +68,9 @@ public class MainLayout extends AppLayout {
         }
         if (authentication.hasRole(Role.INSTRUCTOR_NAME)) {
             nav.addItem(new SideNavItem("Classroom", ClassroomView.class, VaadinIcon.ACADEMY_CAP.create()));
+        }
+        if (authentication.hasRole(Role.ADMINISTRATOR_NAME)) {
+            nav.addItem(new SideNavItem("Accounts", AccountsView.class, VaadinIcon.USERS.create()));
         }
         return nav;
     }

@@ -24,7 +24,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 
-/** Creates a candidate account. Errors are shown on the field at fault; nothing is saved unless all is valid. */
+/** Creates a candidate account, or an instructor's with an invite code. Errors are shown on the field at fault; nothing is saved unless all is valid. */
 @Route(value = "signup", autoLayout = false)
 @PageTitle("Sign up | Bytewise")
 @AnonymousAllowed
@@ -34,6 +34,7 @@ public class SignUpView extends VerticalLayout {
     private final TextField displayName = new TextField("Display name (optional)");
     private final PasswordField password = new PasswordField("Password");
     private final PasswordField confirm = new PasswordField("Repeat password");
+    private final TextField invite = new TextField("Instructor invite code (optional)");
     private final Button create = new Button("Create account");
     private final VerticalLayout form = new VerticalLayout();
 
@@ -49,19 +50,21 @@ public class SignUpView extends VerticalLayout {
         password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters, not containing the username; "
                 + "a few unrelated words work well");
         confirm.setRequired(true);
+        invite.setMaxLength(24);
+        invite.setHelperText("From your administrator, for an instructor account; leave empty to practise as a candidate");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(Key.ENTER);
         create.addClickListener(click -> submit(accounts, throttle));
 
-        form.add(new H1("Create a candidate account"), username, displayName,
-                password, confirm, create,
+        form.add(new H1("Create an account"), username, displayName,
+                password, confirm, invite, create,
                 new Paragraph(new Text("Have an account? "), new Anchor("login", "Sign in")));
         form.addClassName("bw-form");
         add(new Anchor("", "Bytewise"), form);
     }
 
     private void submit(AccountService accounts, SignUpThrottle throttle) {
-        List.of(username, displayName, password, confirm).forEach(field -> field.setInvalid(false));
+        List.of(username, displayName, password, confirm, invite).forEach(field -> field.setInvalid(false));
         if (!password.getValue().equals(confirm.getValue())) {
             showError(confirm, "The passwords do not match.");
             return;
@@ -73,11 +76,13 @@ public class SignUpView extends VerticalLayout {
             return;
         }
         try {
-            showCreated(accounts.registerCandidate(username.getValue(), displayName.getValue(), password.getValue()));
+            showCreated(accounts.register(username.getValue(), displayName.getValue(), password.getValue(),
+                    invite.getValue()));
         } catch (SignUpException refused) {
             showError(switch (refused.field()) {
                 case "displayName" -> displayName;
                 case "password" -> password;
+                case "invite" -> invite;
                 default -> username;
             }, refused.getMessage());
         }
@@ -88,7 +93,8 @@ public class SignUpView extends VerticalLayout {
         Span name = new Span(account.getUsername());
         name.addClassName("bw-sign-in-name");
         name.getStyle().set("font-weight", "600");
-        Paragraph created = new Paragraph(new Text("Your sign-in name is "), name, new Text("."));
+        Paragraph created = new Paragraph(new Text("Your " + account.getRole().label().toLowerCase()
+                + " account's sign-in name is "), name, new Text("."));
         created.addClassName("bw-notice");
         form.removeAll();
         form.add(new H1("Your account is ready"), created,

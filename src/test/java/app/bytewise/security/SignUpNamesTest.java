@@ -23,6 +23,8 @@ class SignUpNamesTest {
     @Autowired
     private PasswordEncoder encoder;
     @Autowired
+    private InstructorInvites invites;
+    @Autowired
     private AccountService accounts;
 
     @Test
@@ -90,6 +92,6 @@ class SignUpNamesTest {
                 return next.next();
             }
         };
-        return new AccountService(repository, encoder, Clock.systemUTC(), new SignInNames(sequence));
+        return new AccountService(repository, encoder, Clock.systemUTC(), new SignInNames(sequence), invites);
     }
 }

@@ -111,6 +111,25 @@ class WebProtocolTest {
         }
     }
 
+    @Test
+    void anUnknownPageIsServedTheAppItselfSignedInOrNot() throws Exception {
+        // The app's shell answers and its router shows the "Page not found" view (NavigationAccessTest);
+        // neither a bare 403 nor a detour to sign-in.
+        HttpClient anonymous = browser();
+        HttpResponse<String> lost = send(anonymous, get("/no-such-page"));
+        assertThat(lost.statusCode()).as(lost.headers().map().toString()).isEqualTo(200);
+        assertThat(lost.body()).contains("<html").doesNotContain("HTTP ERROR");
+
+        HttpClient browser = browser();
+        signIn(browser, "candidate", "candidate-demo");
+        assertThat(signedIn(browser)).isTrue();
+        HttpResponse<String> mistyped = send(browser, get("/progres"));
+        assertThat(mistyped.statusCode()).as(mistyped.headers().map().toString()).isEqualTo(200);
+        assertThat(mistyped.body()).contains("<html").doesNotContain("HTTP ERROR");
+        // A secured page still sends visitors to sign in.
+        assertThat(send(anonymous, get("/classroom")).statusCode()).isEqualTo(302);
+    }
+
     private HttpResponse<String> signIn(HttpClient browser, String username, String password) throws Exception {
         HttpResponse<String> login = send(browser, get("/login"));
         String page = login.statusCode() + " " + login.headers().map() + login.body();
