@@ -59,7 +59,7 @@ class BrowserSignInIT extends BrowserTestBase {
         wait.until(ExpectedConditions.titleIs("Sign up | Bytewise"));
         List<WebElement> texts = wait.until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector("vaadin-text-field input"));
-            return found.size() == 2 ? found : null;
+            return found.size() == 3 ? found : null; // username, display name, invite code
         });
         texts.get(0).sendKeys("Grace");
         texts.get(1).sendKeys("Grace Hopper");

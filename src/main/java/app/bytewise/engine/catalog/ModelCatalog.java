@@ -46,6 +46,11 @@ public final class ModelCatalog {
         return models.stream().filter(m -> m.id().equalsIgnoreCase(id)).findFirst();
     }
 
+    /** Up to {@code limit} catalog models with ids close to {@code id}, closest first. */
+    public List<CatalogModel> similar(String id, int limit) {
+        return SimilarIds.closest(id, models, CatalogModel::id, limit);
+    }
+
     public CatalogModel require(String id, String field) {
         return find(id).orElseThrow(() -> new InvalidInputException(field,
                 "Unknown model '" + id + "'. See GET /api/v1/models for the catalog."));

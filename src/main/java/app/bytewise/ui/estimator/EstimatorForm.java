@@ -66,6 +66,8 @@ final class EstimatorForm extends Div {
     private final EngineField engine = new EngineField(this::changed);
     private Runnable onChange = () -> { };
     private boolean restoring;
+    private Optional<String> unknownModel = Optional.empty();
+    private final LinkProblems linkProblems = new LinkProblems(m -> model.setValue(m));
 
     EstimatorForm(String heading, ModelCatalog models, GpuCatalog gpus) {
         this.models = models;
@@ -120,7 +122,7 @@ final class EstimatorForm extends Div {
             read.ifPresent(this::useCustom);
             return read;
         });
-        add(fields, engine, custom, checkpointFile);
+        add(linkProblems, fields, engine, custom, checkpointFile);
         List.of(model, weights, gpu).forEach(f -> f.addValueChangeListener(e -> changed()));
         List.of(mode, kvCache).forEach(f -> f.addValueChangeListener(e -> changed()));
         optimizer.addValueChangeListener(e -> changed());
@@ -137,50 +139,63 @@ final class EstimatorForm extends Div {
         this.onChange = listener;
     }
 
-    /** Sets every field from the URL: {@code prefix + key} first, then the plain key, then the default. */
+    /**
+     * Sets every field from the URL: {@code prefix + key} first, then the plain key, then the default.
+     * A value the link names but the app does not know is reported above the form; an unknown model
+     * leaves the model empty rather than showing another one.
+     */
     void restore(Map<String, List<String>> q, String prefix) {
         restoring = true;
+        LinkReader link = new LinkReader(q, prefix);
+        unknownModel = Optional.empty();
         // B's own model parameter wins over A's config it would otherwise inherit.
-        custom.assume(param(q, prefix, "assume").orElse(""));
-        Optional<CatalogModel> own = q.containsKey(prefix + "model") ? Optional.empty()
-                : param(q, prefix, "config").flatMap(ConfigParameter::decode).flatMap(custom::apply);
-        own.ifPresentOrElse(this::useCustom, () -> model.setValue(models.find(param(q, prefix, "model")
-                .orElse("llama-2-7b")).orElse(models.require("llama-2-7b", "model"))));
-        mode.setValue("training".equals(param(q, prefix, "mode").orElse("inference")) ? "training" : "inference");
-        weights.setValue(param(q, prefix, "weights").orElse("bf16"));
-        kvCache.setValue(param(q, prefix, "kv").orElse("fp16"));
-        context.setValue(intParam(q, prefix, "context", 4096));
-        batch.setValue(intParam(q, prefix, "batch", 1));
-        gpu.setValue(gpus.find(param(q, prefix, "gpu").orElse("")).orElse(null));
-        gpuCount.setValue(intParam(q, prefix, "gpus", 1));
-        String optimizerId = param(q, prefix, "optimizer").orElse("adamw-mixed");
-        optimizer.setValue(Arrays.stream(Optimizer.values()).filter(o -> o.id().equals(optimizerId)).findFirst()
-                .orElse(Optimizer.ADAMW_MIXED));
-        String accountingId = param(q, prefix, "accounting").orElse("zero-paper");
-        accounting.setValue(Arrays.stream(Accounting.values()).filter(a -> a.id().equals(accountingId)).findFirst()
-                .orElse(Accounting.ZERO_PAPER));
-        zeroStage.setValue(intParam(q, prefix, "zero", 0));
-        tensorParallel.setValue(intParam(q, prefix, "tp", 1));
-        pipelineParallel.setValue(intParam(q, prefix, "pp", 1));
-        microBatches.setValue(intParam(q, prefix, "mb", 1));
-        virtualStages.setValue(intParam(q, prefix, "vp", 1));
-        String recomputeId = param(q, prefix, "recompute").orElse("none");
-        recompute.setValue(Arrays.stream(Recompute.values()).filter(r -> r.name().equalsIgnoreCase(recomputeId))
-                .findFirst().orElse(Recompute.NONE));
+        custom.assume(link.text("assume").orElse(""));
+        Optional<CatalogModel> own = link.hasOwn("model") ? Optional.empty()
+                : link.text("config").flatMap(ConfigParameter::decode).flatMap(custom::apply);
+        own.ifPresentOrElse(this::useCustom, () -> {
+            String id = link.text("model").orElse("llama-2-7b");
+            Optional<CatalogModel> found = models.find(id.strip());
+            found.ifPresentOrElse(model::setValue, () -> {
+                model.setValue(null);
+                unknownModel = Optional.of(LinkReader.shown(id));
+            });
+        });
+        mode.setValue(link.choice("mode", "Mode", List.of("inference", "training"), m -> m, m -> m, "inference"));
+        weights.setValue(link.text("weights").orElse("bf16"));
+        kvCache.setValue(link.choice("kv", "KV cache", KvFormat.all().stream().map(KvFormat::id).toList(), k -> k, k -> k,
+                "fp16"));
+        context.setValue(link.integer("context", "Context", 4096));
+        batch.setValue(link.integer("batch", "Batch", 1));
+        gpu.setValue(link.choice("gpu", "GPU", gpus.all(), Gpu::id, Gpu::name, (Gpu) null));
+        gpuCount.setValue(link.integer("gpus", "GPUs", 1));
+        optimizer.setValue(link.choice("optimizer", "Optimizer", List.of(Optimizer.values()), Optimizer::id,
+                Optimizer::label, Optimizer.ADAMW_MIXED));
+        accounting.setValue(link.choice("accounting", "Accounting", List.of(Accounting.values()), Accounting::id,
+                Accounting::label, Accounting.ZERO_PAPER));
+        zeroStage.setValue(link.integer("zero", "ZeRO stage", 0));
+        tensorParallel.setValue(link.integer("tp", "Tensor parallel", 1));
+        pipelineParallel.setValue(link.integer("pp", "Pipeline stages", 1));
+        microBatches.setValue(link.integer("mb", "Micro-batches", 1));
+        virtualStages.setValue(link.integer("vp", "Interleaved chunks per GPU", 1));
+        recompute.setValue(link.choice("recompute", "Recomputation", List.of(Recompute.values()),
+                r -> r.name().toLowerCase(java.util.Locale.ROOT), Recompute::name, Recompute.NONE));
         // Links from before the choice carry flash=0 for the eager GPT core.
-        String attentionId = param(q, prefix, "attention").orElse("0".equals(param(q, prefix, "flash").orElse("1"))
-                ? AttentionKernel.EAGER_DROPOUT.id() : AttentionKernel.FLASH.id());
-        attention.setValue(Arrays.stream(AttentionKernel.values()).filter(k -> k.id().equals(attentionId)).findFirst()
-                .orElse(AttentionKernel.FLASH));
-        sequenceParallel.setValue("1".equals(param(q, prefix, "sp").orElse("0")));
-        String logitsId = param(q, prefix, "logits").orElse("fp32");
-        logits.setValue(Arrays.stream(app.bytewise.engine.training.LogitsLoss.values())
-                .filter(l -> l.id().equals(logitsId)).findFirst().orElse(app.bytewise.engine.training.LogitsLoss.FP32));
+        if (link.text("attention").isEmpty() && "0".equals(link.text("flash").orElse("1"))) {
+            attention.setValue(AttentionKernel.EAGER_DROPOUT);
+        } else {
+            attention.setValue(link.choice("attention", "Attention", List.of(AttentionKernel.values()),
+                    AttentionKernel::id, AttentionKernel::label, AttentionKernel.FLASH));
+        }
+        sequenceParallel.setValue("1".equals(link.text("sp").orElse("0")));
+        logits.setValue(link.choice("logits", "Loss logits", List.of(app.bytewise.engine.training.LogitsLoss.values()),
+                app.bytewise.engine.training.LogitsLoss::id, app.bytewise.engine.training.LogitsLoss::label,
+                app.bytewise.engine.training.LogitsLoss.FP32));
         Map<String, String> engineParams = new java.util.HashMap<>();
         for (String key : List.of("engine", "ctk", "ctv", "fa", "swafull", "unified", "ngl", "ncmoe")) {
-            param(q, prefix, key).ifPresent(v -> engineParams.put(key, v));
+            link.text(key).ifPresent(v -> engineParams.put(key, v));
         }
         engine.restore(engineParams);
+        linkProblems.show(unknownModel.map(id -> models.similar(id, 3)), unknownModel.orElse(""), link.problems());
         restoring = false;
     }
 
@@ -231,7 +246,8 @@ final class EstimatorForm extends Div {
     /** Computes the estimate, or marks the offending field with its message and yields nothing. */
     Optional<Outcome> compute() {
         if (model.getValue() == null) {
-            model.setErrorMessage("Choose a model.");
+            model.setErrorMessage(unknownModel.map(id -> "The link's model '" + id + "' is not in the catalog.")
+                    .orElse("Choose a model."));
             model.setInvalid(true);
             return Optional.empty();
         }
@@ -294,6 +310,10 @@ final class EstimatorForm extends Div {
         return engine;
     }
 
+    LinkProblems linkProblems() {
+        return linkProblems;
+    }
+
     CheckpointFileField checkpointFile() {
         return checkpointFile;
     }
@@ -307,6 +327,9 @@ final class EstimatorForm extends Div {
 
     private void changed() {
         if (!restoring) {
+            // The user has taken over from the link.
+            linkProblems.clear();
+            unknownModel = Optional.empty();
             onChange.run();
         }
     }
@@ -355,18 +378,5 @@ final class EstimatorForm extends Div {
             throw new InvalidInputException(name, "Enter a whole number.");
         }
         return field.getValue();
-    }
-
-    private static Optional<String> param(Map<String, List<String>> q, String prefix, String key) {
-        List<String> values = q.containsKey(prefix + key) ? q.get(prefix + key) : q.get(key);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
-    }
-
-    private static int intParam(Map<String, List<String>> q, String prefix, String key, int fallback) {
-        try {
-            return param(q, prefix, key).map(Integer::parseInt).orElse(fallback);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }
