@@ -26,7 +26,8 @@ import java.util.Locale;
 /** The estimator's answer: headline, chart, GPU table, worked steps and tensor list. */
 final class EstimateResultPanel extends Div {
 
-    record GpuRow(String name, String memory, String fits, String decode) {
+    /** One GPU kind, every figure for the row's own count of that GPU (the fewest that hold the set-up). */
+    record GpuRow(String name, String memory, String gpus, String perGpu, String decode) {
     }
 
     private EstimateResultPanel() {
@@ -52,27 +53,44 @@ final class EstimateResultPanel extends Div {
         panel.contextCurve(ContextCurve.of(request));
         List<GpuRow> rows = new ArrayList<>();
         for (Gpu g : gpus.all()) {
-            InferenceResult onGpu = InferenceEstimator.estimate(request.onGpus(g, 1));
-            String fits = onGpu.memory().fits().orElse(false) ? "fits on 1"
-                    : onGpu.minimumGpus().isPresent() ? "needs " + onGpu.minimumGpus().getAsInt() : "does not fit";
-            rows.add(new GpuRow(g.name(), memory(g), fits, onGpu.decodeTokensPerSecond()
-                    .map(t -> String.format(Locale.ROOT, "≤ %.1f tokens/s", t)).orElse("")));
+            InferenceResult onOne = InferenceEstimator.estimate(request.onGpus(g, 1));
+            java.util.OptionalInt fewest = onOne.memory().fits().orElse(false) ? java.util.OptionalInt.of(1)
+                    : onOne.minimumGpus();
+            if (fewest.isEmpty()) {
+                rows.add(new GpuRow(g.name(), memory(g), "does not fit on 1,024", "", ""));
+                continue;
+            }
+            int n = fewest.getAsInt();
+            long perGpu = n == 1 ? onOne.memory().perGpuBytes()
+                    : InferenceEstimator.memory(request.onGpus(g, n)).perGpuBytes();
+            // The decode bound reads the whole of the weights and cache once per token over n GPUs' bandwidth
+            // (InferenceEstimator's decode step), so n GPUs give n times one GPU's bound.
+            rows.add(new GpuRow(g.name(), memory(g), n == 1 ? "1" : n + " (tensor parallel)",
+                    ByteCount.of(perGpu).display(), onOne.decodeTokensPerSecond()
+                    .map(t -> String.format(Locale.ROOT, "≤ %.1f tokens/s", t * n)).orElse("")));
         }
-        panel.gpuTable(rows);
+        panel.gpuTable(rows, true);
         panel.steps(m);
         panel.tensors(model);
         return panel;
     }
 
-    static EstimateResultPanel training(CatalogModel model, MemoryEstimate m, GpuCatalog gpus,
+    static EstimateResultPanel training(CatalogModel model, MemoryEstimate m, app.bytewise.engine.training.TrainingRequest request,
+            GpuCatalog gpus,
             app.bytewise.engine.training.FrameworkChecks checks) {
         EstimateResultPanel panel = new EstimateResultPanel();
         panel.headline(m, "Per GPU", m.perGpuBytes());
         panel.parameters(model);
         panel.chart(model.name(), m);
-        List<GpuRow> rows = gpus.all().stream().map(g -> new GpuRow(g.name(), memory(g),
-                g.fits(m.perGpuBytes()) ? "fits" : "does not fit", "")).toList();
-        panel.gpuTable(rows);
+        app.bytewise.engine.training.DataParallelFit fit = app.bytewise.engine.training.DataParallelFit.of(request);
+        List<GpuRow> rows = gpus.all().stream().map(g -> fit.fewest(g)
+                .map(r -> new GpuRow(g.name(), memory(g), String.format(Locale.ROOT, "%,d (data parallel %,d × TP %d × PP %d)",
+                        fit.totalGpus(r), r.dataParallel(), fit.tensorParallel(), fit.pipelineParallel()),
+                        ByteCount.of(r.perGpuBytes()).display(), ""))
+                .orElseGet(() -> new GpuRow(g.name(), memory(g), request.zeroStage() == 0
+                        ? "does not fit (ZeRO stage 0 shards nothing: more ranks do not help)"
+                        : "does not fit on 1,024 ranks", "", ""))).toList();
+        panel.gpuTable(rows, false);
         panel.steps(m);
         panel.add(new FrameworkChecksPanel(checks));
         panel.tensors(model);
@@ -134,17 +152,22 @@ final class EstimateResultPanel extends Div {
         add(new H2("Memory vs context length"), image);
     }
 
-    private void gpuTable(List<GpuRow> rows) {
+    private void gpuTable(List<GpuRow> rows, boolean inference) {
         Grid<GpuRow> grid = new Grid<>();
         grid.addClassName("bw-gpu-table");
-        grid.addColumn(GpuRow::name).setHeader("GPU").setFlexGrow(2);
-        grid.addColumn(GpuRow::memory).setHeader("Memory: label; usable (driver total)").setFlexGrow(2);
-        grid.addColumn(GpuRow::fits).setHeader("Fit");
-        grid.addColumn(GpuRow::decode).setHeader("Decode bound");
+        grid.addColumn(GpuRow::name).setHeader("GPU").setFlexGrow(2).setFrozen(true);
+        grid.addColumn(GpuRow::memory).setHeader("Memory: label; usable").setFlexGrow(2);
+        grid.addColumn(GpuRow::gpus).setHeader("GPUs needed").setFlexGrow(1);
+        grid.addColumn(GpuRow::perGpu).setHeader("Per GPU at that count").setFlexGrow(1);
+        if (inference) {
+            grid.addColumn(GpuRow::decode).setHeader("Decode bound at that count").setFlexGrow(1);
+        }
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        add(new H2("GPUs"), grid);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        add(new H2("GPUs"), new Paragraph("Each row is for its own count of that GPU: the fewest that hold this set-up"
+                + (inference ? " (powers of two, as tensor parallelism needs), with the decode bound on that many." : ", by "
+                + "data-parallel ranks with the tensor and pipeline parallelism above.")), grid);
     }
 
     private void steps(MemoryEstimate m) {

@@ -362,7 +362,7 @@ final class EstimatorForm extends Div {
                 + gpuCount.getValue() + " × TP " + tensorParallel.getValue() + " × PP " + pipelineParallel.getValue()
                 + " = " + r.totalGpus() + " GPUs"
                 + (accounting.getValue() == Accounting.ZERO_PAPER ? "" : " · " + accounting.getValue().label());
-        return new Outcome(EstimateResultPanel.training(m, memory, gpus,
+        return new Outcome(EstimateResultPanel.training(m, memory, r, gpus,
                 app.bytewise.engine.training.FrameworkChecks.of(r)), memory.perGpuBytes(), label);
     }
 

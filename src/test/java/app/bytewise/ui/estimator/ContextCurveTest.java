@@ -24,10 +24,12 @@ class ContextCurveTest {
             .onGpus(GpuCatalog.load().require("a10g", "gpu"), 1);
 
     @Test
-    void contextsDoubleFrom512ToTwiceTheChosenContext() {
+    void contextsDoubleFrom512ToTheModelsContext() {
         ContextCurve curve = ContextCurve.of(LLAMA_2_7B_FP16_ON_A10G);
+        // Llama-2's config: max_position_embeddings 4096.
         assertThat(curve.points()).extracting(ContextCurve.Point::contextTokens)
-                .containsExactly(512L, 1024L, 2048L, 4096L, 8192L);
+                .containsExactly(512L, 1024L, 2048L, 4096L);
+        assertThat(curve.modelContext()).isEqualTo(4096);
         // The A10G's line is what its driver reports, 23,028 MiB with ECC on (NVIDIA/DCGM#232), not its 24 GiB label.
         assertThat(curve.gpuBytes()).isEqualTo(23_028L << 20);
     }
@@ -56,7 +58,28 @@ class ContextCurveTest {
         // Plain labels stay text; rotated and log-axis labels come out as glyph outlines, vectors all the same.
         assertThat(words).contains("Context (tokens)", "GPU memory ", "0", "24");
         assertThat(svg.getElementsByTagName("image").getLength()).as("no embedded bitmaps").isZero();
-        assertThat(curve.describe()).contains("512 tokens").contains("8192 tokens")
+        assertThat(curve.describe()).contains("512 tokens").contains("4096 tokens")
                 .contains("GPU memory 24.15 GB (22.49 GiB)");
+    }
+
+    @Test
+    void aContextBeyondTheModelsIsDrawnApartWithTheLimitMarked() throws Exception {
+        ContextCurve curve = ContextCurve.of(LLAMA_2_7B_FP16_ON_A10G.withContext(12_000, 1));
+        assertThat(curve.points()).extracting(ContextCurve.Point::contextTokens)
+                .containsExactly(512L, 1024L, 2048L, 4096L, 8192L, 12_000L);
+        assertThat(curve.describe()).contains("The model's context: 4,096 tokens; longer contexts are drawn dashed");
+        Element svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(curve.svg(720, 300)))).getDocumentElement();
+        NodeList texts = svg.getElementsByTagName("text");
+        assertThat(IntStream.range(0, texts.getLength()).mapToObj(i -> texts.item(i).getTextContent()))
+                .anyMatch(t -> t.contains("model's context 4,096"));
+    }
+
+    @Test
+    void aModelWhoseLimitIsNotAPowerOfTwoEndsExactlyAtIt() {
+        // Qwen3-32B's config: max_position_embeddings 40960.
+        ContextCurve curve = ContextCurve.of(InferenceRequest.of(TestModels.model("qwen3-32b"), Formats.parse("bf16"))
+                .withContext(4096, 1));
+        assertThat(curve.points()).extracting(ContextCurve.Point::contextTokens).endsWith(32_768L, 40_960L);
     }
 }

@@ -47,7 +47,29 @@ class EstimatorViewTest extends KaribuTestBase {
         // 24 GiB = 25,769,803,776 bytes on the label; the driver reports 23,028 MiB with ECC on (NVIDIA/DCGM#232).
         // 26.03 GB of FP16 weights cannot fit on one either way.
         assertThat(a10g.get(1)).isEqualTo("25.77 GB (24.00 GiB); usable 24.15 GB (22.49 GiB)");
-        assertThat(a10g.get(2)).isEqualTo("needs 2");
+        // Every figure of the row is for the row's own count: 2 A10Gs, half the weights each, twice one's bandwidth.
+        assertThat(a10g.get(2)).isEqualTo("2 (tensor parallel)");
+        var two = app.bytewise.engine.inference.InferenceEstimator.memory(new app.bytewise.engine.inference.InferenceRequest(
+                app.bytewise.engine.catalog.ModelCatalog.load().require("llama-2-13b", "model").model(),
+                app.bytewise.engine.format.Formats.parse("fp16"), app.bytewise.engine.inference.KvFormat.FP16, 4096, 1, true,
+                0, app.bytewise.engine.inference.InferenceRequest.DEFAULT_OVERHEAD_BYTES, java.util.Optional.empty(), 1)
+                .onGpus(app.bytewise.engine.catalog.GpuCatalog.load().find("a10g").orElseThrow(), 2));
+        assertThat(a10g.get(3)).isEqualTo(app.bytewise.engine.ByteCount.of(two.perGpuBytes()).display());
+        // 600 GB/s × 2 over 26.03 GB of weights + 3.36 GB of FP16 cache at 4,096 tokens: ≤ 40.8 tokens/s.
+        assertThat(a10g.get(4)).isEqualTo("≤ 40.8 tokens/s");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void trainingShowsHowManyGpusOfEachKindTheSetUpNeeds() {
+        open(Map.of("model", "llama-2-7b", "mode", "training", "zero", "3", "gpus", "8", "context", "2048"));
+        Grid<Object> gpus = _get(Grid.class, spec -> spec.withClasses("bw-gpu-table"));
+        java.util.List<java.util.List<String>> rows = java.util.stream.IntStream.range(0, GridKt._size(gpus))
+                .mapToObj(i -> GridKt._getFormattedRow(gpus, i)).toList();
+        java.util.List<String> h100 = rows.stream().filter(r -> r.get(0).startsWith("NVIDIA H100 SXM")).findFirst()
+                .orElseThrow();
+        assertThat(h100.get(2)).matches("\\d+ \\(data parallel \\d+ × TP 1 × PP 1\\)");
+        assertThat(gpus.getColumns()).hasSize(4); // no decode bound in training
     }
 
     @SuppressWarnings("unchecked")
