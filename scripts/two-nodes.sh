@@ -34,7 +34,7 @@ migrations=$(find db/migration -name 'V*__*.sql' | wc -l)
 expect_equal "$(sql -c "SELECT count(*) FROM flyway_schema_history WHERE success")" "$migrations" "applied migrations"
 expect_equal "$(sql -c "SELECT count(*) FROM user_account")" 3 "accounts (3 demo)"
 created=$(cat "$WORK_DIR"/node-a.log "$WORK_DIR"/node-b.log | grep -c "Created demo account" || true)
-expect_equal "$created" 2 "demo accounts created (across both nodes)"
+expect_equal "$created" 3 "demo accounts created (across both nodes)"
 
 log "Users: the same account signs in on both nodes"
 me_a=$(api GET "$A" /api/v1/me "$CANDIDATE")
