@@ -134,10 +134,11 @@ class QuizTaker extends Div {
         message.setText("Submitted. Score " + result.scoreText() + ".");
         message.addClassName("bw-score");
         for (AnswerResult a : result.answers()) {
-            String verdict = a.grade().correct().map(c -> c ? "Correct." : "Not this time.").orElse("Not answered.");
+            String verdict = a.grade().correct().map(c -> app.bytewise.ui.drill.Verdict.text(c, a.grade().feedback()))
+                    .orElse("Not answered. " + a.grade().feedback());
             // Submitted, so every question is over: a miss shows its answer (the feedback never does).
             String answer = a.grade().correct().orElse(false) ? "" : " Answer: " + a.grade().expected() + ".";
-            feedback.add(new Paragraph((a.slot() + 1) + ". " + verdict + " " + a.grade().feedback() + answer));
+            feedback.add(new Paragraph((a.slot() + 1) + ". " + verdict.strip() + answer));
         }
     }
 }

@@ -73,6 +73,8 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
     private final Button next = new Button("Next question");
     private Question current;
     private int attempt;
+    /** The answer the first try got wrong, so pressing Enter on it again is not taken as the second try. */
+    private String missed = "";
     private int answered;
     private double points;
     private int streak;
@@ -114,11 +116,13 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
         submit.addClickListener(e -> check());
         next.addClickListener(e -> nextQuestion());
         next.setVisible(false);
+        // On the whole page, so the keys work from page load, before anything has focus; active only
+        // while this view is shown. Digits must still reach the answer field: the browser's default stays.
+        com.vaadin.flow.component.UI page = com.vaadin.flow.component.UI.getCurrent();
         for (int i = 1; i <= 5; i++) {
             int index = i - 1;
-            // Digits must still reach the answer field, so the shortcut keeps the browser's default.
             com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> pick(index), Key.of(String.valueOf(i)))
-                    .listenOn(this).allowBrowserDefault();
+                    .listenOn(page).allowBrowserDefault();
         }
         feedback.addClassName("bw-feedback");
         reviewNote.addClassName("bw-review-note");
@@ -194,6 +198,7 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
         questionArea.removeAll();
         feedback.removeAll();
         attempt = 0;
+        missed = "";
         if (q.isEmpty()) {
             current = null;
             questionArea.add(new Paragraph("No question matches these choices; widen them."));
@@ -240,6 +245,11 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
             typed.setErrorMessage(unusable.get());
             return;
         }
+        if (attempt == 1 && answer.strip().equalsIgnoreCase(missed)) {
+            // Enter pressed again on the choice just marked wrong: not a second try, which would end the question.
+            feedback.add(new Paragraph("That is the answer just marked wrong; choose another, then check."));
+            return;
+        }
         Grade grade = grader.grade(current, answer, attempt + 1);
         if (grade.correct().isEmpty()) {
             feedback.removeAll();
@@ -252,9 +262,8 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
         feedback.removeAll();
         attempt++;
         boolean right = grade.correct().get();
-        Paragraph verdict = new Paragraph(right ? "Correct." : "Not this time.");
-        verdict.addClassName(right ? "bw-correct" : "bw-wrong");
-        feedback.add(verdict, new Paragraph(grade.feedback()));
+        missed = right ? "" : answer.strip();
+        feedback.add(Verdict.paragraph(right, grade.feedback()));
         grade.misconception().ifPresent(m -> {
             Span tag = new Span("Misconception: " + m.title());
             tag.addClassName("bw-misconception");

@@ -194,9 +194,7 @@ public class ScenariosView extends VerticalLayout implements BeforeEnterObserver
         }
         attempt++;
         boolean right = g.grade().correct().get();
-        Paragraph verdict = new Paragraph(right ? "Correct." : "Not this time.");
-        verdict.addClassName(right ? "bw-correct" : "bw-wrong");
-        feedback.add(verdict, new Paragraph(g.grade().feedback()));
+        feedback.add(Verdict.paragraph(right, g.grade().feedback()));
         g.grade().misconception().filter(m -> m != Misconception.WRONG_OPTION).ifPresent(m -> {
             Span tag = new Span("Misconception: " + m.title());
             tag.addClassName("bw-misconception");
