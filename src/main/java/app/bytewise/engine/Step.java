@@ -19,7 +19,7 @@ public record Step(String key, String name, String formula, List<Input> inputs, 
     public record Input(String symbol, String value, String unit) {
 
         public static Input of(String symbol, long value, String unit) {
-            return new Input(symbol, String.format(java.util.Locale.ROOT, "%,d", value), unit);
+            return new Input(symbol, String.format(java.util.Locale.ROOT, "%,d", value), Plural.unitFor(value, unit));
         }
 
         public static Input of(String symbol, String value) {
@@ -47,7 +47,7 @@ public record Step(String key, String name, String formula, List<Input> inputs, 
      */
     public String shownResult() {
         if (isBytes()) {
-            return String.format(java.util.Locale.ROOT, "%,d bytes = %s", byteCount().bytes(), byteCount().display());
+            return Plural.count(byteCount().bytes(), "byte") + " = " + byteCount().display();
         }
         BigDecimal exact = result.stripTrailingZeros();
         boolean rounded = exact.precision() > 10;

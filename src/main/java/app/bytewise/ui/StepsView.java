@@ -22,7 +22,7 @@ public class StepsView extends OrderedList {
             String inputs = step.inputs().stream()
                     .map(i -> i.symbol() + " = " + i.value() + (i.unit().isEmpty() ? "" : " " + i.unit()))
                     .collect(Collectors.joining(", "));
-            Div values = new Div(new Span(inputs));
+            Div values = new Div(new Span(app.bytewise.engine.Plural.singularAfterOne(inputs)));
             values.addClassName("bw-step-values");
             String result = step.shownResult();
             Div res = new Div(new Span("= " + result));
@@ -33,7 +33,7 @@ public class StepsView extends OrderedList {
             }
             item.add(res);
             if (!step.note().isEmpty()) {
-                Div note = new Div(new Span(step.note()));
+                Div note = new Div(new Span(app.bytewise.engine.Plural.singularAfterOne(step.note())));
                 note.addClassName("bw-step-note");
                 item.add(note);
             }

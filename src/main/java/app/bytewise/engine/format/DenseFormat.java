@@ -42,7 +42,7 @@ public enum DenseFormat implements WeightFormat {
 
     @Override
     public String description() {
-        return "Every tensor in " + label + ", " + bytes + " bytes per parameter.";
+        return "Every tensor in " + label + ", " + app.bytewise.engine.Plural.count(bytes, "byte") + " per parameter.";
     }
 
     @Override

@@ -15,7 +15,7 @@ record PlainCheckpoint(StoredDtype base) implements CheckpointScheme {
     @Override
     public String description() {
         return "The checkpoint as published: every tensor in " + base + " (the config's torch_dtype), "
-                + base.bytes() + " bytes per parameter.";
+                + app.bytewise.engine.Plural.count(base.bytes(), "byte") + " per parameter.";
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class KvCache {
                     Input.of("s", context, "tokens"),
                     Input.of("b", batch, "sequences")));
             if (a.kvHeads() != a.attentionHeads()) {
-                notes.add(a.attentionHeads() + " query heads share " + a.kvHeads() + " KV heads ("
+                notes.add(a.attentionHeads() + " query heads share " + app.bytewise.engine.Plural.count(a.kvHeads(), "KV head") + " ("
                         + (a.kvHeads() == 1 ? "multi-query" : "grouped-query") + " attention), so the cache is "
                         + a.gqaGroupSize() + "× smaller than with one KV head per query head.");
             }

@@ -111,7 +111,7 @@ final class EstimateResultPanel extends Div {
         total.addClassName("bw-total");
         add(total);
         m.notes().forEach(n -> {
-            Paragraph note = new Paragraph(n);
+            Paragraph note = new Paragraph(app.bytewise.engine.Plural.singularAfterOne(n));
             if (n.startsWith(app.bytewise.engine.model.Model.GUESS) || n.startsWith("WARNING")) {
                 note.addClassName("bw-warning");
             }
