@@ -5,6 +5,7 @@ import app.bytewise.quant.lab.LabResult;
 import app.bytewise.quant.metric.ErrorMetrics;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.grid.HeaderRow;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -29,16 +30,26 @@ final class LabResultsPanel extends Div {
     LabResultsPanel() {
         addClassName("bw-lab-results");
         grid.addClassName("bw-lab-metrics");
-        grid.addColumn(o -> o.choice().label()).setHeader("Format / method").setFlexGrow(3).setFrozen(true);
-        metric("Bits/weight", r -> String.format(Locale.ROOT, "%.4g", r.bitsPerWeight()));
-        metric("Stored bytes", r -> String.format(Locale.ROOT, "%,d", r.storedBytes()));
-        metric("MSE", r -> sci(r.metrics().mse()));
-        metric("SQNR dB", r -> db(r.metrics().sqnrDb()));
-        metric("Max |error|", r -> sci(r.metrics().maxAbsError()));
-        metric("Cosine", r -> String.format(Locale.ROOT, "%.6f", r.metrics().cosineSimilarity()));
-        metric("Output SQNR dB", r -> r.outputError().map(ErrorMetrics::sqnrDb).map(LabResultsPanel::db).orElse("–"));
-        metric("Output rel. error", r -> r.outputError().map(e -> sci(e.relativeFrobeniusError())).orElse("–"));
-        grid.addColumn(o -> o.problem().orElse("")).setHeader("Problem").setFlexGrow(2);
+        Grid.Column<LabOutcome> name = grid.addColumn(o -> o.choice().label()).setHeader("Format / method")
+                .setFlexGrow(3).setFrozen(true).setKey("choice");
+        Grid.Column<LabOutcome> bits = metric("bits", "Bits/weight", r -> String.format(Locale.ROOT, "%.4g", r.bitsPerWeight()));
+        Grid.Column<LabOutcome> stored = metric("stored", "Stored bytes", r -> String.format(Locale.ROOT, "%,d", r.storedBytes()));
+        List<Grid.Column<LabOutcome>> weights = List.of(
+                weightMetric("mse", "MSE", m -> sci(m.mse())),
+                weightMetric("sqnr", "SQNR dB", m -> db(m.sqnrDb())),
+                weightMetric("maxError", "Max |error|", m -> sci(m.maxAbsError())),
+                weightMetric("cosine", "Cosine", m -> String.format(Locale.ROOT, "%.6f", m.cosineSimilarity())));
+        List<Grid.Column<LabOutcome>> output = List.of(
+                outputMetric("outputSqnr", "SQNR dB", m -> db(m.sqnrDb())),
+                outputMetric("outputError", "Rel. error", m -> sci(m.relativeFrobeniusError())));
+        Grid.Column<LabOutcome> notes = grid.addColumn(LabResultsPanel::note).setHeader("Skipped, or why a group is empty")
+                .setFlexGrow(3).setKey("note");
+        // A second header row names what each group compares, so no figure can be read as the other kind.
+        HeaderRow groups = grid.prependHeaderRow();
+        groups.join(name, bits, stored).setText("");
+        groups.join(weights.toArray(Grid.Column[]::new)).setText("Weights: Ŵ against W");
+        groups.join(output.toArray(Grid.Column[]::new)).setText("Output: X·Ŵᵀ against the FP32 product");
+        groups.getCell(notes).setText("");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.asSingleSelect().addValueChangeListener(e -> {
@@ -64,6 +75,10 @@ final class LabResultsPanel extends Div {
         }
     }
 
+    Grid<LabOutcome> grid() {
+        return grid;
+    }
+
     List<LabOutcome> outcomes() {
         return List.copyOf(outcomes);
     }
@@ -76,7 +91,7 @@ final class LabResultsPanel extends Div {
             return;
         }
         LabResult r = outcome.result().get();
-        boolean product = r.outputError().isPresent() && r.metrics() == r.outputError().get();
+        boolean product = outputOnly(r);
         String values = product ? "Output value" : "Weight value";
         detail.add(ChartImage.image(HistogramChart.overlay(values, r.original(), r.reconstructed(), 720, 300),
                 HistogramChart.describe("Original", r.original()) + " " + HistogramChart.describe("Dequantized",
@@ -89,8 +104,35 @@ final class LabResultsPanel extends Div {
         detail.add(notes);
     }
 
-    private void metric(String header, Function<LabResult, String> value) {
-        grid.addColumn(o -> o.result().map(value).orElse("")).setHeader(header).setAutoWidth(true);
+    private Grid.Column<LabOutcome> metric(String key, String header, Function<LabResult, String> value) {
+        return grid.addColumn(o -> o.result().map(value).orElse("")).setHeader(header).setAutoWidth(true).setKey(key);
+    }
+
+    /** Empty for a method that is measured on its output only (its weights are not stored quantized). */
+    private Grid.Column<LabOutcome> weightMetric(String key, String header, Function<ErrorMetrics, String> value) {
+        return metric(key, header, r -> outputOnly(r) ? "" : value.apply(r.metrics()));
+    }
+
+    private Grid.Column<LabOutcome> outputMetric(String key, String header, Function<ErrorMetrics, String> value) {
+        return metric(key, header, r -> r.outputError().map(value).orElse(""));
+    }
+
+    /** LLM.int8() and SmoothQuant: their error is that of the product, which is all the lab can compare. */
+    static boolean outputOnly(LabResult r) {
+        return r.outputError().isPresent() && r.metrics() == r.outputError().get();
+    }
+
+    /** Why a row is skipped or a group is empty, in the row itself. */
+    static String note(LabOutcome o) {
+        if (o.result().isEmpty()) {
+            return o.problem().orElse("");
+        }
+        LabResult r = o.result().get();
+        if (outputOnly(r)) {
+            return "Weights: not compared, since the method quantizes at matrix-multiplication time and its "
+                    + "error is measured on the output.";
+        }
+        return r.outputError().isEmpty() ? "Output: not measured for this choice." : "";
     }
 
     private static String sci(double v) {
