@@ -66,16 +66,20 @@ final class LabTensorForm extends Div {
         seed.setValue(42);
         outliers.setValue(4);
         magnitude.setValue(10.0);
-        rows.setMin(1);
-        rows.setMax(4096);
-        cols.setMin(1);
-        cols.setMax(4096);
+        app.bytewise.ui.Bounds.wholeNumber(rows, 1, 4096);
+        app.bytewise.ui.Bounds.wholeNumber(cols, 1, 4096);
+        outliers.setHelperText("0 to the column count");
+        app.bytewise.ui.Bounds.wholeNumber(outliers, 0, 4096);
+        app.bytewise.ui.Bounds.atLeast(magnitude, 1);
+        seed.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("A whole number."));
         List.of(rows, cols, seed, outliers).forEach(f -> f.setStepButtonsVisible(true));
         generatedFields = new FlexLayout(kind, rows, cols, seed, outliers, magnitude);
         generatedFields.addClassName("bw-form-row");
 
         pasted.setPlaceholder("0.12, -0.03, 0.44\n0.08, 0.91, -0.27");
         pasted.setMaxLength(4_000_000);
+        // A pasted tensor scrolls inside the box instead of growing the page by thousands of lines.
+        pasted.setMaxRows(12);
         pasted.setWidthFull();
         Upload upload = new Upload(new BoundedUploadHandler(MAX_UPLOAD_BYTES, this::uploaded, this::refused));
         upload.setAcceptedFileTypes(".npy");

@@ -115,11 +115,15 @@ public class LabView extends VerticalLayout {
         }
         UI ui = UI.getCurrent();
         Optional<LabWorkers.Ticket> queued = workers.submit(ui.getSession(), client(),
-                () -> started.step(outcome -> inUi(ui, () -> results.add(outcome))),
+                () -> started.step(outcome -> inUi(ui, () -> {
+                    if (job == started) { // a cancelled run's last step is not shown
+                        results.add(outcome);
+                    }
+                })),
                 () -> inUi(ui, () -> finished(started)));
         if (queued.isEmpty()) {
-            status.setText("Another lab run of this browser session is queued or running, perhaps in another tab; "
-                    + "wait for it to finish or cancel it there.");
+            status.setText("Another lab run of this browser session is queued or running, perhaps in another tab "
+                    + "or a cancelled one finishing its last step; wait a moment, or cancel it there.");
             return;
         }
         job = started;
@@ -163,11 +167,17 @@ public class LabView extends VerticalLayout {
         }
     }
 
+    /**
+     * Stops the run for the page at once: a queued run is withdrawn; a running one stops at its next
+     * check (GPTQ checks between tiles; other methods finish their current choice in the background,
+     * and that result is dropped), while the page is free again straight away.
+     */
     private void cancel() {
         if (job != null) {
-            job.cancel();
-            status.setText("Cancelling…");
-            ticket.withdraw(); // a queued run ends at once, a running one after its current step
+            LabJob stopping = job;
+            stopping.cancel();
+            ticket.withdraw();
+            finished(stopping);
         }
     }
 

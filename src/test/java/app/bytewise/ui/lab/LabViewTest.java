@@ -111,7 +111,13 @@ class LabViewTest extends KaribuTestBase {
         _click(_get(Button.class, spec -> spec.withText("Quantize")));
         assertThat(lab.running()).isTrue();
         _click(_get(Button.class, spec -> spec.withText("Cancel")));
-        awaitDone(lab);
+        // Stopped for the page at once, before any round trip: the run button is free again.
+        assertThat(lab.running()).isFalse();
+        assertThat(_get(Button.class, spec -> spec.withText("Quantize")).isEnabled()).isTrue();
+        for (int i = 0; i < 20; i++) { // whatever the worker was doing, nothing of it arrives afterwards
+            Thread.sleep(50);
+            MockVaadin.clientRoundtrip(false);
+        }
         assertThat(lab.results().outcomes()).isEmpty();
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("bw-lab-status")).getText())
                 .isEqualTo("Cancelled after 0 results.");
@@ -126,6 +132,9 @@ class LabViewTest extends KaribuTestBase {
         assertThat(lab.tensorForm().cols().isInvalid()).isTrue();
         assertThat(lab.tensorForm().cols().getErrorMessage()).contains("4096");
         assertThat(lab.results().outcomes()).isEmpty();
+        // The browser's own check as the user types (rows = 100000) says the bound too, never a bare red mark.
+        assertThat(lab.tensorForm().rows().getI18n().getMaxErrorMessage()).isEqualTo("A whole number from 1 to 4,096.");
+        assertThat(lab.tensorForm().rows().getHelperText()).isEqualTo("1 to 4,096");
     }
 
     @Test
