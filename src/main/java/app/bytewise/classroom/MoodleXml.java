@@ -45,16 +45,35 @@ public final class MoodleXml {
     private MoodleXml() {
     }
 
-    /** A quiz file: a category (levels separated by '/'), then the questions in order. */
+    /** A question-bank category (levels separated by '/') and the questions filed in it. */
+    public record Category(String path, List<Question> questions) {
+        public Category {
+            questions = List.copyOf(questions);
+        }
+    }
+
+    /** A quiz file with one category: the category, then the questions in order. */
     public static String write(String category, List<Question> questions) {
+        return write(List.of(new Category(category, questions)));
+    }
+
+    /**
+     * A quiz file with several categories. Moodle's importer (question/format/xml/format.php,
+     * {@code import_category}) files every question under the category element that last preceded it,
+     * so each category element is followed by its own questions. A quiz exports one category per slot
+     * holding that slot's variants, which is what a Moodle "random question from category" draws from.
+     */
+    public static String write(List<Category> categories) {
         Document doc = newDocument();
         Element quiz = doc.createElement("quiz");
         doc.appendChild(quiz);
-        Element cat = child(quiz, "question");
-        cat.setAttribute("type", "category");
-        text(child(cat, "category"), "$course$/top/" + category);
-        for (Question q : questions) {
-            quiz.appendChild(q.kind() == QuestionKind.CHOICE ? multichoice(doc, q) : numerical(doc, q));
+        for (Category category : categories) {
+            Element cat = child(quiz, "question");
+            cat.setAttribute("type", "category");
+            text(child(cat, "category"), "$course$/top/" + category.path());
+            for (Question q : category.questions()) {
+                quiz.appendChild(q.kind() == QuestionKind.CHOICE ? multichoice(doc, q) : numerical(doc, q));
+            }
         }
         return serialize(doc);
     }

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +76,8 @@ public class QuizService {
 
     /**
      * The quiz as Moodle XML for the question bank: {@code variants} reproducible versions of every
-     * slot, each regenerated from its own seed, so the same export always gives the same file.
+     * slot, each regenerated from its own seed, so the same export always gives the same file; each
+     * slot's variants in a category of their own under the quiz's ("Bytewise/Title/Question 1 – Topic").
      */
     @Transactional(readOnly = true)
     public String moodleXml(UserAccount instructor, long quizId, int variants) {
@@ -83,10 +85,24 @@ public class QuizService {
         if (variants < 1 || variants > MAX_EXPORT_VARIANTS) {
             throw new ClassroomException("Export 1 to " + MAX_EXPORT_VARIANTS + " variants.");
         }
-        List<Question> questions = new ArrayList<>();
+        // Moodle reads '/' as a level separator in a category path: a title keeps its words, not its levels.
+        String base = "Bytewise/" + quiz.getTitle().replace('/', '-');
+        List<List<Question>> bySlot = new ArrayList<>();
         for (int v = 1; v <= variants; v++) {
-            questions.addAll(planner.questions(planner.variant(quiz, v)));
+            List<Question> paper = planner.questions(planner.variant(quiz, v));
+            for (int slot = 0; slot < paper.size(); slot++) {
+                if (bySlot.size() <= slot) {
+                    bySlot.add(new ArrayList<>());
+                }
+                bySlot.get(slot).add(paper.get(slot));
+            }
         }
-        return MoodleXml.write("Bytewise/" + quiz.getTitle().replace('/', '-'), questions);
+        List<MoodleXml.Category> categories = new ArrayList<>();
+        for (int slot = 0; slot < bySlot.size(); slot++) {
+            Question first = bySlot.get(slot).get(0);
+            categories.add(new MoodleXml.Category(String.format(Locale.ROOT, "%s/Question %d – %s", base,
+                    slot + 1, first.topic().title().replace('/', '-')), bySlot.get(slot)));
+        }
+        return MoodleXml.write(categories);
     }
 }

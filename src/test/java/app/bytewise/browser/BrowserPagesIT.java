@@ -98,7 +98,7 @@ class BrowserPagesIT extends BrowserTestBase {
         WebElement typed = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-field input")));
         typed.sendKeys("14.19 GiB");
         browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Check']")).click();
-        wait.until(d -> d.findElement(By.cssSelector(".bw-feedback")).getText().contains("Correct."));
+        wait.until(d -> d.findElement(By.cssSelector(".bw-feedback")).getText().contains("Correct: 14.19 GiB."));
         wait.until(d -> d.findElements(By.xpath("//h3[starts-with(normalize-space(.), 'Step 2 of 5')]")).size() == 1);
         fitsAPhone("scenario", "Scenarios | Bytewise", By.cssSelector("vaadin-text-field"));
     }

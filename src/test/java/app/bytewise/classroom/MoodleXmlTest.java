@@ -39,8 +39,31 @@ class MoodleXmlTest extends ClassroomTestBase {
         Document doc = parse(xml);
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("quiz");
         List<Element> questions = children(doc.getDocumentElement(), "question");
-        assertThat(questions.get(0).getAttribute("type")).isEqualTo("category");
-        List<Element> asked = questions.subList(1, questions.size());
+        // As Moodle's importer reads it (format.php, import_category): each question goes into the
+        // category element that last preceded it. One category per slot, holding its 3 variants.
+        java.util.Map<String, List<Element>> filed = new java.util.LinkedHashMap<>();
+        String current = null;
+        for (Element q : questions) {
+            if (q.getAttribute("type").equals("category")) {
+                current = text(child(q, "category"), "text");
+                assertThat(filed).doesNotContainKey(current);
+                filed.put(current, new java.util.ArrayList<>());
+            } else {
+                assertThat(current).as("a question before any category").isNotNull();
+                filed.get(current).add(q);
+            }
+        }
+        assertThat(filed).hasSize(4);
+        int slot = 1;
+        for (var category : filed.entrySet()) {
+            assertThat(category.getKey()).startsWith("$course$/top/Bytewise/" + quiz.getTitle().replace('/', '-')
+                    + "/Question " + slot++ + " – ");
+            assertThat(category.getValue()).hasSize(3);
+            // A slot's variants are the same template with other numbers, so a random pick is fair.
+            assertThat(category.getValue().stream().map(q -> text(q, "idnumber").replaceAll("\\.[cn]\\.[0-9a-f]+$", ""))
+                    .distinct()).hasSize(1);
+        }
+        List<Element> asked = questions.stream().filter(q -> !q.getAttribute("type").equals("category")).toList();
         assertThat(asked).hasSize(4 * 3);
         assertThat(asked.stream().map(q -> text(q, "idnumber")).distinct()).hasSize(12);
         for (Element q : asked) {
