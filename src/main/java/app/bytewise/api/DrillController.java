@@ -164,7 +164,7 @@ class DrillController {
     }
 
     static String slug(Topic t) {
-        return t.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return t.id();
     }
 
     private static Topic topic(String text) {

@@ -81,16 +81,18 @@ public class ResultsService {
     public String csv(UserAccount instructor, long assignmentId) {
         AssignmentResults results = results(instructor, assignmentId);
         StringBuilder out = new StringBuilder(Csv.textRecord(List.of("class", "quiz", "username", "display_name",
-                "attempt", "submitted_at", "question", "question_id", "topic", "answer", "response", "correct", "score",
-                "misconception")));
+                "attempt", "submitted_at", "question", "question_id", "topic", "topic_id", "answer", "response", "correct",
+                "score", "misconception", "misconception_id")));
         for (AnswerRow r : results.answers()) {
             // Names, titles and answers are typed by people: text cells. Counts and the score are the app's: numbers.
             out.append(Csv.record(List.of(Csv.text(results.assignment().className()),
                     Csv.text(results.assignment().quizTitle()), Csv.text(r.username()), Csv.text(r.displayName()),
                     Csv.number(r.attemptNo()), Csv.text(r.submittedAt().toString()), Csv.number(r.slot() + 1),
-                    Csv.text(r.questionId().toString()), Csv.text(r.topic().name()), Csv.text(r.answer()),
+                    Csv.text(r.questionId().toString()), Csv.text(r.topic().title()), Csv.text(r.topic().id()),
+                    Csv.text(r.answer()),
                     Csv.text(r.response()), Csv.text(r.correct().map(String::valueOf).orElse("")),
                     Csv.number(String.format(Locale.ROOT, "%.2f", r.score())),
+                    Csv.text(r.misconception().map(Misconception::title).orElse("")),
                     Csv.text(r.misconception().map(Misconception::id).orElse("")))));
         }
         return out.toString();

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,7 +53,7 @@ final class MisconceptionTexts {
     }
 
     static String fileName(Topic topic) {
-        return topic.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".md";
+        return topic.id() + ".md";
     }
 
     static void parse(String source, String text, Topic topic, Map<Misconception, Text> into) {

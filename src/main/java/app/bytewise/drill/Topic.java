@@ -1,5 +1,7 @@
 package app.bytewise.drill;
 
+import java.util.Locale;
+
 /**
  * The skills a learner can master. Every question template belongs to exactly one topic, and
  * mastery is tracked per topic.
@@ -26,5 +28,10 @@ public enum Topic {
 
     public String title() {
         return title;
+    }
+
+    /** The topic's id in links, files and exports: "kv-cache" for KV_CACHE. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -46,8 +46,8 @@ class ResultsExportTest extends ClassroomTestBase {
         assertThat(csv).endsWith("\r\n");
         assertThat(lines).hasSize(1 + 6);
         assertThat(lines[0]).isEqualTo("class,quiz,username,display_name,attempt,submitted_at,question,question_id,"
-                + "topic,answer,response,correct,score,misconception");
-        assertThat(csv).contains(",\"'=1,2 \"\"GB\"\"\",\"'=1,2 \"\"GB\"\"\",,0.00,");
+                + "topic,topic_id,answer,response,correct,score,misconception,misconception_id");
+        assertThat(csv).contains(",\"'=1,2 \"\"GB\"\"\",\"'=1,2 \"\"GB\"\"\",,0.00,,");
         assertThat(lines).filteredOn(l -> l.contains(second.getUsername())).hasSize(3);
         assertThat(lines[1]).startsWith("LLM memory 101,Memory basics,");
         assertThat(questions).allMatch(q -> q.kind() == QuestionKind.CHOICE);
@@ -61,7 +61,7 @@ class ResultsExportTest extends ClassroomTestBase {
         String[] lines = results.csv(s.instructor(), s.assignment().id()).split("\r\n");
         assertThat(lines).hasSize(2);
         // answer and response are both what was typed; attempt 1, question 1 and the score 0.00 are plain numbers.
-        assertThat(lines[1]).endsWith(",'-2+3+cmd|' /C calc'!A0,'-2+3+cmd|' /C calc'!A0,,0.00,");
+        assertThat(lines[1]).endsWith(",'-2+3+cmd|' /C calc'!A0,'-2+3+cmd|' /C calc'!A0,,0.00,,");
         assertThat(lines[1].split(",")[4]).isEqualTo("1");
     }
 }

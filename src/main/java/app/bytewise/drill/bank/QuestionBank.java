@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Loads the conceptual questions shipped on the classpath as {@code content/questions/<topic>.md}. */
 public final class QuestionBank {
@@ -31,6 +30,6 @@ public final class QuestionBank {
     }
 
     public static String fileName(Topic topic) {
-        return topic.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".md";
+        return topic.id() + ".md";
     }
 }

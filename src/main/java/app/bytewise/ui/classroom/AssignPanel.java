@@ -11,23 +11,27 @@ import app.bytewise.security.UserAccount;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Set a quiz to a class with opening and due times (UTC), and list what is assigned. */
+/**
+ * Set a quiz to a class with opening and due times picked on a calendar and a clock (UTC, dates
+ * written year first so no reader mistakes 04/05 for 5 April), and list what is assigned.
+ */
 class AssignPanel extends VerticalLayout {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -39,8 +43,8 @@ class AssignPanel extends VerticalLayout {
     private final Runnable changed;
     private final ComboBox<Quiz> quiz = new ComboBox<>("Quiz");
     private final ComboBox<ClassSummary> classroom = new ComboBox<>("Class");
-    private final TextField opens = new TextField("Opens (UTC)");
-    private final TextField due = new TextField("Due (UTC)");
+    private final DateTimePicker opens = picker("Opens (UTC)");
+    private final DateTimePicker due = picker("Due (UTC)");
     private final Paragraph message = new Paragraph();
     private final Grid<AssignmentSummary> grid = new Grid<>();
 
@@ -54,11 +58,11 @@ class AssignPanel extends VerticalLayout {
         setPadding(false);
         quiz.setItemLabelGenerator(Quiz::getTitle);
         classroom.setItemLabelGenerator(ClassSummary::name);
+        // Open from now; due a week on, at the next whole hour on the clock's 15-minute steps.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        opens.setValue(TIME.format(now));
-        due.setValue(TIME.format(now.plus(Duration.ofDays(7))));
-        opens.setHelperText("yyyy-MM-dd HH:mm");
-        due.setHelperText("yyyy-MM-dd HH:mm");
+        opens.setValue(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+        due.setValue(LocalDateTime.ofInstant(now.plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.HOURS)
+                .plus(Duration.ofHours(1)), ZoneOffset.UTC));
         Button assign = new Button("Assign", e -> assign());
         assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.addColumn(AssignmentSummary::quizTitle).setHeader("Quiz").setFlexGrow(2);
@@ -96,16 +100,24 @@ class AssignPanel extends VerticalLayout {
         }
     }
 
-    private static Optional<Instant> parse(TextField field) {
-        try {
-            Instant at = LocalDateTime.parse(field.getValue().strip(), TIME).toInstant(ZoneOffset.UTC);
-            field.setInvalid(false);
-            return Optional.of(at);
-        } catch (DateTimeParseException unreadable) {
-            field.setErrorMessage("Write it as yyyy-MM-dd HH:mm, e.g. 2026-05-04 09:00.");
+    private static DateTimePicker picker(String label) {
+        DateTimePicker picker = new DateTimePicker(label);
+        picker.setLocale(Locale.UK); // a 24-hour clock
+        picker.setStep(Duration.ofMinutes(15));
+        picker.setDatePickerI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
+        picker.setHelperText("Date and time in UTC");
+        return picker;
+    }
+
+    private static Optional<Instant> parse(DateTimePicker field) {
+        LocalDateTime at = field.getValue();
+        if (at == null) {
+            field.setErrorMessage("Pick a date and a time.");
             field.setInvalid(true);
             return Optional.empty();
         }
+        field.setInvalid(false);
+        return Optional.of(at.toInstant(ZoneOffset.UTC));
     }
 
     void refresh() {

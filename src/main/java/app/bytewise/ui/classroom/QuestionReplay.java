@@ -4,7 +4,6 @@ import app.bytewise.classroom.Replay;
 import app.bytewise.drill.Option;
 import app.bytewise.drill.QuestionKind;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -16,7 +15,6 @@ class QuestionReplay extends Div {
         addClassName("bw-question-replay");
         var row = replay.answer();
         var q = replay.question();
-        add(new H3("Replay: " + row.displayName() + ", attempt " + row.attemptNo() + ", question " + (row.slot() + 1)));
         Paragraph meta = new Paragraph(q.topic().title() + " · " + q.id());
         meta.addClassName("bw-question-meta");
         Paragraph text = new Paragraph(q.text());

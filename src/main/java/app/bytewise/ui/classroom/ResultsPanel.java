@@ -13,6 +13,7 @@ import app.bytewise.drill.Misconception;
 import app.bytewise.security.UserAccount;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -33,7 +34,6 @@ class ResultsPanel extends VerticalLayout {
     private final UserAccount instructor;
     private final ComboBox<AssignmentSummary> assignment = new ComboBox<>("Assignment");
     private final Div content = new Div();
-    private final Div replay = new Div();
 
     ResultsPanel(ResultsService results, AssignmentService assignments, UserAccount instructor) {
         this.results = results;
@@ -44,8 +44,7 @@ class ResultsPanel extends VerticalLayout {
         assignment.setWidth("28em");
         assignment.addValueChangeListener(e -> show());
         Button reload = new Button("Reload", e -> show());
-        replay.addClassName("bw-replay");
-        add(new H2("Results"), assignment, reload, content, replay);
+        add(new H2("Results"), assignment, reload, content);
         refresh();
     }
 
@@ -60,7 +59,6 @@ class ResultsPanel extends VerticalLayout {
 
     private void show() {
         content.removeAll();
-        replay.removeAll();
         AssignmentSummary chosen = assignment.getValue();
         if (chosen == null) {
             return;
@@ -132,9 +130,15 @@ class ResultsPanel extends VerticalLayout {
         return grid;
     }
 
+    /** The replay opens over the page, where the row was clicked, not below a long list of grids. */
     private void replay(AnswerRow row) {
-        replay.removeAll();
-        replay.add(new QuestionReplay(results.replay(instructor, row.answerId())));
+        Dialog dialog = new Dialog();
+        dialog.addClassName("bw-replay");
+        dialog.setHeaderTitle(row.displayName() + ", attempt " + row.attemptNo() + ", question " + (row.slot() + 1));
+        dialog.add(new QuestionReplay(results.replay(instructor, row.answerId())));
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.setWidth("min(48rem, 100vw)");
+        dialog.open();
     }
 
     private static <T> Grid<T> grid() {

@@ -23,7 +23,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.util.Locale;
 
 /** One lesson: rendered Markdown with KaTeX math, live examples, sources and a drill on its topic. */
 @Route("lessons/:slug")
@@ -98,7 +97,7 @@ public class LessonView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private static Div practice(Lesson lesson) {
-        String topic = lesson.topic().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String topic = lesson.topic().id();
         Button button = new Button("Practice this topic", click -> click.getSource().getUI()
                 .ifPresent(ui -> ui.navigate("drill", com.vaadin.flow.router.QueryParameters.of("topic", topic))));
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -39,8 +39,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -102,7 +105,18 @@ class ClassroomViewTest extends KaribuTestBase {
         ComboBox<ClassSummary> classroom = _get(ComboBox.class, spec -> spec.withLabel("Class"));
         classroom.setValue(classroom.getListDataView().getItems().filter(c -> c.joinCode().equals(code)).findFirst()
                 .orElseThrow());
+        // The times are picked, not typed: a cleared one is named and nothing is assigned.
+        DateTimePicker due = _get(DateTimePicker.class, spec -> spec.withLabel("Due (UTC)"));
+        LocalDateTime dueAt = due.getValue();
+        assertThat(dueAt.getMinute()).isZero();
+        due.clear();
         _click(_get(Button.class, spec -> spec.withText("Assign")));
+        assertThat(due.isInvalid()).isTrue();
+        assertThat(due.getErrorMessage()).isEqualTo("Pick a date and a time.");
+        assertThat(_find(Paragraph.class)).noneMatch(p -> p.getText().startsWith("Assigned Quiz " + tag));
+        due.setValue(dueAt);
+        _click(_get(Button.class, spec -> spec.withText("Assign")));
+        assertThat(due.isInvalid()).isFalse();
         assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().startsWith("Assigned Quiz " + tag + " to Group "));
 
         // A candidate joins and submits through the services, all answers right.
@@ -125,9 +139,15 @@ class ClassroomViewTest extends KaribuTestBase {
         assertThat(_find(Anchor.class, spec -> spec.withText("Download CSV"))).hasSize(1);
 
         _click((Button) GridKt._getCellComponent(gridOf(AnswerRow.class), 0, "replay"));
+        // The replay opens in a dialog over the row, not at the foot of the page.
+        Dialog dialog = _get(Dialog.class);
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Kim " + tag + ", attempt 1, question 1");
         QuestionReplay replay = _get(QuestionReplay.class);
         assertThat(replay.getElement().getTextRecursively()).contains(paper.questions().get(0).text())
                 .contains("Answer given: ");
+        _click(_get(Button.class, spec -> spec.withText("Close")));
+        assertThat(_find(Dialog.class)).isEmpty();
     }
 
     /** The grid on screen whose rows are of this type. */
