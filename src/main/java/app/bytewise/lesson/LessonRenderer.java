@@ -30,8 +30,8 @@ public final class LessonRenderer {
     private static final Pattern PLACEHOLDER = Pattern.compile("BWMATH(\\d+)X");
     private static final String SLOT_TEXT = "BWLIVESLOTX";
     private static final String SLOT = "<p>" + SLOT_TEXT + "</p>";
-    private static final Set<String> LIVE_KEYS = Set.of("model", "mode", "weights", "kvCache", "context", "batch",
-            "gpu", "optimizer", "zeroStage", "gpus");
+    private static final Set<String> LIVE_KEYS = Set.of("model", "mode", "weights", "kvCache", "flash", "attention",
+            "context", "batch", "gpu", "optimizer", "zeroStage", "gpus");
 
     private final Directives directives;
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();

@@ -2,6 +2,7 @@ package app.bytewise.ui.estimator;
 
 import app.bytewise.engine.ByteCount;
 import app.bytewise.ui.ChartImage;
+import app.bytewise.ui.ComponentNames;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.Map;
@@ -55,14 +56,6 @@ final class MemoryChart {
     }
 
     static String label(String key) {
-        return switch (key) {
-            case "kvCache" -> "KV cache";
-            case "weights" -> "Weights";
-            case "activations" -> "Activations";
-            case "gradients" -> "Gradients";
-            case "optimizer" -> "Optimizer state";
-            case "overhead" -> "Overhead";
-            default -> key;
-        };
+        return ComponentNames.of(key);
     }
 }

@@ -11,9 +11,14 @@ import app.bytewise.engine.gpu.Gpu;
 import app.bytewise.engine.inference.InferenceEstimator;
 import app.bytewise.engine.inference.InferenceRequest;
 import app.bytewise.engine.inference.KvFormat;
+import app.bytewise.engine.training.AttentionKernel;
 import app.bytewise.engine.training.Optimizer;
+import app.bytewise.engine.training.Recompute;
 import app.bytewise.engine.training.TrainingEstimator;
 import app.bytewise.engine.training.TrainingRequest;
+import app.bytewise.ui.ComponentNames;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -25,8 +30,9 @@ import java.util.Optional;
 
 /**
  * A lesson's mini-calculator: the example's settings as editable fields and the engine's answer
- * under them, recomputed on every change. Invalid input shows the field's error and keeps the
- * last result.
+ * under them, recomputed on every change. Every control a lesson's text names is here (the weight
+ * and KV-cache formats, FlashAttention or the attention implementation, the optimizer); choices
+ * show their names, not their ids. Invalid input shows the field's error (a cleared choice too) and keeps the last result.
  */
 public class LiveEstimate extends Div {
 
@@ -37,6 +43,10 @@ public class LiveEstimate extends Div {
     private final boolean training;
     private final ComboBox<CatalogModel> model = new ComboBox<>("Model");
     private final ComboBox<String> weights = new ComboBox<>("Weights");
+    private final ComboBox<KvFormat> kvCache = new ComboBox<>("KV cache");
+    private final Checkbox flash = new Checkbox("FlashAttention");
+    private final ComboBox<AttentionKernel> attention = new ComboBox<>("Attention");
+    private final ComboBox<Optimizer> optimizer = new ComboBox<>("Optimizer");
     private final IntegerField context = new IntegerField("Context (tokens)");
     private final IntegerField batch = new IntegerField("Batch");
     private final ComboBox<Gpu> gpu = new ComboBox<>("GPU");
@@ -51,7 +61,18 @@ public class LiveEstimate extends Div {
         model.setItemLabelGenerator(CatalogModel::name);
         model.setValue(models.require(settings.getOrDefault("model", "llama-2-7b"), "model"));
         weights.setItems(WEIGHTS);
+        weights.setItemLabelGenerator(id -> Formats.parse(id).label());
         weights.setValue(settings.getOrDefault("weights", "bf16"));
+        kvCache.setItems(KvFormat.all());
+        kvCache.setItemLabelGenerator(KvFormat::describe);
+        kvCache.setValue(KvFormat.parse(settings.getOrDefault("kvCache", "fp16")));
+        flash.setValue(Boolean.parseBoolean(settings.getOrDefault("flash", "true")));
+        attention.setItems(AttentionKernel.values());
+        attention.setItemLabelGenerator(AttentionKernel::label);
+        attention.setValue(AttentionKernel.parse(settings.getOrDefault("attention", "flash")));
+        optimizer.setItems(Optimizer.values());
+        optimizer.setItemLabelGenerator(Optimizer::label);
+        optimizer.setValue(Optimizer.parse(settings.getOrDefault("optimizer", "adamw-mixed")));
         context.setValue(Integer.parseInt(settings.getOrDefault("context", "4096")));
         batch.setValue(Integer.parseInt(settings.getOrDefault("batch", "1")));
         gpu.setItems(gpus.all());
@@ -60,12 +81,15 @@ public class LiveEstimate extends Div {
         Optional.ofNullable(settings.get("gpu")).map(id -> gpus.require(id, "gpu")).ifPresent(gpu::setValue);
         zeroStage.setValue(Integer.parseInt(settings.getOrDefault("zeroStage", "0")));
         ranks.setValue(Integer.parseInt(settings.getOrDefault("gpus", "1")));
-        FlexLayout fields = training ? new FlexLayout(model, context, batch, zeroStage, ranks, gpu)
-                : new FlexLayout(model, weights, context, batch, gpu);
+        List<Component> shown = training
+                ? List.of(model, optimizer, context, batch, attention, zeroStage, ranks, gpu)
+                : List.of(model, weights, kvCache, context, batch, gpu, flash);
+        FlexLayout fields = new FlexLayout(shown.toArray(Component[]::new));
         fields.addClassName("bw-live-fields");
         result.addClassName("bw-live-result");
         add(fields, result);
-        List.of(model, weights, gpu).forEach(f -> f.addValueChangeListener(e -> recompute()));
+        List.of(model, weights, kvCache, attention, optimizer, gpu).forEach(f -> f.addValueChangeListener(e -> recompute()));
+        flash.addValueChangeListener(e -> recompute());
         List.of(context, batch, zeroStage, ranks).forEach(f -> f.addValueChangeListener(e -> recompute()));
         recompute();
     }
@@ -77,11 +101,20 @@ public class LiveEstimate extends Div {
 
     private void recompute() {
         List.of(context, batch, zeroStage, ranks).forEach(f -> f.setInvalid(false));
+        boolean chosen = true;
+        for (ComboBox<?> box : List.of(model, weights, kvCache, attention, optimizer)) {
+            box.setInvalid(box.getValue() == null);
+            box.setErrorMessage("Choose one.");
+            chosen &= !box.isInvalid();
+        }
+        if (!chosen) {
+            return;
+        }
         try {
             MemoryEstimate e = training ? trainingEstimate() : inferenceEstimate();
             result.removeAll();
-            e.components().forEach((k, v) -> result.add(line(k, ByteCount.of(v).display())));
-            result.add(line(training ? "per GPU" : "total", ByteCount.of(training ? e.perGpuBytes() : e.totalBytes()).display()));
+            e.components().forEach((k, v) -> result.add(line(ComponentNames.of(k), ByteCount.of(v).display())));
+            result.add(line(training ? "Per GPU" : "Total", ByteCount.of(training ? e.perGpuBytes() : e.totalBytes()).display()));
             e.fits().ifPresent(f -> result.add(line(gpu.getValue().name(), f ? "fits" : "does not fit")));
         } catch (InvalidInputException bad) {
             IntegerField field = switch (bad.field()) {
@@ -97,16 +130,16 @@ public class LiveEstimate extends Div {
 
     private MemoryEstimate inferenceEstimate() {
         InferenceRequest r = new InferenceRequest(model.getValue().model(), Formats.parse(weights.getValue()),
-                KvFormat.FP16, value(context, "contextLength"), value(batch, "batchSize"), true, 0,
+                kvCache.getValue(), value(context, "contextLength"), value(batch, "batchSize"), flash.getValue(), 0,
                 InferenceRequest.DEFAULT_OVERHEAD_BYTES, Optional.ofNullable(gpu.getValue()), 1);
         return InferenceEstimator.memory(r);
     }
 
     private MemoryEstimate trainingEstimate() {
-        TrainingRequest r = TrainingRequest.of(model.getValue().model(), Optimizer.ADAMW_MIXED)
+        TrainingRequest r = TrainingRequest.of(model.getValue().model(), optimizer.getValue())
                 .withZero(value(zeroStage, "zeroStage"), value(ranks, "gpus"))
-                .withActivations(value(context, "contextLength"), value(batch, "batchSize"),
-                        app.bytewise.engine.training.Recompute.NONE, true)
+                .withActivations(value(context, "contextLength"), value(batch, "batchSize"), Recompute.NONE,
+                        attention.getValue())
                 .onGpu(gpu.getValue());
         return TrainingEstimator.estimate(r);
     }
