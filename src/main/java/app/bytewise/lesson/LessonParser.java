@@ -18,6 +18,7 @@ public final class LessonParser {
         }
         String slug = null;
         String title = null;
+        String summary = null;
         Topic topic = null;
         int order = 0;
         List<String> prerequisites = List.of();
@@ -42,6 +43,7 @@ public final class LessonParser {
             String value = line.substring(colon + 1).strip();
             switch (key) {
                 case "title" -> title = unquote(value);
+                case "summary" -> summary = unquote(value);
                 case "slug" -> slug = value;
                 case "topic" -> topic = Topic.valueOf(value);
                 case "order" -> order = Integer.parseInt(value);
@@ -54,11 +56,11 @@ public final class LessonParser {
         if (i == lines.length) {
             throw new IllegalArgumentException(source + ": the front matter is not closed with '---'");
         }
-        if (slug == null || title == null || topic == null || sources.isEmpty()) {
-            throw new IllegalArgumentException(source + ": front matter needs title, slug, topic and sources");
+        if (slug == null || title == null || summary == null || topic == null || sources.isEmpty()) {
+            throw new IllegalArgumentException(source + ": front matter needs title, summary, slug, topic and sources");
         }
         String body = String.join("\n", Arrays.copyOfRange(lines, i + 1, lines.length));
-        return new Lesson(slug, title, topic, order, prerequisites, sources, body);
+        return new Lesson(slug, title, summary, topic, order, prerequisites, sources, body);
     }
 
     private static String unquote(String value) {

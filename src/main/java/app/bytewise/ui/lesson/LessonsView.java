@@ -30,7 +30,8 @@ public class LessonsView extends VerticalLayout {
             link.setRoute(LessonView.class, new com.vaadin.flow.router.RouteParameters("slug", lesson.slug()));
             Span number = new Span(String.format("%02d", lesson.order()));
             number.addClassName("bw-lesson-number");
-            link.add(number, new H2(lesson.title()), new Paragraph(lesson.topic().title()));
+            // The card says what the lesson answers; its title already names the topic.
+            link.add(number, new H2(lesson.title()), new Paragraph(lesson.summary()));
             Div card = new Div(link);
             card.addClassName("bw-card");
             list.add(card);
