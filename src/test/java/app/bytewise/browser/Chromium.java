@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Base64;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -59,5 +61,28 @@ final class Chromium {
             throw new UncheckedIOException(e);
         }
         return shot;
+    }
+
+    /**
+     * The whole page, not only the window, as {@code target/screenshots/<name>.png}: Chromium's
+     * DevTools capture beyond the viewport, sized to the document's content.
+     */
+    @SuppressWarnings("unchecked")
+    static Path fullPageScreenshot(WebDriver browser, String name) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) size.get("width")).doubleValue();
+        double height = Math.min(((Number) size.get("height")).doubleValue(), 16_000);
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Path file = Path.of("target", "screenshots", name + ".png");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 }

@@ -30,8 +30,15 @@ final class EstimateResultPanel extends Div {
     record GpuRow(String name, String memory, String gpus, String perGpu, String decode) {
     }
 
+    private java.util.Optional<ContextCurve> curve = java.util.Optional.empty();
+
     private EstimateResultPanel() {
         addClassName("bw-result");
+    }
+
+    /** The inference curve of memory against context, for compare mode's shared chart. */
+    java.util.Optional<ContextCurve> curve() {
+        return curve;
     }
 
     static EstimateResultPanel inference(CatalogModel model, InferenceResult result, InferenceRequest request, GpuCatalog gpus,
@@ -142,14 +149,20 @@ final class EstimateResultPanel extends Div {
         add(p);
     }
 
+    /** The panel's own charts are hidden in compare mode, where both configurations share one scale. */
     private void chart(String title, MemoryEstimate m) {
-        add(ChartImage.image(MemoryChart.svg(title, m.components(), 720, 160), MemoryChart.describe(m.components())));
+        Image image = ChartImage.image(MemoryChart.svg(title, m.components(), 720, 160), MemoryChart.describe(m.components()));
+        image.addClassName("bw-own-chart");
+        add(image);
     }
 
     private void contextCurve(ContextCurve curve) {
+        this.curve = java.util.Optional.of(curve);
         Image image = ChartImage.image(curve.svg(720, 300), curve.describe());
         image.addClassName("bw-context-curve");
-        add(new H2("Memory vs context length"), image);
+        Div own = new Div(new H2("Memory vs context length"), image);
+        own.addClassName("bw-own-chart");
+        add(own);
     }
 
     private void gpuTable(List<GpuRow> rows, boolean inference) {

@@ -26,6 +26,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,8 +37,8 @@ import java.util.Optional;
  */
 final class EstimatorForm extends Div {
 
-    /** A computed configuration: its panel, the headline bytes and a one-line description. */
-    record Outcome(EstimateResultPanel panel, long bytes, String label) {
+    /** A computed configuration: its panel, the headline bytes and their components, and a one-line description. */
+    record Outcome(EstimateResultPanel panel, long bytes, Map<String, Long> components, String label) {
     }
 
     private final ModelCatalog models;
@@ -79,9 +80,11 @@ final class EstimatorForm extends Div {
         mode.setItems("inference", "training");
         weights.setItems(EstimatorView.WEIGHT_FORMATS);
         weights.setAllowCustomValue(true);
+        weights.setItemLabelGenerator(EstimatorForm::formatLabel);
         weights.addCustomValueSetListener(e -> weights.setValue(e.getDetail()));
         kvCache.setLabel("KV cache");
         kvCache.setItems(KvFormat.all().stream().map(KvFormat::id).toList());
+        kvCache.setItemLabelGenerator(id -> KvFormat.parse(id).describe());
         gpu.setItems(gpus.all());
         gpu.setItemLabelGenerator(g -> g.name() + " · " + g.memoryGiB() + " GiB");
         gpu.setClearButtonVisible(true);
@@ -340,11 +343,12 @@ final class EstimatorForm extends Div {
                 KvFormat.parse(kvCache.getValue()), required(context, "contextLength"), required(batch, "batchSize"), true,
                 0, InferenceRequest.DEFAULT_OVERHEAD_BYTES, Optional.ofNullable(gpu.getValue()), required(gpuCount, "gpuCount"));
         var result = InferenceEstimator.estimate(r);
-        String label = m.name() + " · " + weights.getValue() + " · KV " + kvCache.getValue() + " · " + context.getValue()
-                + " tokens × " + batch.getValue();
+        String label = m.name() + " · " + formatLabel(weights.getValue()) + " · KV cache "
+                + KvFormat.parse(kvCache.getValue()).id().toUpperCase(Locale.ROOT) + " · "
+                + String.format(Locale.ROOT, "%,d", context.getValue()) + " tokens × " + batch.getValue();
         var served = engine.allocate(r);
         return new Outcome(EstimateResultPanel.inference(m, result, r, gpus, served), result.memory().totalBytes(),
-                label + served.map(a -> " · " + a.caches().engine()).orElse(""));
+                result.memory().components(), label + served.map(a -> " · " + a.caches().engine()).orElse(""));
     }
 
     private Outcome training() {
@@ -363,7 +367,16 @@ final class EstimatorForm extends Div {
                 + " = " + r.totalGpus() + " GPUs"
                 + (accounting.getValue() == Accounting.ZERO_PAPER ? "" : " · " + accounting.getValue().label());
         return new Outcome(EstimateResultPanel.training(m, memory, r, gpus,
-                app.bytewise.engine.training.FrameworkChecks.of(r)), memory.perGpuBytes(), label);
+                app.bytewise.engine.training.FrameworkChecks.of(r)), memory.perGpuBytes(), memory.components(), label);
+    }
+
+    /** A weight format's name for people ("GGUF Q4_K_M", "Checkpoint precision"); an unknown one as typed. */
+    static String formatLabel(String id) {
+        try {
+            return Formats.parse(id).label();
+        } catch (InvalidInputException unknown) {
+            return id;
+        }
     }
 
     private static String required(String format) {

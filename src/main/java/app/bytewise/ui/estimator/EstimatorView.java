@@ -3,9 +3,11 @@ package app.bytewise.ui.estimator;
 import app.bytewise.engine.ByteCount;
 import app.bytewise.engine.catalog.GpuCatalog;
 import app.bytewise.engine.catalog.ModelCatalog;
+import app.bytewise.ui.ChartImage;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -42,9 +44,12 @@ public class EstimatorView extends VerticalLayout implements BeforeEnterObserver
     private final Div firstResult = new Div();
     private final Div secondResult = new Div();
     private final Paragraph comparison = new Paragraph();
+    private final Div comparisonCharts = new Div();
+    private final H2 firstHeading = new H2("Configuration A");
     private Optional<EstimatorForm.Outcome> firstOutcome = Optional.empty();
     private Optional<EstimatorForm.Outcome> secondOutcome = Optional.empty();
     private boolean restoring;
+    private final Div results;
 
     public EstimatorView(ModelCatalog models, GpuCatalog gpus) {
         first = new EstimatorForm("", models, gpus);
@@ -57,9 +62,12 @@ public class EstimatorView extends VerticalLayout implements BeforeEnterObserver
         comparison.setVisible(false);
         firstResult.addClassName("bw-estimator-result");
         secondResult.addClassName("bw-estimator-result");
-        Div results = new Div(firstResult, secondResult);
+        comparisonCharts.addClassName("bw-comparison-charts");
+        comparisonCharts.setVisible(false);
+        firstHeading.setVisible(false);
+        results = new Div(firstResult, secondResult);
         results.addClassName("bw-compare-results");
-        add(new H1("Estimator"), compare, first, second, comparison, results);
+        add(new H1("Estimator"), compare, firstHeading, first, second, comparison, comparisonCharts, results);
         first.onChange(this::changed);
         second.onChange(this::changed);
         compare.addValueChangeListener(e -> {
@@ -105,12 +113,25 @@ public class EstimatorView extends VerticalLayout implements BeforeEnterObserver
         return comparison;
     }
 
+    Div comparisonCharts() {
+        return comparisonCharts;
+    }
+
+    Div results() {
+        return results;
+    }
+
     private void changed() {
         boolean both = compare.getValue();
         second.setVisible(both);
         secondResult.setVisible(both);
         comparison.setVisible(both);
+        comparisonCharts.setVisible(both);
+        firstHeading.setVisible(both);
+        // Each panel's own charts are drawn to its own scale: hidden while the shared ones are shown.
+        results.setClassName("bw-comparing", both);
         firstResult.getElement().setAttribute("aria-label", both ? "Configuration A" : "Result");
+        secondResult.getElement().setAttribute("aria-label", "Configuration B");
         first.compute().ifPresent(o -> {
             firstOutcome = Optional.of(o);
             firstResult.removeAll();
@@ -127,11 +148,27 @@ public class EstimatorView extends VerticalLayout implements BeforeEnterObserver
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "estimator?" + query().getQueryString()));
     }
 
-    /** One sentence: how much more or less B needs than A, in GB and GiB and as a ratio. */
+    /** One sentence: how much more or less B needs than A, in GB and GiB and as a ratio; then the shared charts. */
     private void describeDifference() {
+        comparisonCharts.removeAll();
         if (firstOutcome.isEmpty() || secondOutcome.isEmpty()) {
             comparison.setText("");
             return;
+        }
+        var x = firstOutcome.get();
+        var y = secondOutcome.get();
+        int rows = (int) java.util.stream.Stream.concat(x.components().keySet().stream(), y.components().keySet().stream())
+                .distinct().count();
+        comparisonCharts.add(new H2("A and B on one scale"),
+                ChartImage.image(ComparisonCharts.breakdown(x.components(), y.components(), 720, 200),
+                        ComparisonCharts.describe(x.components(), y.components())),
+                new H2("B − A by component"),
+                ChartImage.image(ComparisonCharts.difference(x.components(), y.components(), 720, 80 + 44 * rows),
+                        ComparisonCharts.describe(x.components(), y.components())));
+        if (x.panel().curve().isPresent() && y.panel().curve().isPresent()) {
+            comparisonCharts.add(new H2("A and B against context length"),
+                    ChartImage.image(ComparisonCharts.curves(x.panel().curve().get(), y.panel().curve().get(), 720, 320),
+                            ComparisonCharts.describeCurves(x.panel().curve().get(), y.panel().curve().get())));
         }
         long a = firstOutcome.get().bytes();
         long b = secondOutcome.get().bytes();

@@ -19,8 +19,10 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 final class MemoryChart {
 
+    /** One colour per component a training estimate can have (nine), so no two share one. */
     private static final Color[] PALETTE = {new Color(0x1B7F86), new Color(0xE98B2A), new Color(0x5B6C8F),
-        new Color(0x9C4F96), new Color(0x6FA34A), new Color(0xB0B7C3)};
+        new Color(0x9C4F96), new Color(0x6FA34A), new Color(0xB0B7C3), new Color(0xC0392B), new Color(0x8D6E63),
+        new Color(0x26A69A)};
 
     private MemoryChart() {
     }
@@ -34,18 +36,23 @@ final class MemoryChart {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        StackedBarRenderer renderer = (StackedBarRenderer) plot.getRenderer();
-        renderer.setShadowVisible(false);
-        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-        for (int i = 0; i < components.size(); i++) {
-            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-        }
+        paint(plot.getRenderer(), components.size());
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
         plot.getRangeAxis().setTickLabelFont(font);
         plot.getRangeAxis().setLabelFont(font);
         plot.getDomainAxis().setTickLabelFont(font);
         chart.getLegend().setItemFont(font);
         return ChartImage.svg(chart, width, height);
+    }
+
+    /** Flat bars, one palette colour per series. */
+    static void paint(org.jfree.chart.renderer.category.CategoryItemRenderer renderer, int series) {
+        StackedBarRenderer bars = (StackedBarRenderer) renderer;
+        bars.setShadowVisible(false);
+        bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        for (int i = 0; i < series; i++) {
+            bars.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
     }
 
     /** A text alternative: every component with its size. */
