@@ -7,8 +7,9 @@ import app.bytewise.classroom.QuizPaper;
 import app.bytewise.classroom.StudentAssignment;
 import app.bytewise.classroom.SubmissionService;
 import app.bytewise.security.Role;
-import app.bytewise.ui.CurrentUser;
 import app.bytewise.security.UserAccount;
+import app.bytewise.ui.CurrentUser;
+import app.bytewise.ui.PhoneCards;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Locale;
 
 /** A candidate's assignments: join a class with its code, see what is due, take an assignment, see the score. */
@@ -38,6 +40,7 @@ public class AssignmentsView extends VerticalLayout {
     private final Paragraph joinMessage = new Paragraph();
     private final Grid<StudentAssignment> grid = new Grid<>();
     private final Div taking = new Div();
+    private final PhoneCards<StudentAssignment> cards = new PhoneCards<>(StudentAssignment::quizTitle);
 
     public AssignmentsView(CurrentUser user, ClassroomService classrooms,
             AssignmentService assignments, SubmissionService submissions) {
@@ -59,16 +62,17 @@ public class AssignmentsView extends VerticalLayout {
         grid.addColumn(a -> AssignPanel.TIME.format(a.dueAt()) + " UTC").setHeader("Due");
         grid.addColumn(a -> a.status().title()).setHeader("Status");
         grid.addColumn(a -> a.attemptsUsed() + " of " + a.attemptsAllowed()).setHeader("Attempts");
-        grid.addColumn(a -> a.bestScore().isPresent()
-                ? String.format(Locale.ROOT, "%.1f / %d", a.bestScore().getAsDouble(), a.questionCount()) : "")
-                .setHeader("Best score");
-        grid.addComponentColumn(a -> {
-            Button take = new Button(a.attemptsUsed() == 0 ? "Take" : "Try again", e -> take(a));
-            take.setEnabled(a.status().canTake());
-            return take;
-        }).setHeader("").setKey("take");
+        grid.addColumn(AssignmentsView::bestScore).setHeader("Best score");
+        grid.addComponentColumn(this::takeButton).setHeader("").setKey("take").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
-        add(new H2("Join a class"), new FlexLayout(code, join), joinMessage, new H2("Your assignments"), grid, taking);
+        cards.figure("Class", StudentAssignment::className)
+                .figure("Due", a -> AssignPanel.TIME.format(a.dueAt()) + " UTC")
+                .figure("Status", a -> a.status().title() + ", " + a.attemptsUsed() + " of " + a.attemptsAllowed()
+                        + " attempts")
+                .figure("Best score", AssignmentsView::bestScore)
+                .action(this::takeButton);
+        add(new H2("Join a class"), new FlexLayout(code, join), joinMessage, new H2("Your assignments"),
+                PhoneCards.alongside(grid, cards), taking);
         refresh();
     }
 
@@ -95,7 +99,20 @@ public class AssignmentsView extends VerticalLayout {
         }
     }
 
+    private Button takeButton(StudentAssignment a) {
+        Button take = new Button(a.attemptsUsed() == 0 ? "Take" : "Try again", e -> take(a));
+        take.setEnabled(a.status().canTake());
+        return take;
+    }
+
+    private static String bestScore(StudentAssignment a) {
+        return a.bestScore().isPresent()
+                ? String.format(Locale.ROOT, "%.1f / %d", a.bestScore().getAsDouble(), a.questionCount()) : "";
+    }
+
     private void refresh() {
-        grid.setItems(assignments.assignmentsFor(candidate));
+        List<StudentAssignment> mine = assignments.assignmentsFor(candidate);
+        grid.setItems(mine);
+        cards.setItems(mine);
     }
 }

@@ -11,6 +11,7 @@ import app.bytewise.classroom.StudentScore;
 import app.bytewise.classroom.TopicScore;
 import app.bytewise.drill.Misconception;
 import app.bytewise.security.UserAccount;
+import app.bytewise.ui.PhoneCards;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -68,8 +69,10 @@ class ResultsPanel extends VerticalLayout {
                 + " submissions. Statistics use each student's first attempt."));
         content.add(Downloads.link("Download CSV", QuizPanel.fileName(chosen.quizTitle() + " " + chosen.className())
                 + ".csv", "text/csv", () -> results.csv(instructor, chosen.id())));
-        content.add(new H3("Students"), students(r), new H3("Questions"), items(r), new H3("Topics"), topics(r),
-                new H3("Misconceptions"), misconceptions(r), new H3("Answers"), answers(r));
+        content.add(new H3("Students"), PhoneCards.alongside(students(r), studentCards(r)), new H3("Questions"), items(r),
+                new H3("Topics"), topics(r),
+                new H3("Misconceptions"), misconceptions(r), new H3("Answers"),
+                PhoneCards.alongside(answers(r), answerCards(r)));
     }
 
     private static Grid<StudentScore> students(AssignmentResults r) {
@@ -81,6 +84,29 @@ class ResultsPanel extends VerticalLayout {
         grid.addColumn(s -> score(s.bestScore(), s.questionCount())).setHeader("Best");
         grid.setItems(r.students());
         return grid;
+    }
+
+    private static PhoneCards<StudentScore> studentCards(AssignmentResults r) {
+        PhoneCards<StudentScore> cards = new PhoneCards<>(StudentScore::displayName);
+        cards.figure("Best", s -> score(s.bestScore(), s.questionCount()))
+                .figure("First attempt", s -> score(s.firstScore(), s.questionCount()))
+                .figure("Attempts", s -> String.valueOf(s.attempts()));
+        cards.setItems(r.students());
+        return cards;
+    }
+
+    private PhoneCards<AnswerRow> answerCards(AssignmentResults r) {
+        PhoneCards<AnswerRow> cards = new PhoneCards<>(a -> a.displayName() + ", Q" + (a.slot() + 1) + ", attempt "
+                + a.attemptNo());
+        cards.figure("Answer", AnswerRow::response).figure("Verdict", ResultsPanel::verdict)
+                .figure("Misconception", a -> a.misconception().map(Misconception::title).orElse(""))
+                .action(a -> new Button("Replay", e -> replay(a)));
+        cards.setItems(r.answers());
+        return cards;
+    }
+
+    private static String verdict(AnswerRow a) {
+        return a.correct().map(c -> c ? "right" : "wrong").orElse("unreadable");
     }
 
     private static Grid<ItemStats> items(AssignmentResults r) {
@@ -122,7 +148,7 @@ class ResultsPanel extends VerticalLayout {
         grid.addColumn(AnswerRow::attemptNo).setHeader("Attempt");
         grid.addColumn(a -> "Q" + (a.slot() + 1)).setHeader("Question");
         grid.addColumn(AnswerRow::response).setHeader("Answer").setFlexGrow(3);
-        grid.addColumn(a -> a.correct().map(c -> c ? "right" : "wrong").orElse("unreadable")).setHeader("Verdict");
+        grid.addColumn(ResultsPanel::verdict).setHeader("Verdict");
         grid.addColumn(a -> a.misconception().map(Misconception::title).orElse("")).setHeader("Misconception")
                 .setFlexGrow(2);
         grid.addComponentColumn(a -> new Button("Replay", e -> replay(a))).setHeader("").setKey("replay");

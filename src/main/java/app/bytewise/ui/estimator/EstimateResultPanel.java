@@ -1,6 +1,7 @@
 package app.bytewise.ui.estimator;
 
 import app.bytewise.ui.ChartImage;
+import app.bytewise.ui.PhoneCards;
 import app.bytewise.ui.StepsView;
 import app.bytewise.engine.ByteCount;
 import app.bytewise.engine.MemoryEstimate;
@@ -178,9 +179,12 @@ final class EstimateResultPanel extends Div {
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        PhoneCards<GpuRow> cards = new PhoneCards<>(GpuRow::name).figure("GPUs needed", GpuRow::gpus)
+                .figure("Per GPU", GpuRow::perGpu).figure("Decode bound", GpuRow::decode).figure("Memory", GpuRow::memory);
+        cards.setItems(rows);
         add(new H2("GPUs"), new Paragraph("Each row is for its own count of that GPU: the fewest that hold this set-up"
                 + (inference ? " (powers of two, as tensor parallelism needs), with the decode bound on that many." : ", by "
-                + "data-parallel ranks with the tensor and pipeline parallelism above.")), grid);
+                + "data-parallel ranks with the tensor and pipeline parallelism above.")), PhoneCards.alongside(grid, cards));
     }
 
     private void steps(MemoryEstimate m) {

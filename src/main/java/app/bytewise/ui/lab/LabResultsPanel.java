@@ -1,8 +1,10 @@
 package app.bytewise.ui.lab;
 
 import app.bytewise.ui.ChartImage;
+import app.bytewise.ui.PhoneCards;
 import app.bytewise.quant.lab.LabResult;
 import app.bytewise.quant.metric.ErrorMetrics;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.HeaderRow;
@@ -26,6 +28,7 @@ final class LabResultsPanel extends Div {
     private final Grid<LabOutcome> grid = new Grid<>();
     private final Div detail = new Div();
     private final List<LabOutcome> outcomes = new ArrayList<>();
+    private final PhoneCards<LabOutcome> cards = new PhoneCards<>(o -> o.choice().label());
 
     LabResultsPanel() {
         addClassName("bw-lab-results");
@@ -57,19 +60,27 @@ final class LabResultsPanel extends Div {
                 focus(e.getValue());
             }
         });
+        cards.figure("Bits/weight", o -> o.result().map(r -> String.format(Locale.ROOT, "%.4g", r.bitsPerWeight())).orElse(""))
+                .figure("Weights: SQNR dB", o -> o.result().filter(r -> !outputOnly(r)).map(r -> db(r.metrics().sqnrDb()))
+                        .orElse(""))
+                .figure("Output: SQNR dB", o -> o.result().flatMap(LabResult::outputError).map(m -> db(m.sqnrDb())).orElse(""))
+                .figure("Note", LabResultsPanel::note)
+                .action(o -> o.result().isEmpty() ? null : new Button("Histograms", e -> focus(o)));
         add(new H2("Results"), new Paragraph("Click a row to see its histograms. Output error compares Y = X·Ŵᵀ "
-                + "with the FP32 product on generated layer inputs X."), grid, detail);
+                + "with the FP32 product on generated layer inputs X."), PhoneCards.alongside(grid, cards), detail);
     }
 
     void clear() {
         outcomes.clear();
         grid.setItems(outcomes);
+        cards.setItems(outcomes);
         detail.removeAll();
     }
 
     void add(LabOutcome outcome) {
         outcomes.add(outcome);
         grid.setItems(outcomes);
+        cards.setItems(outcomes);
         if (outcomes.size() == 1 || detail.getChildren().findAny().isEmpty()) {
             outcome.result().ifPresent(r -> focus(outcome));
         }

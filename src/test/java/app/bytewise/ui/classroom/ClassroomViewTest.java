@@ -24,6 +24,7 @@ import app.bytewise.classroom.SubmissionService;
 import app.bytewise.drill.QuestionKind;
 import app.bytewise.drill.Topic;
 import app.bytewise.ui.KaribuTestBase;
+import app.bytewise.ui.PhoneCards;
 import app.bytewise.security.AccountService;
 import app.bytewise.security.Role;
 import app.bytewise.security.UserAccount;
@@ -181,6 +182,12 @@ class ClassroomViewTest extends KaribuTestBase {
         _setValue(code, c.joinCode());
         _click(_get(Button.class, spec -> spec.withText("Join class")));
         assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().equals("You joined Evening " + tag + "."));
+
+        // On a phone the same row is a card with its figures and its own Take button.
+        PhoneCards<?> cards = _get(PhoneCards.class);
+        assertThat(cards.getElement().getTextRecursively()).contains("Night quiz " + tag).contains("Evening " + tag)
+                .contains("Due").contains("0 of 2 attempts");
+        assertThat(_find(cards, Button.class, spec -> spec.withText("Take"))).hasSize(1);
 
         _click((Button) GridKt._getCellComponent(gridOf(StudentAssignment.class), 0, "take"));
         QuizTaker taker = _get(QuizTaker.class);
