@@ -142,9 +142,11 @@ public final class QuantLab {
             notes.add(m.outlierColumns().length + " outlier features kept in FP16.");
         }
         FloatMatrix exact = inputs(r).timesTransposed(w);
+        float[] error = difference(exact.data(), m.output().data());
         return new LabResult(m.method(), m.error(), Optional.of(m.error()), (double) m.weightBits() / w.size(),
                 Math.ceilDiv(m.weightBits(), 8), Histogram.of(exact.data(), r.bins()),
-                Histogram.of(m.output().data(), r.bins()), Histogram.of(difference(exact.data(), m.output().data()), r.bins()),
+                Histogram.of(m.output().data(), r.bins()), Histogram.of(error, r.bins()),
+                CentralHistograms.of(exact.data(), m.output().data(), error, r.bins()),
                 m.output(), Optional.empty(), Optional.empty(), notes);
     }
 
@@ -156,9 +158,11 @@ public final class QuantLab {
         // comparison ranks RTN, k-quants and GPTQ on the same footing: the error the next layer sees.
         Optional<ErrorMetrics> outputError = output.isPresent() || r.inputs().isEmpty() ? output
                 : Optional.of(OutputError.of(r.inputs().get(), w, dequantized));
+        float[] error = difference(original, approx);
         return new LabResult(scheme, ErrorMetrics.between(original, approx), outputError, (double) bits / w.size(),
                 Math.ceilDiv(bits, 8), Histogram.of(original, r.bins()), Histogram.of(approx, r.bins()),
-                Histogram.of(difference(original, approx), r.bins()), dequantized, encoded, absmax, notes);
+                Histogram.of(error, r.bins()), CentralHistograms.of(original, approx, error, r.bins()), dequantized,
+                encoded, absmax, notes);
     }
 
     static IntQuantConfig intConfig(LabRequest r) {

@@ -39,6 +39,38 @@ public record Histogram(double[] edges, long[] counts) {
         return new Histogram(edges, counts);
     }
 
+    /**
+     * The range holding the central {@code coverage} of the values: from the (1 − coverage)/2 to the
+     * (1 + coverage)/2 quantile, read off a 4,096-bin histogram of the full range (one pass, no sort),
+     * so each end is within 1/4,096 of the full range of the exact quantile. A zoom on the mass when a
+     * few outliers stretch the full range: 64 bins over an outlier tensor's range put nearly everything
+     * in three of them.
+     */
+    public static double[] centralRange(float[] values, double coverage) {
+        if (!(coverage > 0 && coverage <= 1)) {
+            throw new IllegalArgumentException("coverage must be in (0, 1]");
+        }
+        Histogram fine = of(values, 4096);
+        long tail = (long) Math.floor(values.length * (1 - coverage) / 2);
+        long seen = 0;
+        int low = 0;
+        while (low < fine.counts.length - 1 && seen + fine.counts[low] <= tail) {
+            seen += fine.counts[low++];
+        }
+        seen = 0;
+        int high = fine.counts.length - 1;
+        while (high > low && seen + fine.counts[high] <= tail) {
+            seen += fine.counts[high--];
+        }
+        return new double[] {fine.edges[low], fine.edges[high + 1]};
+    }
+
+    /** The histogram over the central {@code coverage} of the values; values outside are left out. */
+    public static Histogram central(float[] values, int bins, double coverage) {
+        double[] range = centralRange(values, coverage);
+        return of(values, bins, range[0], range[1]);
+    }
+
     public long total() {
         long sum = 0;
         for (long c : counts) {

@@ -1,10 +1,13 @@
 package app.bytewise.ui.lab;
 
-import app.bytewise.ui.ChartImage;
-import app.bytewise.ui.PhoneCards;
+import app.bytewise.quant.lab.CentralHistograms;
 import app.bytewise.quant.lab.LabResult;
 import app.bytewise.quant.metric.ErrorMetrics;
+import app.bytewise.quant.metric.Histogram;
+import app.bytewise.ui.ChartImage;
+import app.bytewise.ui.PhoneCards;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.HeaderRow;
@@ -14,6 +17,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +32,9 @@ final class LabResultsPanel extends Div {
     private final Grid<LabOutcome> grid = new Grid<>();
     private final Div detail = new Div();
     private final List<LabOutcome> outcomes = new ArrayList<>();
+    private LabOutcome focused;
+    private boolean logCount;
+    private boolean central;
     private final PhoneCards<LabOutcome> cards = new PhoneCards<>(o -> o.choice().label());
 
     LabResultsPanel() {
@@ -95,6 +102,7 @@ final class LabResultsPanel extends Div {
     }
 
     private void focus(LabOutcome outcome) {
+        focused = outcome;
         detail.removeAll();
         detail.add(new H3(outcome.choice().label()));
         if (outcome.result().isEmpty()) {
@@ -104,11 +112,29 @@ final class LabResultsPanel extends Div {
         LabResult r = outcome.result().get();
         boolean product = outputOnly(r);
         String values = product ? "Output value" : "Weight value";
-        detail.add(ChartImage.image(HistogramChart.overlay(values, r.original(), r.reconstructed(), 720, 300),
-                HistogramChart.describe("Original", r.original()) + " " + HistogramChart.describe("Dequantized",
-                        r.reconstructed())));
-        detail.add(ChartImage.image(HistogramChart.single("Error (dequantized − original)", "Error", r.error(), 720, 240),
-                HistogramChart.describe("Error", r.error())));
+        // The two views are kept from row to row: a reader comparing formats compares like with like.
+        Checkbox log = new Checkbox("Log count", logCount);
+        log.addValueChangeListener(e -> {
+            logCount = e.getValue();
+            focus(focused);
+        });
+        Checkbox zoom = new Checkbox(String.format(Locale.ROOT, "Central %.0f %% of the values",
+                CentralHistograms.COVERAGE * 100), central);
+        zoom.addValueChangeListener(e -> {
+            central = e.getValue();
+            focus(focused);
+        });
+        FlexLayout views = new FlexLayout(log, zoom);
+        views.addClassName("bw-histogram-views");
+        Histogram original = central ? r.central().original() : r.original();
+        Histogram reconstructed = central ? r.central().reconstructed() : r.reconstructed();
+        Histogram error = central ? r.central().error() : r.error();
+        String scale = logCount ? " Counts on a log scale." : "";
+        detail.add(views, ChartImage.image(HistogramChart.overlay(values, original, reconstructed, logCount, 720, 300),
+                HistogramChart.describe("Original", original) + " " + HistogramChart.describe("Dequantized",
+                        reconstructed) + scale));
+        detail.add(ChartImage.image(HistogramChart.single("Error (dequantized − original)", "Error", error, logCount,
+                720, 240), HistogramChart.describe("Error", error) + scale));
         UnorderedList notes = new UnorderedList();
         r.notes().forEach(n -> notes.add(new ListItem(n)));
         notes.add(new ListItem(r.scheme()));
