@@ -1,5 +1,6 @@
 package app.bytewise.ui;
 
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import java.awt.Rectangle;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,31 @@ public final class ChartImage {
         image.addClassName("bw-chart");
         image.setWidth("100%");
         return image;
+    }
+
+    /** A chart drawn at a given size (in CSS pixels, before {@link #LAYOUT_SCALE}). */
+    @FunctionalInterface
+    public interface Drawing {
+        String svg(int width, int height);
+    }
+
+    /** The width a phone version is drawn at: about a phone's content width, so its text reads at full size. */
+    public static final int PHONE_WIDTH = 360;
+
+    /**
+     * The chart twice, at the desktop size and at {@link #PHONE_WIDTH} (as tall as the desktop one),
+     * with the style sheet showing one per screen width. One drawing scaled down to a phone would
+     * shrink its 11-pixel text to 5 pixels; drawn for the phone's width, the text keeps its size and
+     * the axes pick fewer ticks.
+     */
+    public static Div sized(Drawing drawing, String alt, int width, int height) {
+        Image desktop = image(drawing.svg(width, height), alt);
+        desktop.addClassName("bw-chart-desktop");
+        Image phone = image(drawing.svg(PHONE_WIDTH, height), alt);
+        phone.addClassName("bw-chart-phone");
+        Div pair = new Div(desktop, phone);
+        pair.addClassName("bw-chart-pair");
+        return pair;
     }
 
     private static String twoDecimals(double value) {

@@ -140,7 +140,7 @@ class BrowserPagesIT extends BrowserTestBase {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", quantize);
         quantize.click();
         wait.until(d -> d.findElement(By.cssSelector(".bw-lab-status")).getText().startsWith("Done: 5 results"));
-        assertThat(browser.findElements(By.cssSelector(".bw-lab-results img.bw-chart"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector(".bw-lab-results img.bw-chart-desktop"))).hasSize(2);
         chartsAreDrawn(".bw-lab-results img.bw-chart");
         fitsAPhone("lab", "Lab | Bytewise", By.xpath("//vaadin-button[normalize-space(.)='Quantize']"));
     }

@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Base64;
-import java.util.Map;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -63,26 +63,36 @@ final class Chromium {
         return shot;
     }
 
+    /** The page's full height: the document's, or that of the tallest scrolling box inside it (the app layout's). */
+    private static final String CONTENT_HEIGHT = """
+            let h = document.documentElement.scrollHeight;
+            const walk = root => {
+              for (const e of root.querySelectorAll('*')) {
+                if (e.scrollHeight > e.clientHeight + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY)) {
+                  h = Math.max(h, e.scrollHeight + e.getBoundingClientRect().top);
+                }
+                if (e.shadowRoot) walk(e.shadowRoot);
+              }
+            };
+            walk(document);
+            return Math.ceil(h);""";
+
     /**
-     * The whole page, not only the window, as {@code target/screenshots/<name>.png}: Chromium's
-     * DevTools capture beyond the viewport, sized to the document's content.
+     * The whole page, not only the window, as {@code target/screenshots/<name>.png}: the window is
+     * made as tall as the content (at most 12,000 px) for the shot, then given its height back.
      */
-    @SuppressWarnings("unchecked")
     static Path fullPageScreenshot(WebDriver browser, String name) {
-        ChromeDriver chrome = (ChromeDriver) browser;
-        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        double width = ((Number) size.get("width")).doubleValue();
-        double height = Math.min(((Number) size.get("height")).doubleValue(), 16_000);
-        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Path file = Path.of("target", "screenshots", name + ".png");
+        Dimension window = browser.manage().window().getSize();
+        long content = ((Number) ((JavascriptExecutor) browser).executeScript(CONTENT_HEIGHT)).longValue();
+        int extra = window.getHeight() - ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerHeight"))
+                .intValue();
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(12_000, content + extra)));
+        ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));");
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return screenshot(browser, name);
+        } finally {
+            browser.manage().window().setSize(window);
         }
-        return file;
     }
 }

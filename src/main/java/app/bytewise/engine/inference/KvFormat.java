@@ -56,6 +56,11 @@ public record KvFormat(String id, int bits, int group, int residual) {
         return codes + scalesAndZeros + 2 * fullPrecision * channels * 2;
     }
 
+    /** The short name a choice shows: "FP8", "INT4 (KIVI)". */
+    public String label() {
+        return id.toUpperCase(Locale.ROOT) + (isQuantized() ? " (KIVI)" : "");
+    }
+
     public String describe() {
         return isQuantized()
                 ? id.toUpperCase(Locale.ROOT) + " (KIVI-style: group " + group + ", FP16 scale and zero per group, last "

@@ -8,6 +8,7 @@ import app.bytewise.security.InviteSummary;
 import app.bytewise.security.IssuedInvite;
 import app.bytewise.security.Role;
 import app.bytewise.ui.CurrentUser;
+import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -60,9 +61,9 @@ public class AccountsView extends VerticalLayout {
         Button issue = new Button("Issue an invite code", click -> issue());
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         issued.addClassName("bw-invite-issued");
-        inviteGrid.addColumn(invite -> WHEN.format(invite.issuedAt())).setHeader("Issued").setAutoWidth(true);
-        inviteGrid.addColumn(invite -> WHEN.format(invite.expiresAt())).setHeader("Expires").setAutoWidth(true);
-        inviteGrid.addColumn(invite -> invite.status(clock.instant())).setHeader("Status").setAutoWidth(true);
+        ReadableColumns.addColumn(inviteGrid, invite -> WHEN.format(invite.issuedAt())).setHeader("Issued").setAutoWidth(true);
+        ReadableColumns.addColumn(inviteGrid, invite -> WHEN.format(invite.expiresAt())).setHeader("Expires").setAutoWidth(true);
+        ReadableColumns.addColumn(inviteGrid, invite -> invite.status(clock.instant())).setHeader("Status").setAutoWidth(true);
         inviteGrid.setAllRowsVisible(true);
         inviteGrid.addClassName("bw-invites");
 
@@ -72,10 +73,10 @@ public class AccountsView extends VerticalLayout {
         find.addClickShortcut(Key.ENTER);
         HorizontalLayout searchRow = new HorizontalLayout(search, find);
         searchRow.setAlignItems(Alignment.BASELINE);
-        accountGrid.addColumn(AccountSummary::username).setHeader("Username").setAutoWidth(true).setFrozen(true);
-        accountGrid.addColumn(AccountSummary::displayName).setHeader("Display name").setAutoWidth(true);
-        accountGrid.addColumn(account -> account.role().label()).setHeader("Role").setAutoWidth(true);
-        accountGrid.addColumn(account -> WHEN.format(account.createdAt())).setHeader("Created").setAutoWidth(true);
+        ReadableColumns.addColumn(accountGrid, AccountSummary::username).setHeader("Username").setAutoWidth(true).setFrozen(true);
+        ReadableColumns.addColumn(accountGrid, AccountSummary::displayName).setHeader("Display name").setAutoWidth(true);
+        ReadableColumns.addColumn(accountGrid, account -> account.role().label()).setHeader("Role").setAutoWidth(true);
+        ReadableColumns.addColumn(accountGrid, account -> WHEN.format(account.createdAt())).setHeader("Created").setAutoWidth(true);
         accountGrid.addComponentColumn(this::roleButton).setKey("change").setHeader("Change").setAutoWidth(true);
         accountGrid.setAllRowsVisible(true);
         accountGrid.addClassName("bw-accounts");
@@ -130,13 +131,13 @@ public class AccountsView extends VerticalLayout {
     }
 
     private void refreshInvites() {
-        inviteGrid.setItems(invites.recent(administrator));
+        ReadableColumns.setItems(inviteGrid, invites.recent(administrator));
     }
 
     private void refreshAccounts() {
         search.setInvalid(false);
         try {
-            accountGrid.setItems(roles.search(administrator, search.getValue()));
+            ReadableColumns.setItems(accountGrid, roles.search(administrator, search.getValue()));
         } catch (InvalidFieldException refused) {
             search.setErrorMessage(refused.getMessage());
             search.setInvalid(true);

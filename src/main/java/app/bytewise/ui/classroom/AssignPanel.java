@@ -8,6 +8,7 @@ import app.bytewise.classroom.ClassroomService;
 import app.bytewise.classroom.Quiz;
 import app.bytewise.classroom.QuizService;
 import app.bytewise.security.UserAccount;
+import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -65,11 +66,11 @@ class AssignPanel extends VerticalLayout {
                 .plus(Duration.ofHours(1)), ZoneOffset.UTC));
         Button assign = new Button("Assign", e -> assign());
         assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        grid.addColumn(AssignmentSummary::quizTitle).setHeader("Quiz").setFlexGrow(2);
-        grid.addColumn(AssignmentSummary::className).setHeader("Class").setFlexGrow(2);
-        grid.addColumn(a -> TIME.format(a.opensAt())).setHeader("Opens");
-        grid.addColumn(a -> TIME.format(a.dueAt())).setHeader("Due");
-        grid.addColumn(AssignmentSummary::submissions).setHeader("Submissions");
+        ReadableColumns.addColumn(grid, AssignmentSummary::quizTitle).setHeader("Quiz").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, AssignmentSummary::className).setHeader("Class").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, a -> TIME.format(a.opensAt())).setHeader("Opens");
+        ReadableColumns.addColumn(grid, a -> TIME.format(a.dueAt())).setHeader("Due");
+        ReadableColumns.addColumn(grid, AssignmentSummary::submissions).setHeader("Submissions");
         grid.setAllRowsVisible(true);
         FlexLayout form = new FlexLayout(quiz, classroom, opens, due);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -123,6 +124,6 @@ class AssignPanel extends VerticalLayout {
     void refresh() {
         quiz.setItems(quizzes.quizzesOf(instructor));
         classroom.setItems(classrooms.classesOf(instructor));
-        grid.setItems(assignments.assignmentsOf(instructor));
+        ReadableColumns.setItems(grid, assignments.assignmentsOf(instructor));
     }
 }

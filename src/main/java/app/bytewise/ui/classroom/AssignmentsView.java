@@ -10,6 +10,7 @@ import app.bytewise.security.Role;
 import app.bytewise.security.UserAccount;
 import app.bytewise.ui.CurrentUser;
 import app.bytewise.ui.PhoneCards;
+import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -57,12 +58,12 @@ public class AssignmentsView extends VerticalLayout {
         Button join = new Button("Join class", e -> join());
         join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         code.setHelperText("The eight-character code from your instructor");
-        grid.addColumn(StudentAssignment::quizTitle).setHeader("Quiz").setFlexGrow(2);
-        grid.addColumn(StudentAssignment::className).setHeader("Class").setFlexGrow(2);
-        grid.addColumn(a -> AssignPanel.TIME.format(a.dueAt()) + " UTC").setHeader("Due");
-        grid.addColumn(a -> a.status().title()).setHeader("Status");
-        grid.addColumn(a -> a.attemptsUsed() + " of " + a.attemptsAllowed()).setHeader("Attempts");
-        grid.addColumn(AssignmentsView::bestScore).setHeader("Best score");
+        ReadableColumns.addColumn(grid, StudentAssignment::quizTitle).setHeader("Quiz").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, StudentAssignment::className).setHeader("Class").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, a -> AssignPanel.TIME.format(a.dueAt()) + " UTC").setHeader("Due");
+        ReadableColumns.addColumn(grid, a -> a.status().title()).setHeader("Status");
+        ReadableColumns.addColumn(grid, a -> a.attemptsUsed() + " of " + a.attemptsAllowed()).setHeader("Attempts");
+        ReadableColumns.addColumn(grid, AssignmentsView::bestScore).setHeader("Best score");
         grid.addComponentColumn(this::takeButton).setHeader("").setKey("take").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
         cards.figure("Class", StudentAssignment::className)
@@ -112,7 +113,7 @@ public class AssignmentsView extends VerticalLayout {
 
     private void refresh() {
         List<StudentAssignment> mine = assignments.assignmentsFor(candidate);
-        grid.setItems(mine);
+        ReadableColumns.setItems(grid, mine);
         cards.setItems(mine);
     }
 }

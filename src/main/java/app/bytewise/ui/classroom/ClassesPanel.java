@@ -4,6 +4,7 @@ import app.bytewise.classroom.ClassSummary;
 import app.bytewise.classroom.ClassroomException;
 import app.bytewise.classroom.ClassroomService;
 import app.bytewise.security.UserAccount;
+import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -31,10 +32,10 @@ class ClassesPanel extends VerticalLayout {
         Button create = new Button("Create class", e -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         message.addClassName("bw-class-message");
-        grid.addColumn(ClassSummary::name).setHeader("Class").setFlexGrow(2);
-        grid.addColumn(ClassSummary::joinCode).setHeader("Join code");
-        grid.addColumn(ClassSummary::members).setHeader("Members");
-        grid.addComponentColumn(c -> new Button("Delete", e -> delete(c))).setHeader("");
+        ReadableColumns.addColumn(grid, ClassSummary::name).setHeader("Class").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, ClassSummary::joinCode).setHeader("Join code");
+        ReadableColumns.addColumn(grid, ClassSummary::members).setHeader("Members");
+        grid.addComponentColumn(c -> new Button("Delete", e -> delete(c))).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
         add(new H2("Classes"), new FlexLayout(name, create), message, grid);
         refresh();
@@ -66,6 +67,6 @@ class ClassesPanel extends VerticalLayout {
     }
 
     void refresh() {
-        grid.setItems(classrooms.classesOf(instructor));
+        ReadableColumns.setItems(grid, classrooms.classesOf(instructor));
     }
 }

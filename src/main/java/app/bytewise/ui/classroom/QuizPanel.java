@@ -10,6 +10,7 @@ import app.bytewise.classroom.SeedPolicy;
 import app.bytewise.drill.Difficulty;
 import app.bytewise.drill.Topic;
 import app.bytewise.security.UserAccount;
+import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -86,12 +87,13 @@ class QuizPanel extends VerticalLayout {
         FlexLayout form = new FlexLayout(title, topics, difficulty, questionCount, mode, timeLimit, attempts, seedPolicy);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.getStyle().set("gap", "var(--lumo-space-m)");
-        grid.addColumn(Quiz::getTitle).setHeader("Quiz").setFlexGrow(2);
-        grid.addColumn(q -> describe(q.settings())).setHeader("Settings").setFlexGrow(3);
+        ReadableColumns.addColumn(grid, Quiz::getTitle).setHeader("Quiz").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, q -> describe(q.settings())).setHeader("Settings").setFlexGrow(3);
         // The download reads the field when it is clicked, so changing it needs no refresh of the grid.
         grid.addComponentColumn(q -> Downloads.link("Moodle XML", fileName(q.getTitle()) + ".xml", "application/xml",
-                () -> quizzes.moodleXml(instructor, q.getId(), exportVariants()))).setHeader("Export").setKey("export");
-        grid.addComponentColumn(q -> new Button("Delete", e -> delete(q))).setHeader("");
+                () -> quizzes.moodleXml(instructor, q.getId(), exportVariants()))).setHeader("Export").setKey("export")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(q -> new Button("Delete", e -> delete(q))).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
         variants.setMin(1);
         variants.setMax(QuizService.MAX_EXPORT_VARIANTS);
@@ -143,7 +145,7 @@ class QuizPanel extends VerticalLayout {
     }
 
     void refresh() {
-        grid.setItems(quizzes.quizzesOf(instructor));
+        ReadableColumns.setItems(grid, quizzes.quizzesOf(instructor));
     }
 
     static String describe(QuizSettings s) {

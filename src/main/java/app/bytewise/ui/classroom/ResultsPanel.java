@@ -12,6 +12,7 @@ import app.bytewise.classroom.TopicScore;
 import app.bytewise.drill.Misconception;
 import app.bytewise.security.UserAccount;
 import app.bytewise.ui.PhoneCards;
+import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -42,7 +43,8 @@ class ResultsPanel extends VerticalLayout {
         this.instructor = instructor;
         setPadding(false);
         assignment.setItemLabelGenerator(a -> a.quizTitle() + " · " + a.className());
-        assignment.setWidth("28em");
+        assignment.setWidth("min(28em, 100%)");
+        assignment.setId("bw-results-assignment");
         assignment.addValueChangeListener(e -> show());
         Button reload = new Button("Reload", e -> show());
         add(new H2("Results"), assignment, reload, content);
@@ -77,12 +79,12 @@ class ResultsPanel extends VerticalLayout {
 
     private static Grid<StudentScore> students(AssignmentResults r) {
         Grid<StudentScore> grid = grid();
-        grid.addColumn(StudentScore::displayName).setHeader("Student").setFlexGrow(2);
-        grid.addColumn(StudentScore::username).setHeader("Username");
-        grid.addColumn(StudentScore::attempts).setHeader("Attempts");
-        grid.addColumn(s -> score(s.firstScore(), s.questionCount())).setHeader("First attempt");
-        grid.addColumn(s -> score(s.bestScore(), s.questionCount())).setHeader("Best");
-        grid.setItems(r.students());
+        ReadableColumns.addColumn(grid, StudentScore::displayName).setHeader("Student").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, StudentScore::username).setHeader("Username");
+        ReadableColumns.addColumn(grid, StudentScore::attempts).setHeader("Attempts");
+        ReadableColumns.addColumn(grid, s -> score(s.firstScore(), s.questionCount())).setHeader("First attempt");
+        ReadableColumns.addColumn(grid, s -> score(s.bestScore(), s.questionCount())).setHeader("Best");
+        ReadableColumns.setItems(grid, r.students());
         return grid;
     }
 
@@ -111,48 +113,49 @@ class ResultsPanel extends VerticalLayout {
 
     private static Grid<ItemStats> items(AssignmentResults r) {
         Grid<ItemStats> grid = grid();
-        grid.addColumn(i -> "Q" + i.slot()).setHeader("Question");
-        grid.addColumn(ItemStats::template).setHeader("Template").setFlexGrow(2);
-        grid.addColumn(i -> i.topic() == null ? "" : i.topic().title()).setHeader("Topic").setFlexGrow(2);
-        grid.addColumn(ItemStats::responses).setHeader("Responses");
-        grid.addColumn(i -> percent(i.facility())).setHeader("Facility index");
-        grid.addColumn(i -> i.discrimination().isPresent() ? percent(i.discrimination().getAsDouble()) : "–")
+        ReadableColumns.addColumn(grid, i -> "Q" + i.slot()).setHeader("Question");
+        ReadableColumns.addColumn(grid, ItemStats::template).setHeader("Template").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, i -> i.topic() == null ? "" : i.topic().title()).setHeader("Topic").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, ItemStats::responses).setHeader("Responses");
+        ReadableColumns.addColumn(grid, i -> percent(i.facility())).setHeader("Facility index");
+        ReadableColumns.addColumn(grid, i -> i.discrimination().isPresent() ? percent(i.discrimination().getAsDouble()) : "–")
                 .setHeader("Discrimination index");
-        grid.addColumn(i -> i.commonWrongAnswers().stream().map(w -> w.answer() + " (" + w.count() + ")")
+        ReadableColumns.addColumn(grid, i -> i.commonWrongAnswers().stream().map(w -> w.answer() + " (" + w.count() + ")")
                 .collect(Collectors.joining("; "))).setHeader("Most common wrong answers").setFlexGrow(3);
-        grid.setItems(r.items());
+        ReadableColumns.setItems(grid, r.items());
         return grid;
     }
 
     private static Grid<TopicScore> topics(AssignmentResults r) {
         Grid<TopicScore> grid = grid();
-        grid.addColumn(t -> t.topic().title()).setHeader("Topic").setFlexGrow(2);
-        grid.addColumn(TopicScore::answers).setHeader("Answers");
-        grid.addColumn(t -> percent(t.meanPercent())).setHeader("Mean score");
-        grid.setItems(r.topics());
+        ReadableColumns.addColumn(grid, t -> t.topic().title()).setHeader("Topic").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, TopicScore::answers).setHeader("Answers");
+        ReadableColumns.addColumn(grid, t -> percent(t.meanPercent())).setHeader("Mean score");
+        ReadableColumns.setItems(grid, r.topics());
         return grid;
     }
 
     private static Grid<MisconceptionCount> misconceptions(AssignmentResults r) {
         Grid<MisconceptionCount> grid = grid();
-        grid.addColumn(m -> m.misconception().title()).setHeader("Misconception").setFlexGrow(3);
-        grid.addColumn(MisconceptionCount::answers).setHeader("Answers");
-        grid.addColumn(MisconceptionCount::students).setHeader("Students");
-        grid.setItems(r.misconceptions());
+        ReadableColumns.addColumn(grid, m -> m.misconception().title()).setHeader("Misconception").setFlexGrow(3);
+        ReadableColumns.addColumn(grid, MisconceptionCount::answers).setHeader("Answers");
+        ReadableColumns.addColumn(grid, MisconceptionCount::students).setHeader("Students");
+        ReadableColumns.setItems(grid, r.misconceptions());
         return grid;
     }
 
     private Grid<AnswerRow> answers(AssignmentResults r) {
         Grid<AnswerRow> grid = grid();
-        grid.addColumn(AnswerRow::displayName).setHeader("Student").setFlexGrow(2);
-        grid.addColumn(AnswerRow::attemptNo).setHeader("Attempt");
-        grid.addColumn(a -> "Q" + (a.slot() + 1)).setHeader("Question");
-        grid.addColumn(AnswerRow::response).setHeader("Answer").setFlexGrow(3);
-        grid.addColumn(ResultsPanel::verdict).setHeader("Verdict");
-        grid.addColumn(a -> a.misconception().map(Misconception::title).orElse("")).setHeader("Misconception")
+        ReadableColumns.addColumn(grid, AnswerRow::displayName).setHeader("Student").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, AnswerRow::attemptNo).setHeader("Attempt");
+        ReadableColumns.addColumn(grid, a -> "Q" + (a.slot() + 1)).setHeader("Question");
+        ReadableColumns.addColumn(grid, AnswerRow::response).setHeader("Answer").setFlexGrow(3);
+        ReadableColumns.addColumn(grid, ResultsPanel::verdict).setHeader("Verdict");
+        ReadableColumns.addColumn(grid, a -> a.misconception().map(Misconception::title).orElse("")).setHeader("Misconception")
                 .setFlexGrow(2);
-        grid.addComponentColumn(a -> new Button("Replay", e -> replay(a))).setHeader("").setKey("replay");
-        grid.setItems(r.answers());
+        grid.addComponentColumn(a -> new Button("Replay", e -> replay(a))).setHeader("").setKey("replay").setAutoWidth(true)
+                .setFlexGrow(0);
+        ReadableColumns.setItems(grid, r.answers());
         return grid;
     }
 

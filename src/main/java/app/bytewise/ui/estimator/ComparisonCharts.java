@@ -95,7 +95,7 @@ final class ComparisonCharts {
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         LogAxis contexts = new LogAxis("Context (tokens)");
         contexts.setBase(2);
-        contexts.setTickUnit(new NumberTickUnit(1));
+        contexts.setTickUnit(new NumberTickUnit(width < 500 ? 2 : 1)); // fewer ticks on a phone's drawing
         contexts.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         plot.setDomainAxis(contexts);
         plot.getRenderer().setSeriesPaint(0, A);

@@ -95,8 +95,9 @@ record ContextCurve(List<Point> points, long gpuBytes, long modelContext) {
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         LogAxis contexts = new LogAxis("Context (tokens)");
         contexts.setBase(2);
-        // Ticks at every power of two (log-space unit 1), labelled as plain token counts.
-        contexts.setTickUnit(new NumberTickUnit(1));
+        // Ticks at every power of two (log-space unit 1), labelled as plain token counts; every fourth
+        // power on a phone-width drawing, where "131,072" and its neighbours would overlap.
+        contexts.setTickUnit(new NumberTickUnit(width < 500 ? 2 : 1));
         contexts.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         plot.setDomainAxis(contexts);
         plot.getRenderer().setSeriesPaint(0, new Color(0x1B7F86));

@@ -3,6 +3,8 @@ package app.bytewise.ui.estimator;
 import app.bytewise.engine.ByteCount;
 import app.bytewise.engine.serving.EngineAllocation;
 import app.bytewise.engine.serving.EngineComparison.Row;
+import app.bytewise.ui.PhoneCards;
+import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -17,16 +19,21 @@ final class EngineComparisonGrid extends Div {
         addClassName("bw-engine-comparison");
         Grid<Row> grid = new Grid<>();
         grid.addClassName("bw-engine-comparison-grid");
-        grid.addColumn(r -> r.engine() + " " + r.version()).setHeader("Engine");
-        grid.addColumn(r -> r.allocation().map(a -> ByteCount.of(a.totalBytes()).display()).orElse("—"))
+        ReadableColumns.addColumn(grid, r -> r.engine() + " " + r.version()).setHeader("Engine").setAutoWidth(true).setFlexGrow(0);
+        ReadableColumns.addColumn(grid, r -> r.allocation().map(a -> ByteCount.of(a.totalBytes()).display()).orElse("—"))
                 .setHeader("KV cache and state").setFlexGrow(2);
-        grid.addColumn(r -> r.allocation().map(EngineComparisonGrid::capacity).orElse("")).setHeader("Holds")
+        ReadableColumns.addColumn(grid, r -> r.allocation().map(EngineComparisonGrid::capacity).orElse("")).setHeader("Holds")
                 .setFlexGrow(2);
-        grid.addColumn(Row::reason).setHeader("Why").setFlexGrow(4);
-        grid.setItems(rows);
+        ReadableColumns.addColumn(grid, Row::reason).setHeader("Why").setFlexGrow(4);
+        ReadableColumns.setItems(grid, rows);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        add(new H2("The same model in four engines"), grid);
+        PhoneCards<Row> cards = new PhoneCards<Row>(r -> r.engine() + " " + r.version())
+                .figure("KV cache and state", r -> r.allocation().map(a -> ByteCount.of(a.totalBytes()).display()).orElse("—"))
+                .figure("Holds", r -> r.allocation().map(EngineComparisonGrid::capacity).orElse(""))
+                .figure("Why", Row::reason);
+        cards.setItems(rows);
+        add(new H2("The same model in four engines"), PhoneCards.alongside(grid, cards));
     }
 
     private static String capacity(EngineAllocation a) {

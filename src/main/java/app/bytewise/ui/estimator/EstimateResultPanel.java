@@ -12,6 +12,7 @@ import app.bytewise.engine.inference.InferenceEstimator;
 import app.bytewise.engine.inference.InferenceRequest;
 import app.bytewise.engine.inference.InferenceResult;
 import app.bytewise.engine.model.TensorGroup;
+import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -152,14 +153,15 @@ final class EstimateResultPanel extends Div {
 
     /** The panel's own charts are hidden in compare mode, where both configurations share one scale. */
     private void chart(String title, MemoryEstimate m) {
-        Image image = ChartImage.image(MemoryChart.svg(title, m.components(), 720, 160), MemoryChart.describe(m.components()));
-        image.addClassName("bw-own-chart");
-        add(image);
+        Div chart = ChartImage.sized((w, h) -> MemoryChart.svg(title, m.components(), w, h),
+                MemoryChart.describe(m.components()), 720, 160);
+        chart.addClassName("bw-own-chart");
+        add(chart);
     }
 
     private void contextCurve(ContextCurve curve) {
         this.curve = java.util.Optional.of(curve);
-        Image image = ChartImage.image(curve.svg(720, 300), curve.describe());
+        Div image = ChartImage.sized(curve::svg, curve.describe(), 720, 300);
         image.addClassName("bw-context-curve");
         Div own = new Div(new H2("Memory vs context length"), image);
         own.addClassName("bw-own-chart");
@@ -169,14 +171,14 @@ final class EstimateResultPanel extends Div {
     private void gpuTable(List<GpuRow> rows, boolean inference) {
         Grid<GpuRow> grid = new Grid<>();
         grid.addClassName("bw-gpu-table");
-        grid.addColumn(GpuRow::name).setHeader("GPU").setFlexGrow(2).setFrozen(true);
-        grid.addColumn(GpuRow::memory).setHeader("Memory: label; usable").setFlexGrow(2);
-        grid.addColumn(GpuRow::gpus).setHeader("GPUs needed").setFlexGrow(1);
-        grid.addColumn(GpuRow::perGpu).setHeader("Per GPU at that count").setFlexGrow(1);
+        ReadableColumns.addColumn(grid, GpuRow::name).setHeader("GPU").setFlexGrow(2).setFrozen(true);
+        ReadableColumns.addColumn(grid, GpuRow::memory).setHeader("Memory: label; usable").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, GpuRow::gpus).setHeader("GPUs needed").setFlexGrow(1);
+        ReadableColumns.addColumn(grid, GpuRow::perGpu).setHeader("Per GPU at that count").setFlexGrow(1);
         if (inference) {
-            grid.addColumn(GpuRow::decode).setHeader("Decode bound at that count").setFlexGrow(1);
+            ReadableColumns.addColumn(grid, GpuRow::decode).setHeader("Decode bound at that count").setFlexGrow(1);
         }
-        grid.setItems(rows);
+        ReadableColumns.setItems(grid, rows);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         PhoneCards<GpuRow> cards = new PhoneCards<>(GpuRow::name).figure("GPUs needed", GpuRow::gpus)
@@ -195,11 +197,11 @@ final class EstimateResultPanel extends Div {
     private void tensors(CatalogModel model) {
         Grid<TensorGroup> grid = new Grid<>();
         grid.addClassName("bw-tensor-table");
-        grid.addColumn(TensorGroup::label).setHeader("Tensor").setFlexGrow(3);
-        grid.addColumn(g -> g.copies() == 1 ? "" : String.format(Locale.ROOT, "×%,d", g.copies())).setHeader("Copies");
-        grid.addColumn(g -> g.first().shape().toString()).setHeader("Shape");
-        grid.addColumn(g -> String.format(Locale.ROOT, "%,d", g.elements())).setHeader("Parameters");
-        grid.setItems(model.model().tensorGroups());
+        ReadableColumns.addColumn(grid, TensorGroup::label).setHeader("Tensor").setFlexGrow(3);
+        ReadableColumns.addColumn(grid, g -> g.copies() == 1 ? "" : String.format(Locale.ROOT, "×%,d", g.copies())).setHeader("Copies");
+        ReadableColumns.addColumn(grid, g -> g.first().shape().toString()).setHeader("Shape");
+        ReadableColumns.addColumn(grid, g -> String.format(Locale.ROOT, "%,d", g.elements())).setHeader("Parameters");
+        ReadableColumns.setItems(grid, model.model().tensorGroups());
         grid.setHeight("24rem");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         Details details = new Details(String.format(Locale.ROOT, "Tensor list: %,d tensors, %,d parameters",

@@ -93,7 +93,7 @@ final class EstimatorForm extends Div {
         weights.addCustomValueSetListener(e -> weights.setValue(e.getDetail()));
         kvCache.setLabel("KV cache");
         kvCache.setItems(KvFormat.all().stream().map(KvFormat::id).toList());
-        kvCache.setItemLabelGenerator(id -> KvFormat.parse(id).describe());
+        kvCache.setItemLabelGenerator(id -> KvFormat.parse(id).label());
         gpu.setItems(gpus.all());
         gpu.setItemLabelGenerator(g -> g.name() + " · " + g.memoryGiB() + " GiB");
         gpu.setClearButtonVisible(true);

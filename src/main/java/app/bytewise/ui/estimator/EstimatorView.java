@@ -160,15 +160,15 @@ public class EstimatorView extends VerticalLayout implements BeforeEnterObserver
         int rows = (int) java.util.stream.Stream.concat(x.components().keySet().stream(), y.components().keySet().stream())
                 .distinct().count();
         comparisonCharts.add(new H2("A and B on one scale"),
-                ChartImage.image(ComparisonCharts.breakdown(x.components(), y.components(), 720, 200),
-                        ComparisonCharts.describe(x.components(), y.components())),
+                ChartImage.sized((w, h) -> ComparisonCharts.breakdown(x.components(), y.components(), w, h),
+                        ComparisonCharts.describe(x.components(), y.components()), 720, 200),
                 new H2("B − A by component"),
-                ChartImage.image(ComparisonCharts.difference(x.components(), y.components(), 720, 80 + 44 * rows),
-                        ComparisonCharts.describe(x.components(), y.components())));
+                ChartImage.sized((w, h) -> ComparisonCharts.difference(x.components(), y.components(), w, h),
+                        ComparisonCharts.describe(x.components(), y.components()), 720, 80 + 44 * rows));
         if (x.panel().curve().isPresent() && y.panel().curve().isPresent()) {
             comparisonCharts.add(new H2("A and B against context length"),
-                    ChartImage.image(ComparisonCharts.curves(x.panel().curve().get(), y.panel().curve().get(), 720, 320),
-                            ComparisonCharts.describeCurves(x.panel().curve().get(), y.panel().curve().get())));
+                    ChartImage.sized((w, h) -> ComparisonCharts.curves(x.panel().curve().get(), y.panel().curve().get(), w, h),
+                            ComparisonCharts.describeCurves(x.panel().curve().get(), y.panel().curve().get()), 720, 320));
         }
         long a = firstOutcome.get().bytes();
         long b = secondOutcome.get().bytes();

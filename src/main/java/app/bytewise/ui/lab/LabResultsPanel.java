@@ -6,6 +6,7 @@ import app.bytewise.quant.metric.ErrorMetrics;
 import app.bytewise.quant.metric.Histogram;
 import app.bytewise.ui.ChartImage;
 import app.bytewise.ui.PhoneCards;
+import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
@@ -40,7 +41,7 @@ final class LabResultsPanel extends Div {
     LabResultsPanel() {
         addClassName("bw-lab-results");
         grid.addClassName("bw-lab-metrics");
-        Grid.Column<LabOutcome> name = grid.addColumn(o -> o.choice().label()).setHeader("Format / method")
+        Grid.Column<LabOutcome> name = ReadableColumns.addColumn(grid, o -> o.choice().label()).setHeader("Format / method")
                 .setFlexGrow(3).setFrozen(true).setKey("choice");
         Grid.Column<LabOutcome> bits = metric("bits", "Bits/weight", r -> String.format(Locale.ROOT, "%.4g", r.bitsPerWeight()));
         Grid.Column<LabOutcome> stored = metric("stored", "Stored bytes", r -> String.format(Locale.ROOT, "%,d", r.storedBytes()));
@@ -52,7 +53,7 @@ final class LabResultsPanel extends Div {
         List<Grid.Column<LabOutcome>> output = List.of(
                 outputMetric("outputSqnr", "SQNR dB", m -> db(m.sqnrDb())),
                 outputMetric("outputError", "Rel. error", m -> sci(m.relativeFrobeniusError())));
-        Grid.Column<LabOutcome> notes = grid.addColumn(LabResultsPanel::note).setHeader("Skipped, or why a group is empty")
+        Grid.Column<LabOutcome> notes = ReadableColumns.addColumn(grid, LabResultsPanel::note).setHeader("Skipped, or why a group is empty")
                 .setFlexGrow(3).setKey("note");
         // A second header row names what each group compares, so no figure can be read as the other kind.
         HeaderRow groups = grid.prependHeaderRow();
@@ -79,14 +80,14 @@ final class LabResultsPanel extends Div {
 
     void clear() {
         outcomes.clear();
-        grid.setItems(outcomes);
+        ReadableColumns.setItems(grid, outcomes);
         cards.setItems(outcomes);
         detail.removeAll();
     }
 
     void add(LabOutcome outcome) {
         outcomes.add(outcome);
-        grid.setItems(outcomes);
+        ReadableColumns.setItems(grid, outcomes);
         cards.setItems(outcomes);
         if (outcomes.size() == 1 || detail.getChildren().findAny().isEmpty()) {
             outcome.result().ifPresent(r -> focus(outcome));
@@ -130,11 +131,12 @@ final class LabResultsPanel extends Div {
         Histogram reconstructed = central ? r.central().reconstructed() : r.reconstructed();
         Histogram error = central ? r.central().error() : r.error();
         String scale = logCount ? " Counts on a log scale." : "";
-        detail.add(views, ChartImage.image(HistogramChart.overlay(values, original, reconstructed, logCount, 720, 300),
+        boolean logScale = logCount;
+        detail.add(views, ChartImage.sized((w, h) -> HistogramChart.overlay(values, original, reconstructed, logScale, w, h),
                 HistogramChart.describe("Original", original) + " " + HistogramChart.describe("Dequantized",
-                        reconstructed) + scale));
-        detail.add(ChartImage.image(HistogramChart.single("Error (dequantized − original)", "Error", error, logCount,
-                720, 240), HistogramChart.describe("Error", error) + scale));
+                        reconstructed) + scale, 720, 300));
+        detail.add(ChartImage.sized((w, h) -> HistogramChart.single("Error (dequantized − original)", "Error", error, logScale,
+                w, h), HistogramChart.describe("Error", error) + scale, 720, 240));
         UnorderedList notes = new UnorderedList();
         r.notes().forEach(n -> notes.add(new ListItem(n)));
         notes.add(new ListItem(r.scheme()));
@@ -142,7 +144,7 @@ final class LabResultsPanel extends Div {
     }
 
     private Grid.Column<LabOutcome> metric(String key, String header, Function<LabResult, String> value) {
-        return grid.addColumn(o -> o.result().map(value).orElse("")).setHeader(header).setAutoWidth(true).setKey(key);
+        return ReadableColumns.addColumn(grid, o -> o.result().map(value).orElse("")).setHeader(header).setAutoWidth(true).setKey(key);
     }
 
     /** Empty for a method that is measured on its output only (its weights are not stored quantized). */

@@ -64,7 +64,7 @@ public class LiveEstimate extends Div {
         weights.setItemLabelGenerator(id -> Formats.parse(id).label());
         weights.setValue(settings.getOrDefault("weights", "bf16"));
         kvCache.setItems(KvFormat.all());
-        kvCache.setItemLabelGenerator(KvFormat::describe);
+        kvCache.setItemLabelGenerator(KvFormat::label);
         kvCache.setValue(KvFormat.parse(settings.getOrDefault("kvCache", "fp16")));
         flash.setValue(Boolean.parseBoolean(settings.getOrDefault("flash", "true")));
         attention.setItems(AttentionKernel.values());

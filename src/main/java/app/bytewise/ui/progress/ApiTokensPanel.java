@@ -5,6 +5,7 @@ import app.bytewise.security.ApiTokenSummary;
 import app.bytewise.security.InvalidFieldException;
 import app.bytewise.security.NewApiToken;
 import app.bytewise.security.UserAccount;
+import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -45,14 +46,14 @@ class ApiTokensPanel extends Div {
         form.getStyle().set("gap", "var(--lumo-space-m)");
 
         grid.addClassName("bw-api-token-table");
-        grid.addColumn(ApiTokenSummary::name).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(t -> WHEN.format(t.createdAt())).setHeader("Created");
-        grid.addColumn(t -> t.lastUsedAt().map(WHEN::format).orElse("never")).setHeader("Last used");
+        ReadableColumns.addColumn(grid, ApiTokenSummary::name).setHeader("Name").setFlexGrow(2);
+        ReadableColumns.addColumn(grid, t -> WHEN.format(t.createdAt())).setHeader("Created");
+        ReadableColumns.addColumn(grid, t -> t.lastUsedAt().map(WHEN::format).orElse("never")).setHeader("Last used");
         grid.addComponentColumn(t -> {
             Button revoke = new Button("Revoke", click -> revoke(t));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             return revoke;
-        }).setKey("revoke").setHeader("");
+        }).setKey("revoke").setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
 
@@ -90,6 +91,6 @@ class ApiTokensPanel extends Div {
     }
 
     private void refresh() {
-        grid.setItems(tokens.tokensOf(owner));
+        ReadableColumns.setItems(grid, tokens.tokensOf(owner));
     }
 }

@@ -9,6 +9,7 @@ import app.bytewise.progress.ProgressService;
 import app.bytewise.progress.ReviewQueue;
 import app.bytewise.progress.Streak;
 import app.bytewise.security.ApiTokenService;
+import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -136,9 +137,9 @@ public class ProgressView extends VerticalLayout {
         }
         Grid<MisconceptionCount> grid = new Grid<>();
         grid.addClassName("bw-misconception-table");
-        grid.addColumn(c -> c.misconception().title()).setHeader("Misconception").setFlexGrow(3);
-        grid.addColumn(MisconceptionCount::count).setHeader("Times");
-        grid.setItems(counts);
+        ReadableColumns.addColumn(grid, c -> c.misconception().title()).setHeader("Misconception").setFlexGrow(3);
+        ReadableColumns.addColumn(grid, MisconceptionCount::count).setHeader("Times");
+        ReadableColumns.setItems(grid, counts);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         add(grid);

@@ -54,7 +54,11 @@ class ScenariosViewTest extends KaribuTestBase {
         assertThat(_find(Paragraph.class)).noneMatch(p -> p.getText().contains(expected));
         assertThat(view.stepIndex()).isEqualTo(1);
         int solutions = _find(StepsView.class).size();
+        // Enter again on the answer just marked wrong is not the second try.
         view.answer(half);
+        assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().startsWith("That is the answer just marked wrong"));
+        assertThat(view.stepIndex()).isEqualTo(1);
+        view.answer("1 GB");
         assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().equals("Answer: " + expected));
         assertThat(_find(StepsView.class)).hasSize(solutions + 1);
         assertThat(view.stepIndex()).isEqualTo(2);

@@ -85,7 +85,8 @@ class LabViewTest extends KaribuTestBase {
         assertThat(shown.storedBytes()).isEqualTo(64L * 256 / 32 * 34);
         assertThat(outcomes.get(2).result().orElseThrow().outputError()).isPresent();
         assertThat(lab.results().getChildren().flatMap(c -> c.getChildren())).isNotEmpty();
-        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Image.class)).hasSize(2)
+        // Two histograms, each drawn for a desktop and for a phone.
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Image.class)).hasSize(4)
                 .allSatisfy(img -> assertThat(img.getAlt().orElse("")).contains("histogram"));
     }
 

@@ -39,7 +39,8 @@ class LiveEstimateTest extends KaribuTestBase {
                 "kvCache", "fp16", "context", "4096", "batch", "8"));
         assertThat(live.resultText()).contains("KV cache17.18 GB (16.00 GiB)").doesNotContain("kvCache");
         ComboBox<KvFormat> cache = _get(live, ComboBox.class, spec -> spec.withLabel("KV cache"));
-        assertThat(cache.getItemLabelGenerator().apply(KvFormat.FP8)).isEqualTo("FP8 (1 byte per element)");
+        assertThat(cache.getItemLabelGenerator().apply(KvFormat.FP8)).isEqualTo("FP8");
+        assertThat(cache.getItemLabelGenerator().apply(KvFormat.parse("int4"))).isEqualTo("INT4 (KIVI)");
         cache.setValue(KvFormat.FP8);
         assertThat(live.resultText()).contains("KV cache8.59 GB (8.00 GiB)");
         ComboBox<String> weights = _get(live, ComboBox.class, spec -> spec.withLabel("Weights"));
