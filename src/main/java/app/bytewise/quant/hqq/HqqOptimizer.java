@@ -1,5 +1,7 @@
 package app.bytewise.quant.hqq;
 
+import app.bytewise.quant.method.ProgressMonitor;
+
 /**
  * HQQ's default zero-point solver, {@code optimize_weights_proximal_legacy} of
  * {@code hqq/core/optimize.py} (mobiusml/hqq), with its defaults lp_norm 0.7, beta 10, iters 20, in
@@ -39,6 +41,10 @@ final class HqqOptimizer {
     }
 
     static Result optimize(float[] w, HqqLayout layout, float[] scale, float[] zeroIn, int maxCode) {
+        return optimize(w, layout, scale, zeroIn, maxCode, ProgressMonitor.NONE);
+    }
+
+    static Result optimize(float[] w, HqqLayout layout, float[] scale, float[] zeroIn, int maxCode, ProgressMonitor monitor) {
         float[] zero = zeroIn.clone();
         int groups = layout.groups();
         int n = layout.groupSize();
@@ -49,6 +55,7 @@ final class HqqOptimizer {
         double[] errors = new double[ITERS];
         int steps = 0;
         for (int it = 0; it < ITERS; it++) {
+            monitor.checkCancelled();
             double absError = 0;
             float[] next = new float[groups];
             for (int g = 0; g < groups; g++) {

@@ -1,5 +1,7 @@
 package app.bytewise.quant.hqq;
 
+import app.bytewise.quant.method.ProgressMonitor;
+
 /**
  * HQQ's {@code Quantizer.quantize} and {@code HQQLinear.quantize} / {@code dequantize}
  * ({@code hqq/core/quantize.py}, mobiusml/hqq) for the default path, in float32 as on CPU:
@@ -30,6 +32,11 @@ public final class HqqQuantizer {
     }
 
     public static HqqTensor quantize(float[] w, HqqConfig config) {
+        return quantize(w, config, ProgressMonitor.NONE);
+    }
+
+    /** As above, stopping between the optimizer's steps when cancelled. */
+    public static HqqTensor quantize(float[] w, HqqConfig config, ProgressMonitor monitor) {
         HqqLayout layout = new HqqLayout(w.length, config.groupSize(), config.axis());
         int maxCode = config.maxCode();
         MinMax init = minMax(w, layout, maxCode, config.roundZero());
@@ -38,7 +45,7 @@ public final class HqqQuantizer {
         int steps = 0;
         double[] errors = new double[0];
         if (config.optimize()) {
-            HqqOptimizer.Result fit = HqqOptimizer.optimize(w, layout, scale, zero, maxCode);
+            HqqOptimizer.Result fit = HqqOptimizer.optimize(w, layout, scale, zero, maxCode, monitor);
             zero = fit.zero();
             steps = fit.steps();
             errors = fit.errors();

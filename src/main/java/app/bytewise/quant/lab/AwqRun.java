@@ -5,6 +5,7 @@ import app.bytewise.quant.method.AwqGemmPacking;
 import app.bytewise.quant.method.Granularity;
 import app.bytewise.quant.method.GroupCodes;
 import app.bytewise.quant.method.IntQuantConfig;
+import app.bytewise.quant.method.ProgressMonitor;
 import app.bytewise.quant.metric.OutputError;
 import app.bytewise.quant.tensor.FloatMatrix;
 import java.util.List;
@@ -21,9 +22,9 @@ final class AwqRun {
     private AwqRun() {
     }
 
-    static LabResult run(LabRequest r, FloatMatrix w, FloatMatrix x, List<String> notes) {
+    static LabResult run(LabRequest r, FloatMatrix w, FloatMatrix x, ProgressMonitor monitor, List<String> notes) {
         IntQuantConfig config = QuantLab.intConfig(r);
-        Awq.Result awq = Awq.quantize(w, x, config);
+        Awq.Result awq = Awq.quantize(w, x, config, monitor);
         notes.add(String.format(Locale.ROOT, "Best α = %.2f; the scales fold into the previous layer.", awq.alpha()));
         Optional<byte[]> encoded = Optional.empty();
         int group = config.granularity() == Granularity.GROUP ? Math.min(config.groupSize(), w.cols()) : w.cols();

@@ -6,6 +6,7 @@ import app.bytewise.quant.hqq.HqqConfig;
 import app.bytewise.quant.hqq.HqqQuantizer;
 import app.bytewise.quant.hqq.HqqTensor;
 import app.bytewise.quant.method.Granularity;
+import app.bytewise.quant.method.ProgressMonitor;
 import app.bytewise.quant.tensor.FloatMatrix;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ final class HqqRun {
     private HqqRun() {
     }
 
-    static LabResult run(LabRequest r, FloatMatrix w, List<String> notes) {
+    static LabResult run(LabRequest r, FloatMatrix w, ProgressMonitor monitor, List<String> notes) {
         if (r.granularity() == Granularity.TENSOR) {
             throw new InvalidInputException("granularity", "HQQ quantizes in groups (or per channel), not per tensor.");
         }
@@ -32,7 +33,7 @@ final class HqqRun {
         if (r.doubleQuant()) {
             config = config.withMetaQuantization();
         }
-        HqqTensor q = HqqQuantizer.quantize(w.data(), config);
+        HqqTensor q = HqqQuantizer.quantize(w.data(), config, monitor);
         double[] errors = q.errors();
         if (errors.length > 0) {
             notes.add(String.format(Locale.ROOT, "Proximal zero-point solver (lp 0.7, beta 10): %d steps, mean |W − Ŵ| "

@@ -37,7 +37,7 @@ public final class QuantLab {
             case RTN -> rtn(r, w, notes);
             case GPTQ -> weightMethod(r, w, Gptq.quantize(w, inputs(r), new GptqConfig(intConfig(r), r.dampPercent(), 128,
                     r.actOrder()), monitor), notes);
-            case AWQ -> AwqRun.run(r, w, inputs(r), notes);
+            case AWQ -> AwqRun.run(r, w, inputs(r), monitor, notes);
             case LLM_INT8 -> matmul(r, w, LlmInt8.multiply(inputs(r), w, r.threshold()), notes);
             case SMOOTHQUANT -> matmul(r, w, SmoothQuant.multiply(inputs(r), w, r.alpha()), notes);
             case KIVI -> {
@@ -47,7 +47,7 @@ public final class QuantLab {
                 yield result(r, w, q.method(), q.dequantized(), q.storedBits(), Optional.empty(), Optional.empty(),
                         Optional.empty(), notes);
             }
-            case HQQ -> HqqRun.run(r, w, notes);
+            case HQQ -> HqqRun.run(r, w, monitor, notes);
         };
     }
 

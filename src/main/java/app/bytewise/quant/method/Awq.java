@@ -29,6 +29,12 @@ public final class Awq {
     }
 
     public static Result quantize(FloatMatrix weights, FloatMatrix calibration, IntQuantConfig config) {
+        return quantize(weights, calibration, config, ProgressMonitor.NONE);
+    }
+
+    /** As above, reporting each of the grid's α values and stopping between them when cancelled. */
+    public static Result quantize(FloatMatrix weights, FloatMatrix calibration, IntQuantConfig config,
+            ProgressMonitor monitor) {
         int rows = weights.rows();
         int n = weights.cols();
         if (calibration.cols() != n) {
@@ -50,6 +56,8 @@ public final class Awq {
         double bestAlpha = 0;
         float[] bestScales = null;
         for (int step = 0; step <= GRID; step++) {
+            monitor.checkCancelled();
+            monitor.report((double) step / (GRID + 1));
             double alpha = (double) step / GRID;
             float[] s = scales(meanAbs, alpha);
             float[] scaled = weights.data().clone();

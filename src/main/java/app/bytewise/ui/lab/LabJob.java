@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * The chosen formats, run one per step on the lab's workers ({@link LabWorkers}), which take turns
  * between clients after every step. The page reads {@link #progress()} while it polls and may
  * {@link #cancel()} at any time; GPTQ checks the flag between tiles of its Hessian and of the
- * factorisation, and between column blocks, the other methods between choices.
+ * factorisation, and between column blocks, AWQ between the α values of its grid, HQQ between its
+ * optimizer steps, the other methods (single passes) between choices.
  *
  * <p>A job's work is bounded before it is queued ({@link #tooCostly()}): each side of the tensor is
  * at most 4096 like the API's, each choice at most {@link #MAX_CHOICE_COST} of estimated CPU time
