@@ -93,13 +93,7 @@ record ContextCurve(List<Point> points, long gpuBytes, long modelContext) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        LogAxis contexts = new LogAxis("Context (tokens)");
-        contexts.setBase(2);
-        // Ticks at every power of two (log-space unit 1), labelled as plain token counts; every fourth
-        // power on a phone-width drawing, where "131,072" and its neighbours would overlap.
-        contexts.setTickUnit(new NumberTickUnit(width < 500 ? 2 : 1));
-        contexts.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-        plot.setDomainAxis(contexts);
+        plot.setDomainAxis(contextAxis(width));
         plot.getRenderer().setSeriesPaint(0, new Color(0x1B7F86));
         plot.getRenderer().setSeriesStroke(0, new BasicStroke(4f));
         plot.getRenderer().setSeriesPaint(1, new Color(0x8A8F98));
@@ -136,6 +130,19 @@ record ContextCurve(List<Point> points, long gpuBytes, long modelContext) {
             a.setLabelFont(font);
         });
         return ChartImage.svg(chart, width, height);
+    }
+
+    /**
+     * The context axis: log 2, a tick at every power of two (log-space unit 1) labelled as a plain
+     * token count; every fourth power on a phone-width drawing, where "131,072" and its neighbours
+     * would overlap.
+     */
+    static LogAxis contextAxis(int width) {
+        LogAxis contexts = new LogAxis("Context (tokens)");
+        contexts.setBase(2);
+        contexts.setTickUnit(new NumberTickUnit(width < 500 ? 2 : 1));
+        contexts.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        return contexts;
     }
 
     /** A text alternative: every plotted point. */

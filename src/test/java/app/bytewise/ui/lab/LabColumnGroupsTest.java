@@ -1,17 +1,10 @@
 package app.bytewise.ui.lab;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bytewise.quant.tensor.TensorKind;
 import app.bytewise.ui.KaribuTestBase;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.HeaderRow;
 import java.util.EnumSet;
@@ -25,20 +18,9 @@ class LabColumnGroupsTest extends KaribuTestBase {
     @Test
     void outputOnlyMethodsLeaveTheWeightGroupEmptyAndSayWhy() throws InterruptedException {
         openAnonymously();
-        UI.getCurrent().navigate("lab");
-        expectView(LabView.class);
-        LabView lab = _get(LabView.class);
-        lab.tensorForm().kind().setValue(TensorKind.OUTLIER_CHANNELS);
-        lab.tensorForm().rows().setValue(64);
-        lab.tensorForm().cols().setValue(128); // not a multiple of 256: Q4_K is skipped
-        CheckboxGroup<LabChoice> group = _get(CheckboxGroup.class);
-        group.setValue(EnumSet.of(LabChoice.INT8_CHANNEL, LabChoice.GPTQ_INT4, LabChoice.LLM_INT8, LabChoice.Q4_K));
-        _click(_get(Button.class, spec -> spec.withText("Quantize")));
-        for (int i = 0; i < 600 && lab.running(); i++) {
-            Thread.sleep(50);
-            MockVaadin.clientRoundtrip(false);
-        }
-        assertThat(lab.running()).isFalse();
+        // 128 columns is not a multiple of 256: Q4_K is skipped.
+        LabView lab = LabRuns.run(TensorKind.OUTLIER_CHANNELS, 64, 128,
+                EnumSet.of(LabChoice.INT8_CHANNEL, LabChoice.GPTQ_INT4, LabChoice.LLM_INT8, LabChoice.Q4_K));
 
         Grid<LabOutcome> grid = lab.results().grid();
         List<HeaderRow> headers = grid.getHeaderRows();

@@ -1,18 +1,12 @@
 package app.bytewise.ui.lab;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bytewise.quant.tensor.TensorKind;
 import app.bytewise.ui.KaribuTestBase;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Image;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,19 +22,7 @@ class LabHistogramViewsTest extends KaribuTestBase {
     @Test
     void theZoomSpreadsTheMassAndTheLogCountLabelsItsAxis() throws InterruptedException {
         openAnonymously();
-        UI.getCurrent().navigate("lab");
-        expectView(LabView.class);
-        LabView lab = _get(LabView.class);
-        lab.tensorForm().kind().setValue(TensorKind.OUTLIER_CHANNELS);
-        lab.tensorForm().rows().setValue(64);
-        lab.tensorForm().cols().setValue(256);
-        _get(CheckboxGroup.class).setValue(EnumSet.of(LabChoice.INT8_CHANNEL, LabChoice.Q4_K));
-        _click(_get(Button.class, spec -> spec.withText("Quantize")));
-        for (int i = 0; i < 600 && lab.running(); i++) {
-            Thread.sleep(50);
-            MockVaadin.clientRoundtrip(false);
-        }
-        assertThat(lab.running()).isFalse();
+        LabView lab = LabRuns.run(TensorKind.OUTLIER_CHANNELS, 64, 256, EnumSet.of(LabChoice.INT8_CHANNEL, LabChoice.Q4_K));
 
         String fullRange = charts().get(0).getAlt().orElseThrow();
         Checkbox zoom = _get(Checkbox.class, spec -> spec.withLabel("Central 99 % of the values"));
