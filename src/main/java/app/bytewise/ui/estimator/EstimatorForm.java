@@ -76,15 +76,7 @@ final class EstimatorForm extends Div {
         addClassName("bw-estimator-config");
         model.setItems(models.all());
         model.setItemLabelGenerator(m -> m.name() + String.format(" (%,.1fB)", m.model().parameters() / 1e9));
-        // Enter on typed text picks the model the list shows first for it, as a search box would.
-        model.setAllowCustomValue(true);
-        model.addCustomValueSetListener(e -> TypedModel.pick(e.getDetail(), model.getListDataView().getItems().toList(),
-                model.getItemLabelGenerator()).ifPresentOrElse(model::setValue, () -> {
-                    model.setErrorMessage("No catalog model matches '" + e.getDetail() + "'. Closest: "
-                            + models.similar(e.getDetail(), 3).stream().map(CatalogModel::name)
-                            .collect(java.util.stream.Collectors.joining(", ")) + ".");
-                    model.setInvalid(true);
-                }));
+        TypedModel.pickOnEnter(model, models);
         mode.setLabel("Mode");
         mode.setItems("inference", "training");
         weights.setItems(EstimatorView.WEIGHT_FORMATS);

@@ -1,10 +1,13 @@
 package app.bytewise.ui.estimator;
 
 import app.bytewise.engine.catalog.CatalogModel;
+import app.bytewise.engine.catalog.ModelCatalog;
+import com.vaadin.flow.component.combobox.ComboBox;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The model meant by text typed into the model box and confirmed with Enter without picking from
@@ -15,6 +18,21 @@ import java.util.function.Function;
 final class TypedModel {
 
     private TypedModel() {
+    }
+
+    /**
+     * Enter on typed text in the box picks the model the list shows first for it, as a search box
+     * would; text matching none is named with the closest catalog models, and the model stays.
+     */
+    static void pickOnEnter(ComboBox<CatalogModel> box, ModelCatalog models) {
+        box.setAllowCustomValue(true);
+        box.addCustomValueSetListener(e -> pick(e.getDetail(), box.getListDataView().getItems().toList(),
+                box.getItemLabelGenerator()).ifPresentOrElse(box::setValue, () -> {
+                    box.setErrorMessage("No catalog model matches '" + e.getDetail() + "'. Closest: "
+                            + models.similar(e.getDetail(), 3).stream().map(CatalogModel::name)
+                            .collect(Collectors.joining(", ")) + ".");
+                    box.setInvalid(true);
+                }));
     }
 
     static Optional<CatalogModel> pick(String typed, List<CatalogModel> items, Function<CatalogModel, String> label) {
