@@ -8,6 +8,7 @@ import app.bytewise.classroom.ClassroomService;
 import app.bytewise.classroom.Quiz;
 import app.bytewise.classroom.QuizService;
 import app.bytewise.security.UserAccount;
+import app.bytewise.ui.PhoneCards;
 import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,6 +27,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,6 +50,7 @@ class AssignPanel extends VerticalLayout {
     private final DateTimePicker due = picker("Due (UTC)");
     private final Paragraph message = new Paragraph();
     private final Grid<AssignmentSummary> grid = new Grid<>();
+    private final PhoneCards<AssignmentSummary> cards = new PhoneCards<>(AssignmentSummary::quizTitle);
 
     AssignPanel(AssignmentService assignments, ClassroomService classrooms, QuizService quizzes, UserAccount instructor,
             Clock clock, Runnable changed) {
@@ -75,7 +78,10 @@ class AssignPanel extends VerticalLayout {
         FlexLayout form = new FlexLayout(quiz, classroom, opens, due);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.getStyle().set("gap", "var(--lumo-space-m)");
-        add(new H2("Assignments"), form, assign, message, grid);
+        cards.figure("Class", AssignmentSummary::className).figure("Opens", a -> TIME.format(a.opensAt()) + " UTC")
+                .figure("Due", a -> TIME.format(a.dueAt()) + " UTC")
+                .figure("Submissions", a -> String.valueOf(a.submissions()));
+        add(new H2("Assignments"), form, assign, message, PhoneCards.alongside(grid, cards));
         refresh();
     }
 
@@ -124,6 +130,8 @@ class AssignPanel extends VerticalLayout {
     void refresh() {
         quiz.setItems(quizzes.quizzesOf(instructor));
         classroom.setItems(classrooms.classesOf(instructor));
-        ReadableColumns.setItems(grid, assignments.assignmentsOf(instructor));
+        List<AssignmentSummary> set = assignments.assignmentsOf(instructor);
+        ReadableColumns.setItems(grid, set);
+        cards.setItems(set);
     }
 }

@@ -4,6 +4,7 @@ import app.bytewise.classroom.ClassSummary;
 import app.bytewise.classroom.ClassroomException;
 import app.bytewise.classroom.ClassroomService;
 import app.bytewise.security.UserAccount;
+import app.bytewise.ui.PhoneCards;
 import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
 
 /** The instructor's classes: create one (its join code is shown), list them, delete an unused one. */
 class ClassesPanel extends VerticalLayout {
@@ -23,6 +25,8 @@ class ClassesPanel extends VerticalLayout {
     private final TextField name = new TextField("Class name");
     private final Paragraph message = new Paragraph();
     private final Grid<ClassSummary> grid = new Grid<>();
+
+    private final PhoneCards<ClassSummary> cards = new PhoneCards<>(ClassSummary::name);
 
     ClassesPanel(ClassroomService classrooms, UserAccount instructor, Runnable changed) {
         this.classrooms = classrooms;
@@ -37,7 +41,9 @@ class ClassesPanel extends VerticalLayout {
         ReadableColumns.addColumn(grid, ClassSummary::members).setHeader("Members");
         grid.addComponentColumn(c -> new Button("Delete", e -> delete(c))).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
-        add(new H2("Classes"), new FlexLayout(name, create), message, grid);
+        cards.figure("Join code", ClassSummary::joinCode).figure("Members", c -> String.valueOf(c.members()))
+                .action(c -> new Button("Delete", e -> delete(c)));
+        add(new H2("Classes"), new FlexLayout(name, create), message, PhoneCards.alongside(grid, cards));
         refresh();
     }
 
@@ -67,6 +73,8 @@ class ClassesPanel extends VerticalLayout {
     }
 
     void refresh() {
-        ReadableColumns.setItems(grid, classrooms.classesOf(instructor));
+        List<ClassSummary> mine = classrooms.classesOf(instructor);
+        ReadableColumns.setItems(grid, mine);
+        cards.setItems(mine);
     }
 }

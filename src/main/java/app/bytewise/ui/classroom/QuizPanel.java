@@ -10,6 +10,7 @@ import app.bytewise.classroom.SeedPolicy;
 import app.bytewise.drill.Difficulty;
 import app.bytewise.drill.Topic;
 import app.bytewise.security.UserAccount;
+import app.bytewise.ui.PhoneCards;
 import app.bytewise.ui.ReadableColumns;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -50,6 +51,8 @@ class QuizPanel extends VerticalLayout {
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
     private final Paragraph message = new Paragraph();
     private final Grid<Quiz> grid = new Grid<>();
+
+    private final PhoneCards<Quiz> cards = new PhoneCards<>(Quiz::getTitle);
 
     QuizPanel(QuizService quizzes, UserAccount instructor, Runnable changed) {
         this.quizzes = quizzes;
@@ -95,12 +98,20 @@ class QuizPanel extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(q -> new Button("Delete", e -> delete(q))).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
+        cards.figure("Settings", q -> describe(q.settings())).action(q -> {
+            FlexLayout actions = new FlexLayout(Downloads.link("Moodle XML", fileName(q.getTitle()) + ".xml",
+                    "application/xml", () -> quizzes.moodleXml(instructor, q.getId(), exportVariants())),
+                    new Button("Delete", e -> delete(q)));
+            actions.setAlignItems(FlexLayout.Alignment.CENTER);
+            actions.getStyle().set("gap", "var(--lumo-space-m)");
+            return actions;
+        });
         variants.setMin(1);
         variants.setMax(QuizService.MAX_EXPORT_VARIANTS);
         variants.setValue(EXPORT_VARIANTS);
         variants.setStepButtonsVisible(true);
         variants.setHelperText("Moodle XML: reproducible variants of each question, 1 to " + QuizService.MAX_EXPORT_VARIANTS);
-        add(new H2("Quizzes"), form, create, message, variants, grid);
+        add(new H2("Quizzes"), form, create, message, variants, PhoneCards.alongside(grid, cards));
         refresh();
     }
 
@@ -145,7 +156,9 @@ class QuizPanel extends VerticalLayout {
     }
 
     void refresh() {
-        ReadableColumns.setItems(grid, quizzes.quizzesOf(instructor));
+        List<Quiz> mine = quizzes.quizzesOf(instructor);
+        ReadableColumns.setItems(grid, mine);
+        cards.setItems(mine);
     }
 
     static String describe(QuizSettings s) {

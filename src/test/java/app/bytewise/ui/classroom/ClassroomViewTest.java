@@ -78,6 +78,10 @@ class ClassroomViewTest extends KaribuTestBase {
         String created = _get(Paragraph.class, spec -> spec.withClasses("bw-class-message")).getText();
         assertThat(created).matches("Created Group " + tag + "\\. Candidates join with the code [A-Z0-9]{8}\\.");
         String code = created.substring(created.length() - 9, created.length() - 1);
+        // The phone's card for the class names it with its join code and has its own Delete.
+        assertThat(_find(PhoneCards.class)).anyMatch(c -> c.getElement().getTextRecursively().contains("Group " + tag)
+                && c.getElement().getTextRecursively().contains(code) && !_find(c, Button.class,
+                        spec -> spec.withText("Delete")).isEmpty());
 
         // An empty form names each field at fault.
         _click(_get(Button.class, spec -> spec.withText("Create quiz")));
