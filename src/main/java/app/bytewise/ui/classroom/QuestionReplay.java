@@ -15,7 +15,8 @@ class QuestionReplay extends Div {
         addClassName("bw-question-replay");
         var row = replay.answer();
         var q = replay.question();
-        Paragraph meta = new Paragraph(q.topic().title() + " · " + q.id());
+        Paragraph meta = new Paragraph(q.topic().title() + " · question id " + q.id()
+                + " (the student's numbers, regenerated from it)");
         meta.addClassName("bw-question-meta");
         Paragraph text = new Paragraph(q.text());
         text.addClassName("bw-question-text");

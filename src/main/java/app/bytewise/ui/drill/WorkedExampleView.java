@@ -37,7 +37,7 @@ final class WorkedExampleView extends Div {
     WorkedExampleView(Question q) {
         addClassName("bw-worked-example");
         Paragraph meta = new Paragraph(q.topic().title() + " · " + q.difficulty().name().toLowerCase(java.util.Locale.ROOT)
-                + " · " + q.id());
+                + " · question id " + q.id() + " (its link gives these numbers again)");
         meta.addClassName("bw-question-meta");
         Paragraph text = new Paragraph(q.text());
         text.addClassName("bw-question-text");
