@@ -15,6 +15,7 @@ class LessonRendererTest {
     private static final String SAMPLE = """
             ---
             title: "Sample: the KV cache"
+            summary: A sample lesson for the renderer.
             slug: kv-cache
             topic: KV_CACHE
             order: 3
