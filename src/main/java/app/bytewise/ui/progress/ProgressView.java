@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -111,7 +110,7 @@ public class ProgressView extends VerticalLayout {
         }
         add(new Paragraph("The chance of solving a hard question on each topic you have practised, estimated from "
                 + "every graded answer."));
-        add(chart(ProgressCharts.masterySvg(practised, 720, 60 + 44 * practised.size()),
+        add(chart((w, h) -> ProgressCharts.masterySvg(practised, w, h), 60 + 44 * practised.size(),
                 ProgressCharts.describeMastery(practised), "bw-mastery-chart"));
         List<String> untouched = figures.stream().filter(m -> m.attempts() == 0).map(m -> m.topic().title()).toList();
         if (!untouched.isEmpty()) {
@@ -125,7 +124,7 @@ public class ProgressView extends VerticalLayout {
             add(new Paragraph("No graded answers in the last " + ACCURACY_DAYS + " days."));
             return;
         }
-        add(chart(ProgressCharts.accuracySvg(days, 720, 260), ProgressCharts.describeAccuracy(days),
+        add(chart((w, h) -> ProgressCharts.accuracySvg(days, w, h), 260, ProgressCharts.describeAccuracy(days),
                 "bw-accuracy-chart"));
     }
 
@@ -145,10 +144,11 @@ public class ProgressView extends VerticalLayout {
         add(grid);
     }
 
-    private static Image chart(String svg, String description, String className) {
-        Image image = ChartImage.image(svg, description);
-        image.addClassName(className);
-        return image;
+    /** Drawn for a desktop and again for a phone (ChartImage.sized); the pair carries the chart's class. */
+    private static Div chart(ChartImage.Drawing drawing, int height, String description, String className) {
+        Div pair = ChartImage.sized(drawing, description, 720, height);
+        pair.addClassName(className);
+        return pair;
     }
 
     /** "in 3 days", "in 2 hours", "in 5 minutes": the browser's time zone is not known here. */

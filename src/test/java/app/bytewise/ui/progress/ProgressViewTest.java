@@ -26,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -138,10 +139,12 @@ class ProgressViewTest extends KaribuTestBase {
 
         open(name);
 
-        String mastery = _get(Image.class, spec -> spec.withClasses("bw-mastery-chart")).getAlt().orElseThrow();
+        String mastery = _get(_get(Div.class, spec -> spec.withClasses("bw-mastery-chart")), Image.class,
+                spec -> spec.withClasses("bw-chart-desktop")).getAlt().orElseThrow();
         assertThat(mastery).contains("KV cache (GQA/MQA) 28% (1 answer)");
         assertThat(mastery).contains("ZeRO stages");
-        assertThat(_get(Image.class, spec -> spec.withClasses("bw-accuracy-chart")).getAlt().orElseThrow())
+        assertThat(_get(_get(Div.class, spec -> spec.withClasses("bw-accuracy-chart")), Image.class,
+                spec -> spec.withClasses("bw-chart-phone")).getAlt().orElseThrow())
                 .contains("1 of 2 right (50%)");
         assertThat(_get(Span.class, spec -> spec.withClasses("bw-streak")).getText())
                 .isEqualTo("1 day in a row · 0 right answers in a row");
