@@ -77,6 +77,7 @@ class AssignPanel extends VerticalLayout {
         grid.setAllRowsVisible(true);
         FlexLayout form = new FlexLayout(quiz, classroom, opens, due);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.addClassName("bw-form-row"); // full-width fields on a phone
         form.getStyle().set("gap", "var(--lumo-space-m)");
         cards.figure("Class", AssignmentSummary::className).figure("Opens", a -> TIME.format(a.opensAt()) + " UTC")
                 .figure("Due", a -> TIME.format(a.dueAt()) + " UTC")

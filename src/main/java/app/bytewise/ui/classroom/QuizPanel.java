@@ -89,6 +89,7 @@ class QuizPanel extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FlexLayout form = new FlexLayout(title, topics, difficulty, questionCount, mode, timeLimit, attempts, seedPolicy);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.addClassName("bw-form-row"); // full-width fields on a phone
         form.getStyle().set("gap", "var(--lumo-space-m)");
         ReadableColumns.addColumn(grid, Quiz::getTitle).setHeader("Quiz").setFlexGrow(2);
         ReadableColumns.addColumn(grid, q -> describe(q.settings())).setHeader("Settings").setFlexGrow(3);
