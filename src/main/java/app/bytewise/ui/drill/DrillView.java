@@ -73,8 +73,7 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
     private final Button next = new Button("Next question");
     private Question current;
     private int attempt;
-    /** The answer the first try got wrong, so pressing Enter on it again is not taken as the second try. */
-    private String missed = "";
+    private final FirstMiss missed = new FirstMiss();
     private int answered;
     private double points;
     private int streak;
@@ -198,7 +197,7 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
         questionArea.removeAll();
         feedback.removeAll();
         attempt = 0;
-        missed = "";
+        missed.clear();
         if (q.isEmpty()) {
             current = null;
             questionArea.add(new Paragraph("No question matches these choices; widen them."));
@@ -245,7 +244,7 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
             typed.setErrorMessage(unusable.get());
             return;
         }
-        if (attempt == 1 && answer.strip().equalsIgnoreCase(missed)) {
+        if (missed.repeatedBy(attempt, answer)) {
             // Enter pressed again on the choice just marked wrong: not a second try, which would end the question.
             feedback.add(new Paragraph("That is the answer just marked wrong; choose another, then check."));
             return;
@@ -262,7 +261,7 @@ public class DrillView extends VerticalLayout implements BeforeEnterObserver {
         feedback.removeAll();
         attempt++;
         boolean right = grade.correct().get();
-        missed = right ? "" : answer.strip();
+        missed.graded(right, answer);
         feedback.add(Verdict.paragraph(right, grade.feedback()));
         grade.misconception().ifPresent(m -> {
             Span tag = new Span("Misconception: " + m.title());

@@ -53,8 +53,7 @@ public class ScenariosView extends VerticalLayout implements BeforeEnterObserver
     private StepScenario current;
     private int index;
     private int attempt;
-    /** The answer the first try got wrong, so pressing Enter on it again is not taken as the second try. */
-    private String missed = "";
+    private final FirstMiss missed = new FirstMiss();
     private double points;
     private TextField typed;
     private RadioButtonGroup<Option> options;
@@ -164,7 +163,7 @@ public class ScenariosView extends VerticalLayout implements BeforeEnterObserver
             typed.setWidthFull();
             box.add(typed);
         }
-        missed = "";
+        missed.clear();
         check = new Button("Check", e -> check());
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         check.addClickShortcut(Key.ENTER);
@@ -189,7 +188,7 @@ public class ScenariosView extends VerticalLayout implements BeforeEnterObserver
         if (unusable.isPresent()) {
             return;
         }
-        if (attempt == 1 && answer.strip().equalsIgnoreCase(missed)) {
+        if (missed.repeatedBy(attempt, answer)) {
             // Enter pressed again on the answer just marked wrong: not the second try, which would end the step.
             feedback.add(new Paragraph("That is the answer just marked wrong: change it to use your second try."));
             return;
@@ -202,7 +201,7 @@ public class ScenariosView extends VerticalLayout implements BeforeEnterObserver
         }
         attempt++;
         boolean right = g.grade().correct().get();
-        missed = right ? "" : answer.strip();
+        missed.graded(right, answer);
         feedback.add(Verdict.paragraph(right, g.grade().feedback()));
         g.grade().misconception().filter(m -> m != Misconception.WRONG_OPTION).ifPresent(m -> {
             Span tag = new Span("Misconception: " + m.title());

@@ -2,6 +2,7 @@ package app.bytewise.ui.estimator;
 
 import app.bytewise.engine.ByteCount;
 import app.bytewise.ui.ChartImage;
+import app.bytewise.ui.ComponentNames;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -41,8 +42,8 @@ final class ComparisonCharts {
     static String breakdown(Map<String, Long> a, Map<String, Long> b, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String key : keys(a, b)) {
-            data.addValue(gib(a.getOrDefault(key, 0L)), MemoryChart.label(key), "A");
-            data.addValue(gib(b.getOrDefault(key, 0L)), MemoryChart.label(key), "B");
+            data.addValue(gib(a.getOrDefault(key, 0L)), ComponentNames.of(key), "A");
+            data.addValue(gib(b.getOrDefault(key, 0L)), ComponentNames.of(key), "B");
         }
         JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "GiB", data, PlotOrientation.HORIZONTAL,
                 true, false, false);
@@ -57,7 +58,7 @@ final class ComparisonCharts {
     static String difference(Map<String, Long> a, Map<String, Long> b, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String key : keys(a, b)) {
-            data.addValue(gib(b.getOrDefault(key, 0L) - a.getOrDefault(key, 0L)), "B − A", MemoryChart.label(key));
+            data.addValue(gib(b.getOrDefault(key, 0L) - a.getOrDefault(key, 0L)), "B − A", ComponentNames.of(key));
         }
         JFreeChart chart = ChartFactory.createBarChart(null, null, "B − A (GiB)", data, PlotOrientation.HORIZONTAL,
                 false, false, false);
@@ -109,7 +110,7 @@ final class ComparisonCharts {
         for (String key : keys(a, b)) {
             long x = a.getOrDefault(key, 0L);
             long y = b.getOrDefault(key, 0L);
-            text.append(MemoryChart.label(key)).append(" A ").append(ByteCount.of(x).display()).append(", B ")
+            text.append(ComponentNames.of(key)).append(" A ").append(ByteCount.of(x).display()).append(", B ")
                     .append(ByteCount.of(y).display()).append(", B − A ").append(y >= x ? "" : "−")
                     .append(ByteCount.of(Math.abs(y - x)).display()).append("; ");
         }

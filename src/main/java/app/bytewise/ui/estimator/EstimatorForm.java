@@ -345,7 +345,7 @@ final class EstimatorForm extends Div {
                 0, InferenceRequest.DEFAULT_OVERHEAD_BYTES, Optional.ofNullable(gpu.getValue()), required(gpuCount, "gpuCount"));
         var result = InferenceEstimator.estimate(r);
         String label = m.name() + " · " + formatLabel(weights.getValue()) + " · KV cache "
-                + KvFormat.parse(kvCache.getValue()).id().toUpperCase(Locale.ROOT) + " · "
+                + KvFormat.parse(kvCache.getValue()).label() + " · "
                 + String.format(Locale.ROOT, "%,d", context.getValue()) + " tokens × " + batch.getValue();
         var served = engine.allocate(r);
         return new Outcome(EstimateResultPanel.inference(m, result, r, gpus, served), result.memory().totalBytes(),

@@ -29,7 +29,7 @@ final class MemoryChart {
 
     static String svg(String title, Map<String, Long> components, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        components.forEach((k, v) -> data.addValue(ByteCount.of(v).gibibytes().doubleValue(), label(k), title));
+        components.forEach((k, v) -> data.addValue(ByteCount.of(v).gibibytes().doubleValue(), ComponentNames.of(k), title));
         JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "GiB", data, PlotOrientation.HORIZONTAL,
                 true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -58,11 +58,7 @@ final class MemoryChart {
     /** A text alternative: every component with its size. */
     static String describe(Map<String, Long> components) {
         StringBuilder text = new StringBuilder("Memory breakdown: ");
-        components.forEach((k, v) -> text.append(label(k)).append(' ').append(ByteCount.of(v).display()).append("; "));
+        components.forEach((k, v) -> text.append(ComponentNames.of(k)).append(' ').append(ByteCount.of(v).display()).append("; "));
         return text.toString();
-    }
-
-    static String label(String key) {
-        return ComponentNames.of(key);
     }
 }
